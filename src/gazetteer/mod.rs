@@ -1,0 +1,391 @@
+//! The gazetteer: people and organisations that are quoted in the news, with their aliases,
+//! gender and roles. It is data (`gazetteer/*.csv`, compiled into the binary), read with serde,
+//! extendable at run time with `--gazetteer PATH`.
+//!
+//! File format (`gazetteer/README.md` has the full description): a CSV file with the header
+//! `id,name,kind,gender,surname,aliases,roles`. `aliases` is `;`-separated; `roles` is
+//! `;`-separated and each role is `title|organisation|country|years` (`2021-2025`, `2021-`).
+//!
+//! Countries (`gazetteer/countries.csv`, header `code,forms`) give the words that put a title
+//! in a country ("US", "U.S.", "American"), so that "the US president" can be matched to the
+//! person whose role is `President|…|US|…`.
+
+pub mod import;
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// Whether an entry is a person or an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, government, news agency, or a place standing for a government.
+    Organization,
+}
+
+/// Grammatical gender, for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Gender {
+    /// Referred to as "he".
+    Male,
+    /// Referred to as "she".
+    Female,
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
+/// A role held by a person: title, organisation, country and years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// The title ("Secretary of State", "Foreign Minister").
+    pub title: String,
+    /// The organisation ("U.S. Department of State").
+    pub org: String,
+    /// A country code from `countries.csv` ("US", "CN"), or empty.
+    pub country: String,
+    /// First year held, when known.
+    pub start: Option<u16>,
+    /// Last year held; `None` when current or unknown.
+    pub end: Option<u16>,
+}
+
+impl Role {
+    /// "Secretary of State, U.S. Department of State": how the role reads in output.
+    pub fn display(&self) -> String {
+        match (self.title.is_empty(), self.org.is_empty()) {
+            (false, false) => format!("{}, {}", self.title, self.org),
+            (false, true) => self.title.clone(),
+            (true, false) => self.org.clone(),
+            (true, true) => String::new(),
+        }
+    }
+}
+
+/// One person or organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable id ("antony-blinken", or a bioguide id for members of Congress).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Person or organisation.
+    pub kind: EntityKind,
+    /// Gender, for pronouns.
+    pub gender: Gender,
+    /// The family name used alone ("Mr. Wang", "Nuland"); by default the last word of `name`.
+    pub surname: String,
+    /// Other names, including common misspellings.
+    pub aliases: Vec<String>,
+    /// Roles, most recent last.
+    pub roles: Vec<Role>,
+}
+
+impl Entry {
+    /// The role to report as `known_role`: the latest one.
+    pub fn known_role(&self) -> String {
+        self.roles.last().map(Role::display).unwrap_or_default()
+    }
+}
+
+/// A country and the forms that name it before a title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// Code used in roles ("US").
+    pub code: String,
+    /// Forms: "US", "U.S.", "American", "United States" …
+    pub forms: Vec<String>,
+}
+
+/// A set of entries and countries.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    countries: Vec<Country>,
+}
+
+/// The built-in data files, compiled into the binary.
+const BUILTIN_ENTRIES: &[(&str, &str)] = &[
+    ("gazetteer/people.csv", include_str!("../../gazetteer/people.csv")),
+    ("gazetteer/organizations.csv", include_str!("../../gazetteer/organizations.csv")),
+    ("gazetteer/congress.csv", include_str!("../../gazetteer/congress.csv")),
+];
+const BUILTIN_COUNTRIES: (&str, &str) =
+    ("gazetteer/countries.csv", include_str!("../../gazetteer/countries.csv"));
+
+#[derive(Deserialize)]
+struct EntryRow {
+    id: String,
+    name: String,
+    kind: String,
+    #[serde(default)]
+    gender: String,
+    #[serde(default)]
+    surname: String,
+    #[serde(default)]
+    aliases: String,
+    #[serde(default)]
+    roles: String,
+}
+
+#[derive(Deserialize)]
+struct CountryRow {
+    code: String,
+    forms: String,
+}
+
+impl Gazetteer {
+    /// An empty gazetteer.
+    pub fn empty() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// The gazetteer compiled into the binary.
+    pub fn builtin() -> Result<Gazetteer> {
+        let mut g = Gazetteer::empty();
+        for (name, text) in BUILTIN_ENTRIES {
+            g.add_entries_csv(name, text)?;
+        }
+        g.add_countries_csv(BUILTIN_COUNTRIES.0, BUILTIN_COUNTRIES.1)?;
+        Ok(g)
+    }
+
+    /// All entries, in load order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// All countries.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// Adds one entry (later entries with the same id replace earlier ones at compile time).
+    pub fn push(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// Adds a country.
+    pub fn push_country(&mut self, country: Country) {
+        self.countries.push(country);
+    }
+
+    /// Reads a file: entries, or countries when its header is `code,forms`.
+    pub fn load_path(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
+        let name = path.display().to_string();
+        if text.trim_start_matches('\u{feff}').starts_with("code,forms") {
+            self.add_countries_csv(&name, &text)
+        } else {
+            self.add_entries_csv(&name, &text)
+        }
+    }
+
+    /// Parses entries from CSV text; `file` names it in errors.
+    pub fn add_entries_csv(&mut self, file: &str, text: &str) -> Result<()> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut rdr = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(text.as_bytes());
+        check_header(file, &mut rdr, &["id", "name", "kind"])?;
+        let headers = rdr.headers().map_err(|e| csv_error(file, text, &e))?.clone();
+        for record in rdr.records() {
+            let record = record.map_err(|e| csv_error(file, text, &e))?;
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let row: EntryRow = record.deserialize(Some(&headers)).map_err(|e| csv_error(file, text, &e))?;
+            self.entries.push(parse_entry(file, text, line, row)?);
+        }
+        Ok(())
+    }
+
+    /// Parses countries from CSV text with the header `code,forms`.
+    pub fn add_countries_csv(&mut self, file: &str, text: &str) -> Result<()> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut rdr = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(text.as_bytes());
+        check_header(file, &mut rdr, &["code", "forms"])?;
+        for row in rdr.deserialize::<CountryRow>() {
+            let row = row.map_err(|e| csv_error(file, text, &e))?;
+            self.countries.push(Country { code: row.code.trim().to_string(), forms: split_list(&row.forms, ';') });
+        }
+        Ok(())
+    }
+}
+
+fn check_header<R: std::io::Read>(file: &str, rdr: &mut csv::Reader<R>, want: &[&str]) -> Result<()> {
+    let headers = rdr.headers().map_err(|e| Error::gazetteer(file, 1, 1, e.to_string()))?;
+    for w in want {
+        if !headers.iter().any(|h| h.trim() == *w) {
+            return Err(Error::gazetteer(file, 1, 1, format!("missing column `{w}` in the header")));
+        }
+    }
+    Ok(())
+}
+
+fn split_list(s: &str, sep: char) -> Vec<String> {
+    s.split(sep).map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+}
+
+/// Turns a csv error into a gazetteer error with line and column.
+fn csv_error(file: &str, text: &str, e: &csv::Error) -> Error {
+    let (line, field) = match e.kind() {
+        csv::ErrorKind::Deserialize { pos, err } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), err.field()),
+        csv::ErrorKind::UnequalLengths { pos, .. } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), None),
+        csv::ErrorKind::Utf8 { pos, .. } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), None),
+        _ => (e.position().map(|p| p.line()).unwrap_or(0), None),
+    };
+    let column = column_of_field(text, line, field.unwrap_or(0) as usize);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("expected {expected_len} fields, found {len}")
+        }
+        csv::ErrorKind::Deserialize { err, .. } => err.kind().to_string(),
+        _ => e.to_string(),
+    };
+    Error::gazetteer(file, line, column, message)
+}
+
+/// The 1-based character column where field `field` (0-based) starts on 1-based `line`.
+fn column_of_field(text: &str, line: u64, field: usize) -> u64 {
+    let Some(l) = text.lines().nth(line.saturating_sub(1) as usize) else { return 1 };
+    let (mut n, mut in_quotes) = (0usize, false);
+    for (col, c) in l.chars().enumerate() {
+        if n == field {
+            return col as u64 + 1;
+        }
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ',' if !in_quotes => n += 1,
+            _ => {}
+        }
+    }
+    l.chars().count() as u64 + 1
+}
+
+fn parse_entry(file: &str, text: &str, line: u64, row: EntryRow) -> Result<Entry> {
+    let bad = |field: usize, msg: String| Error::gazetteer(file, line, column_of_field(text, line, field), msg);
+    let id = row.id.trim().to_string();
+    let name = row.name.trim().to_string();
+    if id.is_empty() {
+        return Err(bad(0, "empty id".into()));
+    }
+    if name.is_empty() {
+        return Err(bad(1, format!("entry `{id}` has an empty name")));
+    }
+    let kind = match row.kind.trim() {
+        "person" => EntityKind::Person,
+        "organization" | "organisation" => EntityKind::Organization,
+        other => return Err(bad(2, format!("kind must be `person` or `organization`, not `{other}`"))),
+    };
+    let gender = match row.gender.trim() {
+        "male" | "m" | "M" | "he" => Gender::Male,
+        "female" | "f" | "F" | "she" => Gender::Female,
+        "" | "unknown" | "they" | "it" => Gender::Unknown,
+        other => return Err(bad(3, format!("gender must be `male`, `female` or empty, not `{other}`"))),
+    };
+    let surname = match row.surname.trim() {
+        "" if kind == EntityKind::Person => name.split_whitespace().last().unwrap_or("").to_string(),
+        s => s.to_string(),
+    };
+    let mut roles = Vec::new();
+    for item in split_list(&row.roles, ';') {
+        let parts: Vec<&str> = item.split('|').map(str::trim).collect();
+        if parts.len() > 4 {
+            return Err(bad(6, format!("role `{item}` has more than 4 `|`-separated parts")));
+        }
+        let get = |i: usize| parts.get(i).copied().unwrap_or("").to_string();
+        let (start, end) = parse_years(parts.get(3).copied().unwrap_or(""))
+            .map_err(|m| bad(6, format!("role `{item}`: {m}")))?;
+        roles.push(Role { title: get(0), org: get(1), country: get(2), start, end });
+    }
+    Ok(Entry { id, name, kind, gender, surname, aliases: split_list(&row.aliases, ';'), roles })
+}
+
+/// `"2021-2025"`, `"2021-"`, `"2021"` or `""`.
+fn parse_years(s: &str) -> std::result::Result<(Option<u16>, Option<u16>), String> {
+    let year = |y: &str| -> std::result::Result<Option<u16>, String> {
+        let y = y.trim();
+        if y.is_empty() {
+            return Ok(None);
+        }
+        y.parse::<u16>().map(Some).map_err(|_| format!("`{y}` is not a year"))
+    };
+    match s.split_once('-') {
+        Some((a, b)) => Ok((year(a)?, year(b)?)),
+        None => {
+            let y = year(s)?;
+            Ok((y, y))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id,name,kind,gender,surname,aliases,roles\n";
+
+    #[test]
+    fn parses_an_entry_with_roles_and_aliases() {
+        let mut g = Gazetteer::empty();
+        let csv = format!(
+            "{HEADER}wang-yi,Wang Yi,person,male,Wang,Wang I,Foreign Minister|Ministry of Foreign Affairs|CN|2013-2022;Foreign Minister|Ministry of Foreign Affairs|CN|2023-\n"
+        );
+        g.add_entries_csv("t.csv", &csv).unwrap();
+        let e = &g.entries()[0];
+        assert_eq!(e.surname, "Wang");
+        assert_eq!(e.aliases, vec!["Wang I"]);
+        assert_eq!(e.roles.len(), 2);
+        assert_eq!(e.roles[1].start, Some(2023));
+        assert_eq!(e.roles[1].end, None);
+        assert_eq!(e.known_role(), "Foreign Minister, Ministry of Foreign Affairs");
+    }
+
+    #[test]
+    fn surname_defaults_to_last_word() {
+        let mut g = Gazetteer::empty();
+        g.add_entries_csv("t.csv", &format!("{HEADER}x,Victoria Nuland,person,female,,,\n")).unwrap();
+        assert_eq!(g.entries()[0].surname, "Nuland");
+    }
+
+    #[test]
+    fn bad_kind_names_file_line_and_column() {
+        let mut g = Gazetteer::empty();
+        let csv = format!("{HEADER}a,A B,person,,,,\nb,C D,robot,,,,\n");
+        let err = g.add_entries_csv("people.csv", &csv).unwrap_err().to_string();
+        assert_eq!(err, "people.csv:3:7: kind must be `person` or `organization`, not `robot`");
+    }
+
+    #[test]
+    fn wrong_field_count_names_the_line() {
+        let mut g = Gazetteer::empty();
+        let csv = format!("{HEADER}a,A B,person,,,,\nb,C D\n");
+        let err = g.add_entries_csv("people.csv", &csv).unwrap_err().to_string();
+        assert!(err.starts_with("people.csv:3:"), "{err}");
+        assert!(err.contains("expected 7 fields, found 2"), "{err}");
+    }
+
+    #[test]
+    fn bad_year_is_an_error() {
+        let mut g = Gazetteer::empty();
+        let csv = format!("{HEADER}a,A B,person,,,,Senator|Senate|US|20x1-\n");
+        let err = g.add_entries_csv("p.csv", &csv).unwrap_err().to_string();
+        assert!(err.contains("`20x1` is not a year"), "{err}");
+        assert!(err.starts_with("p.csv:2:"), "{err}");
+    }
+
+    #[test]
+    fn missing_header_column() {
+        let mut g = Gazetteer::empty();
+        let err = g.add_entries_csv("p.csv", "name,kind\nA,person\n").unwrap_err().to_string();
+        assert_eq!(err, "p.csv:1:1: missing column `id` in the header");
+    }
+
+    #[test]
+    fn builtin_loads() {
+        let g = Gazetteer::builtin().unwrap();
+        assert!(!g.entries().is_empty());
+        assert!(!g.countries().is_empty());
+    }
+}

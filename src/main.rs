@@ -1,0 +1,2 @@
+//! The `whosaid` command line: a thin shell over the library.
+fn main() {}
