@@ -207,7 +207,8 @@ impl Gazetteer {
         check_header(file, &mut rdr, &["code", "forms"])?;
         for row in rdr.deserialize::<CountryRow>() {
             let row = row.map_err(|e| csv_error(file, text, &e))?;
-            self.countries.push(Country { code: row.code.trim().to_string(), forms: split_list(&row.forms, ';') });
+            self.countries
+                .push(Country { code: row.code.trim().to_string(), forms: split_list(&row.forms, ';') });
         }
         Ok(())
     }
@@ -230,7 +231,9 @@ fn split_list(s: &str, sep: char) -> Vec<String> {
 /// Turns a csv error into a gazetteer error with line and column.
 fn csv_error(file: &str, text: &str, e: &csv::Error) -> Error {
     let (line, field) = match e.kind() {
-        csv::ErrorKind::Deserialize { pos, err } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), err.field()),
+        csv::ErrorKind::Deserialize { pos, err } => {
+            (pos.as_ref().map(|p| p.line()).unwrap_or(0), err.field())
+        }
         csv::ErrorKind::UnequalLengths { pos, .. } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), None),
         csv::ErrorKind::Utf8 { pos, .. } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), None),
         _ => (e.position().map(|p| p.line()).unwrap_or(0), None),
@@ -264,7 +267,8 @@ fn column_of_field(text: &str, line: u64, field: usize) -> u64 {
 }
 
 fn parse_entry(file: &str, text: &str, line: u64, row: EntryRow) -> Result<Entry> {
-    let bad = |field: usize, msg: String| Error::gazetteer(file, line, column_of_field(text, line, field), msg);
+    let bad =
+        |field: usize, msg: String| Error::gazetteer(file, line, column_of_field(text, line, field), msg);
     let id = row.id.trim().to_string();
     let name = row.name.trim().to_string();
     if id.is_empty() {
