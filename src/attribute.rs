@@ -204,6 +204,7 @@ pub struct Attribution {
 struct NameUnit {
     at: usize,
     name: String,
+    first: String,
     last: String,
     entry: Option<u32>,
     gender: Gender,
@@ -337,7 +338,19 @@ impl<'a> DocContext<'a> {
             return false;
         }
         let w = self.word(t);
-        if self.lexicon.stopwords.contains(w) && (i == 0 || !self.is_capitalized(&toks[i - 1])) {
+        if self.lexicon.stopwords.contains(w)
+            && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
+        {
+            return false;
+        }
+        // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE") and sentence adverbs.
+        if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
+            return false;
+        }
+        if w.ends_with("ly")
+            && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
+            && t.mention.is_none()
+        {
             return false;
         }
         let ps = self.payloads(t);
@@ -385,6 +398,7 @@ impl<'a> DocContext<'a> {
                         let unit = NameUnit {
                             at: t.s,
                             name: entry.name.clone(),
+                            first: entry.surname.clone(),
                             last: entry.surname.clone(),
                             entry: Some(e),
                             gender: entry.gender,
@@ -394,13 +408,25 @@ impl<'a> DocContext<'a> {
                         return Some((unit, end));
                     }
                     Payload::Surname(_) => {
+                        let joined =
+                            end < toks.len() && self.is_name_word(toks, end) && toks[end].mention.is_none()
+                                || i > 0 && self.is_name_word(toks, i - 1) && toks[i - 1].mention.is_none();
+                        if joined {
+                            break; // part of a longer name not in the gazetteer: read as a run below
+                        }
                         let w = &self.text[t.s..toks[end - 1].e];
+                        let gender = if i > 0 {
+                            self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown)
+                        } else {
+                            Gender::Unknown
+                        };
                         let unit = NameUnit {
                             at: t.s,
                             name: w.into(),
+                            first: w.into(),
                             last: w.into(),
                             entry: None,
-                            gender: Gender::Unknown,
+                            gender,
                             person: true,
                             full: false,
                         };
@@ -415,7 +441,7 @@ impl<'a> DocContext<'a> {
         }
         let mut j = i + 1;
         while j < toks.len()
-            && (self.is_name_word(toks, j) && toks[j].mention.is_none()
+            && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
                 || NAME_SUFFIXES.contains(&self.word(&toks[j])))
         {
             j += 1;
@@ -423,6 +449,16 @@ impl<'a> DocContext<'a> {
         while j > i + 1 && PARTICLES.contains(&self.word(&toks[j - 1])) {
             j -= 1;
         }
+        // A long run of capitals starts at its last given name ("Political Affairs Victoria Nuland").
+        let i = if j - i > 2 {
+            (i..j - 1)
+                .rev()
+                .find(|&x| self.lexicon.given_names.contains_key(&self.word(&toks[x]).to_uppercase()))
+                .unwrap_or(i)
+        } else {
+            i
+        };
+        let t = &toks[i];
         let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
         let name = self.text[t.s..toks[j - 1].e].to_string();
         let last =
@@ -435,7 +471,17 @@ impl<'a> DocContext<'a> {
         let person = !org
             && (honorific
                 || words.len() >= 2 && self.lexicon.given_names.contains_key(&words[0].to_uppercase()));
-        Some((NameUnit { at: t.s, name, last, entry: None, gender, person, full: words.len() >= 2 }, j))
+        let first = words[0].to_string();
+        Some((
+            NameUnit { at: t.s, name, first, last, entry: None, gender, person, full: words.len() >= 2 },
+            j,
+        ))
+    }
+
+    fn is_surname_only(&self, t: &Tok) -> bool {
+        let ps = self.payloads(t);
+        ps.iter().any(|p| matches!(p, Payload::Surname(_)))
+            && !ps.iter().any(|p| matches!(p, Payload::Entity(_)))
     }
 
     fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
@@ -660,7 +706,12 @@ impl<'a> DocContext<'a> {
         while i < core_end {
             match self.unit_at(toks, i) {
                 Some((u, end)) if end <= core_end => {
-                    best = Some((u, i, end));
+                    // "Obama’s former strategist": a possessive name is not the head.
+                    if end < np.b && toks[end].kind == TokKind::Possessive {
+                        best = None;
+                    } else {
+                        best = Some((u, i, end));
+                    }
                     i = end;
                 }
                 _ => i += toks[i].mention.map(|m| m.1).unwrap_or(i + 1).max(i + 1) - i,
@@ -695,9 +746,16 @@ impl<'a> DocContext<'a> {
         }
         let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
         if words.len() == 1 && words[0].kind == TokKind::Word {
-            if let Some(kind) = self.lexicon.pronoun(self.word(words[0])) {
+            let w = self.word(words[0]);
+            if let Some(kind) = self.lexicon.pronoun(w) {
+                if matches!(w, "I" | "we" | "We") {
+                    // The writer or a group speaking for itself: say so as written.
+                    let sp =
+                        Speaker { name: w.to_string(), entry: None, person: true, gender: Gender::Unknown };
+                    return Some((sp, Method::Pronoun, w.to_string(), String::new()));
+                }
                 let speaker = self.resolve_pronoun(kind, pos)?;
-                return Some((speaker, Method::Pronoun, self.word(words[0]).to_string(), String::new()));
+                return Some((speaker, Method::Pronoun, w.to_string(), String::new()));
             }
         }
         // A role: "the US president", "China’s foreign minister".
@@ -720,6 +778,14 @@ impl<'a> DocContext<'a> {
                     Speaker { name: entry.name.clone(), entry: Some(e), person: true, gender: entry.gender };
                 return Some((sp, Method::Role, phrase.clone(), phrase));
             }
+        }
+        // A country standing for its government: "China tells U.S.".
+        if title.is_none()
+            && country.is_some()
+            && toks[np.a..np.b].iter().all(|t| t.inside || t.mention.is_some() || self.is_determiner(t))
+        {
+            let sp = Speaker { name: phrase.clone(), entry: None, person: false, gender: Gender::Unknown };
+            return Some((sp, Method::Organization, phrase.clone(), String::new()));
         }
         // A document with its author: "a readout … published by CGTN".
         let has_doc = toks[np.a..core_end.min(np.b)].iter().any(|t| {
@@ -797,8 +863,11 @@ impl<'a> DocContext<'a> {
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last.as_str();
-        let before = self.units.iter().rev().find(|u| u.full && u.at < pos && u.last == surname);
-        let after = || self.units.iter().find(|u| u.full && u.at > pos && u.last == surname);
+        let matches = |u: &&NameUnit| {
+            u.full && (u.last == surname || u.first == surname && u.name.split_whitespace().count() == 2)
+        };
+        let before = self.units.iter().rev().filter(|u| u.at < pos).find(matches);
+        let after = || self.units.iter().filter(|u| u.at > pos).find(matches);
         if let Some(u) = before.or_else(after) {
             let mut sp = self.resolve_unit(u, pos).0;
             if sp.gender == Gender::Unknown {
@@ -910,6 +979,8 @@ impl<'a> DocContext<'a> {
     /// A cue after the quote: adjacent (`“…,” X said`) or anywhere later in the sentence.
     fn cue_after(&mut self, toks: &[Tok], qi: usize, se: usize, adjacent: bool) -> Option<Attribution> {
         let mut j = qi + 1;
+        let se =
+            if adjacent && se == qi + 1 && qi + 1 < toks.len() { self.sentence(toks, qi + 1).1 } else { se };
         while j < se && matches!(toks[j].kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')) {
             j += 1;
         }
@@ -1099,7 +1170,15 @@ impl<'a> DocContext<'a> {
                         }
                     }
                 }
-                self.clause_subject(toks, k, c, ss, pos)
+                // An elided subject ("… and added", "…, then warned") or a distant one: the
+                // clause's first speaker-like phrase, trusted less when nothing marks elision.
+                let elided = k > ss && {
+                    let p = &toks[k - 1];
+                    matches!(p.kind, TokKind::Punct(','))
+                        || matches!(self.lower(p).as_str(), "and" | "but" | "then" | "also" | "later")
+                };
+                let a = self.clause_subject(toks, k, c, ss, pos)?;
+                Some(if elided { a } else { Attribution { confidence: a.confidence * 0.8, ..a } })
             }
             CueClass::Participle => self.clause_subject(toks, k, c, ss, pos),
         }
@@ -1171,6 +1250,7 @@ impl<'a> DocContext<'a> {
         self.antecedents.push(NameUnit {
             at: a.at,
             name: a.speaker.name.clone(),
+            first: a.speaker.name.split_whitespace().next().unwrap_or("").to_string(),
             last: a.speaker.name.split_whitespace().last().unwrap_or("").to_string(),
             entry: a.speaker.entry,
             gender: a.speaker.gender,
