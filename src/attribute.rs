@@ -209,6 +209,8 @@ struct NameUnit {
     entry: Option<u32>,
     gender: Gender,
     person: bool,
+    /// Contains an organisation word ("Trump University"): never a person's full name.
+    org: bool,
     full: bool,
 }
 
@@ -394,6 +396,27 @@ impl<'a> DocContext<'a> {
                 match p {
                     Payload::Entity(e) => {
                         let entry = &self.gazetteer.entries()[e as usize];
+                        let word = &self.text[t.s..toks[end - 1].e];
+                        if entry.kind == EntityKind::Organization
+                            && self
+                                .units
+                                .iter()
+                                .any(|u| u.at < t.s && u.full && !u.org && u.person && u.last == word)
+                        {
+                            // "Israel said" after "Rep. Steve Israel": the person, not the country.
+                            let unit = NameUnit {
+                                at: t.s,
+                                name: word.into(),
+                                first: word.into(),
+                                last: word.into(),
+                                entry: None,
+                                gender: Gender::Unknown,
+                                person: true,
+                                org: false,
+                                full: false,
+                            };
+                            return Some((unit, end));
+                        }
                         let person = entry.kind == EntityKind::Person;
                         let unit = NameUnit {
                             at: t.s,
@@ -403,6 +426,7 @@ impl<'a> DocContext<'a> {
                             entry: Some(e),
                             gender: entry.gender,
                             person,
+                            org: !person,
                             full: true,
                         };
                         return Some((unit, end));
@@ -428,6 +452,7 @@ impl<'a> DocContext<'a> {
                             entry: None,
                             gender,
                             person: true,
+                            org: false,
                             full: false,
                         };
                         return Some((unit, end));
@@ -473,7 +498,7 @@ impl<'a> DocContext<'a> {
                 || words.len() >= 2 && self.lexicon.given_names.contains_key(&words[0].to_uppercase()));
         let first = words[0].to_string();
         Some((
-            NameUnit { at: t.s, name, first, last, entry: None, gender, person, full: words.len() >= 2 },
+            NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
             j,
         ))
     }
@@ -864,7 +889,9 @@ impl<'a> DocContext<'a> {
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last.as_str();
         let matches = |u: &&NameUnit| {
-            u.full && (u.last == surname || u.first == surname && u.name.split_whitespace().count() == 2)
+            u.full
+                && !u.org
+                && (u.last == surname || u.first == surname && u.name.split_whitespace().count() == 2)
         };
         let before = self.units.iter().rev().filter(|u| u.at < pos).find(matches);
         let after = || self.units.iter().filter(|u| u.at > pos).find(matches);
@@ -1255,6 +1282,7 @@ impl<'a> DocContext<'a> {
             entry: a.speaker.entry,
             gender: a.speaker.gender,
             person: a.speaker.person,
+            org: !a.speaker.person,
             full: true,
         });
     }
