@@ -1,2 +1,41 @@
-//! The `whosaid` command line: a thin shell over the library.
-fn main() {}
+//! The `whosaid` command line: a thin shell over the library. It parses the arguments,
+//! dispatches to a subcommand in `cmd/`, prints a fatal error and maps the outcome to an exit
+//! status: 0 all inputs processed, 1 some inputs skipped (each named on stderr), 2 usage,
+//! gazetteer or other fatal error (clap also exits 2 on a usage error).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+/// Who said what, in the news: extract quotations with their speakers and roles.
+#[derive(Parser)]
+#[command(name = "whosaid", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract every quotation with its speaker, role and cue (CSV, JSONL or a table).
+    Extract(cmd::extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        // The reader went away (`whosaid extract … | head`): nothing more to say.
+        Err(e) if cmd::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "whosaid: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
