@@ -121,8 +121,18 @@ fn io_error(e: std::io::Error) -> Error {
     Error::io(None, e)
 }
 
+/// A csv error as an I/O error. A write error is handed on as the `io::Error` itself: wrapped
+/// (`csv::Error` into `io::Error`) its kind would read `Other` and a closed pipe met inside a
+/// CSV write would not be recognised as one.
 fn csv_error(e: csv::Error) -> Error {
-    io_error(e.into())
+    if !e.is_io_error() {
+        return io_error(e.into());
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io_error(io),
+        // Not reached: `is_io_error` means `ErrorKind::Io`.
+        kind => io_error(std::io::Error::other(format!("{kind:?}"))),
+    }
 }
 
 /// CSV with a header row (RFC 4180, via the csv crate), optionally formula-safe.
