@@ -34,8 +34,27 @@ fn main() -> ExitCode {
         // The reader went away (`whosaid extract … | head`): nothing more to say.
         Err(e) if cmd::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "whosaid: error: {e:#}");
+            let _ = writeln!(std::io::stderr(), "whosaid: error: {}", message(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, `: `-separated, without a cause its parent already spelled out
+/// (the library's I/O errors show their source in their own message).
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    let mut last = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !last.is_empty() && last.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+        last = text;
+    }
+    out
 }
