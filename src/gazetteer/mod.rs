@@ -176,8 +176,16 @@ impl Gazetteer {
 
     /// Reads a file: entries, or countries when its header is `code,forms`.
     pub fn load_path(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
         let name = path.display().to_string();
+        let text = String::from_utf8(bytes).map_err(|e| {
+            // Say where, like any other error in the file.
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line_start = memchr::memrchr(b'\n', good).map_or(0, |i| i + 1);
+            let line = 1 + memchr::memchr_iter(b'\n', good).count() as u64;
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() as u64 + 1;
+            Error::gazetteer(&name, line, column, "invalid UTF-8 (the file must be UTF-8 text)")
+        })?;
         if text.trim_start_matches('\u{feff}').starts_with("code,forms") {
             self.add_countries_csv(&name, &text)
         } else {
@@ -193,7 +201,7 @@ impl Gazetteer {
         let headers = rdr.headers().map_err(|e| csv_error(file, text, &e))?.clone();
         for record in rdr.records() {
             let record = record.map_err(|e| csv_error(file, text, &e))?;
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let line = record.position().map(|p| line_at(text, p)).unwrap_or(0);
             let row: EntryRow = record.deserialize(Some(&headers)).map_err(|e| csv_error(file, text, &e))?;
             self.entries.push(parse_entry(file, text, line, row)?);
         }
@@ -232,11 +240,13 @@ fn split_list(s: &str, sep: char) -> Vec<String> {
 fn csv_error(file: &str, text: &str, e: &csv::Error) -> Error {
     let (line, field) = match e.kind() {
         csv::ErrorKind::Deserialize { pos, err } => {
-            (pos.as_ref().map(|p| p.line()).unwrap_or(0), err.field())
+            (pos.as_ref().map(|p| line_at(text, p)).unwrap_or(0), err.field())
         }
-        csv::ErrorKind::UnequalLengths { pos, .. } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), None),
-        csv::ErrorKind::Utf8 { pos, .. } => (pos.as_ref().map(|p| p.line()).unwrap_or(0), None),
-        _ => (e.position().map(|p| p.line()).unwrap_or(0), None),
+        csv::ErrorKind::UnequalLengths { pos, .. } => {
+            (pos.as_ref().map(|p| line_at(text, p)).unwrap_or(0), None)
+        }
+        csv::ErrorKind::Utf8 { pos, .. } => (pos.as_ref().map(|p| line_at(text, p)).unwrap_or(0), None),
+        _ => (e.position().map(|p| line_at(text, p)).unwrap_or(0), None),
     };
     let column = column_of_field(text, line, field.unwrap_or(0) as usize);
     let message = match e.kind() {
@@ -247,6 +257,22 @@ fn csv_error(file: &str, text: &str, e: &csv::Error) -> Error {
         _ => e.to_string(),
     };
     Error::gazetteer(file, line, column, message)
+}
+
+/// The 1-based line where a record starts. The csv reader's own line count leaves out the
+/// blank and comment lines it skips, so errors after one named the wrong line (and column).
+/// Its byte offset is exact but may point at those skipped lines: they are stepped over here.
+fn line_at(text: &str, pos: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let mut b = (pos.byte() as usize).min(text.len());
+    loop {
+        match bytes.get(b) {
+            Some(b'\r' | b'\n') => b += 1,
+            Some(b'#') => b = memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |i| b + i + 1),
+            _ => break,
+        }
+    }
+    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..b]).count() as u64
 }
 
 /// The 1-based character column where field `field` (0-based) starts on 1-based `line`.
