@@ -1,0 +1,635 @@
+//! Robustness: bad and hostile inputs through the library and the binary, worst-case time on
+//! adversarial texts, and the inputs fuzzing found (kept in `tests/regressions/`).
+//!
+//! `tests/cli.rs` already covers the everyday bad inputs (empty file, blank file, invalid UTF-8,
+//! BOM, CRLF, binary and UTF-16 files, bad JSONL lines, missing paths, a malformed gazetteer,
+//! a closed pipe, `--csv-safe`); this file adds the large, nested, adversarial and unreadable
+//! ones and the cases those tests leave out.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use whosaid::input::{Event, Inputs};
+use whosaid::{Document, Extractor, Gazetteer, Options, QuoteRecord};
+
+/// A plain attributed quote, found by any reasonable extractor.
+const QUOTE: &str = "“We will win,” said Antony Blinken.";
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::builtin().unwrap());
+static EXTRACTOR_ALL: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::new(Gazetteer::builtin().unwrap(), Options { all: true }).unwrap());
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn records(&self) -> Vec<Value> {
+        self.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
+    }
+}
+
+fn run(dir: &Path, args: &[&str]) -> Run {
+    run_with_stdin(dir, args, b"")
+}
+
+fn run_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || input.write_all(&stdin));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    let run = Run {
+        code: out.status.code().expect("exited, not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 messages"),
+    };
+    assert!(!run.stderr.contains("panicked"), "the binary panicked:\n{}", run.stderr);
+    assert!(!run.stderr.contains("internal error"), "a document crashed:\n{}", run.stderr);
+    run
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn docs_of(records: &[Value]) -> Vec<&str> {
+    let mut docs: Vec<&str> = records.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    docs.dedup();
+    docs
+}
+
+/// Checks the output contract on library records: offsets are code points inside the text and
+/// pick out the quote.
+fn assert_offsets(text: &str, records: &[QuoteRecord]) {
+    let chars: Vec<char> = text.chars().collect();
+    for r in records {
+        let (s, e) = (r.start as usize, r.end as usize);
+        assert!(s <= e && e <= chars.len(), "offsets {s}..{e} outside {} chars", chars.len());
+        assert_eq!(chars[s..e].iter().collect::<String>(), r.quote, "offsets {s}..{e}");
+    }
+}
+
+fn extract(text: &str) -> Vec<QuoteRecord> {
+    let records = EXTRACTOR_ALL.extract(&Document::new("t", text));
+    assert_offsets(text, &records);
+    records
+}
+
+// --- Large and hostile texts. ---
+
+/// An article of `size` bytes on one line (a scraper that lost its line breaks): read as one
+/// paragraph, its quotes found at the right offsets.
+fn single_line(size: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "The talks went on for hours without a break in the capital city. ";
+    let mut text = String::with_capacity(size + 100);
+    text.push_str(QUOTE);
+    text.push(' ');
+    while text.len() < size {
+        text.push_str(filler);
+    }
+    text.push_str(QUOTE);
+    write(dir.path(), "long.txt", &text);
+    let started = Instant::now();
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "long.txt"]);
+    let took = started.elapsed();
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let records = r.records();
+    assert_eq!(records.len(), 2, "{}", r.stdout);
+    let last = &records[1];
+    let chars = text.chars().count() as u64;
+    assert_eq!(last["end"].as_u64().unwrap(), chars - QUOTE.chars().count() as u64 + 13);
+    assert!(records.iter().all(|r| r["paragraph"] == 1));
+    eprintln!("{} MB on one line: {took:?}", size >> 20);
+}
+
+/// A 2 MB line in the default suite (about 3 s in a debug build).
+#[test]
+fn a_long_single_line_is_processed() {
+    single_line(2 << 20);
+}
+
+/// The full 50 MB line: `cargo test --release --test robustness -- --ignored a_50_mb` (about
+/// 70 s in a debug build, a few seconds in release).
+#[test]
+#[ignore = "slow in a debug build: run with --release"]
+fn a_50_mb_single_line_is_processed() {
+    single_line(50 << 20);
+}
+
+/// 100,000 opening marks that never close: no quote, no crash, no quadratic time.
+#[test]
+fn a_hundred_thousand_unmatched_quote_marks() {
+    for mark in ["“", "\"", "‘", "'", "«", "„", "''"] {
+        let text = format!("{}\n", format!("{mark}Hello ").repeat(100_000));
+        let records = extract(&text);
+        assert!(records.len() <= 1, "{mark}: {} records from unmatched marks", records.len());
+    }
+    // Closing marks only, and marks alone with spaces around them.
+    for text in ["” ".repeat(100_000), "“".repeat(100_000), " \" ".repeat(100_000)] {
+        assert!(extract(&text).is_empty());
+    }
+}
+
+/// The binary, on the same: it reads, says nothing and exits 0.
+#[test]
+fn unmatched_marks_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "marks.txt", format!("{}\n\n{QUOTE}\n", "“Hello ".repeat(100_000)));
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "marks.txt"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let records = r.records();
+    assert_eq!(records.last().unwrap()["quote"], "We will win,", "the good quote after them is kept");
+}
+
+/// Quotes nested ten thousand deep, in every style: one level of nesting is read, the rest
+/// is text; offsets stay right.
+#[test]
+fn deeply_nested_quotes() {
+    let depth = 10_000;
+    for (open, close) in [("“", "”"), ("\"", "\""), ("‘", "’"), ("«", "»"), ("“‘", "’”"), ("“\"", "\"”")]
+    {
+        let text = format!(
+            "Wang Yi said {}deep{}, he said.\n\n{QUOTE}",
+            format!("{open}a ").repeat(depth),
+            format!(" b{close}").repeat(depth)
+        );
+        let records = extract(&text);
+        assert!(
+            records.iter().any(|r| r.quote == "We will win," && r.speaker == "Antony Blinken"),
+            "{open}…{close}: the next paragraph is still read"
+        );
+    }
+}
+
+/// Nesting as deep as articles really do it: a quote inside a quote inside a quote, American
+/// style (“ ‘ “ ” ’ ”). Today the third-level “ is taken for a new opener that makes the first
+/// one stray, so only “no” is found and the whole quote is lost (see the robustness report).
+#[test]
+#[ignore = "segment.rs: a third-level curly double quote drops the outer quote; reported to the lead"]
+fn three_levels_of_quotes_are_one_quote() {
+    let text = "“He told me ‘they said “no” twice’ yesterday,” said Antony Blinken.";
+    let records = EXTRACTOR.extract(&Document::new("t", text));
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0].quote, "He told me ‘they said “no” twice’ yesterday,");
+    assert_eq!(records[0].speaker, "Antony Blinken");
+}
+
+/// Control characters, lone combining marks, zero-width and bidi characters, U+FFFD and
+/// emoji: none ends a paragraph or breaks offsets.
+#[test]
+fn odd_characters_keep_offsets_right() {
+    let odd = [
+        "\u{0}",
+        "\u{7}",
+        "\u{1b}[31m",
+        "\u{200b}",
+        "\u{200d}",
+        "\u{202e}",
+        "\u{feff}",
+        "\u{fffd}",
+        "\u{301}",
+        "👩‍👩‍👧",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
+        "\u{b}",
+        "\u{c}",
+        "\r",
+    ];
+    for c in odd {
+        let text = format!("{c}“We{c} will win,{c}” said{c} Antony Blinken.{c} “Yes{c},” he said.{c}");
+        extract(&text);
+        let text = format!("“We will win,” said Antony Blinken.{c}\n{c}“Soon.”");
+        extract(&text);
+    }
+}
+
+/// Quote marks at every position of a short text, one at a time and in pairs: the cases at
+/// the edges of paragraphs and texts.
+#[test]
+fn quote_marks_at_every_position() {
+    let base = "Wang said, it is a ’90s thing\r\n\nand he’s done.\n";
+    let marks = ["“", "”", "\"", "‘", "’", "'", "''", "«", "»", "„"];
+    let cuts: Vec<usize> = (0..=base.len()).filter(|&i| base.is_char_boundary(i)).collect();
+    for m in marks {
+        for &i in &cuts {
+            let text = format!("{}{m}{}", &base[..i], &base[i..]);
+            extract(&text);
+            for &j in cuts.iter().filter(|&&j| j >= i) {
+                let text = format!("{}{m}{}{m}{}", &base[..i], &base[i..j], &base[j..]);
+                extract(&text);
+            }
+        }
+    }
+}
+
+// --- Input reading. ---
+
+/// Invalid UTF-8 on a JSONL line cannot come from a JSON encoder but does from a broken one:
+/// the line is read, repaired and named with its number.
+#[test]
+fn invalid_utf8_in_a_jsonl_line_is_a_warning_with_the_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = serde_json::json!({"id": "a", "text": QUOTE}).to_string();
+    let bad =
+        [b"{\"id\": \"b\", \"text\": \"Caf\xE9 \xFF. ".as_slice(), &QUOTE.as_bytes()[..], b"\"}"].concat();
+    let bytes = [good.as_bytes(), b"\n", &bad, b"\n"].concat();
+    write(dir.path(), "feed.jsonl", &bytes);
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "feed.jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "whosaid: warning: feed.jsonl:2: invalid UTF-8 (2 sequences, first at byte 24) replaced with U+FFFD\n"
+    );
+    let records = r.records();
+    assert_eq!(docs_of(&records), ["a", "b"]);
+    let text = "Caf\u{fffd} \u{fffd}. ".to_string() + QUOTE;
+    let start = records[1]["start"].as_u64().unwrap() as usize;
+    assert_eq!(start, text.chars().position(|c| c == '“').unwrap() + 1, "offsets follow the decoded text");
+}
+
+/// A BOM, CRLF line ends and blank lines in a JSONL file; lines that are JSON but not
+/// documents; a lone surrogate escape; a `text` that is not a string.
+#[test]
+fn jsonl_odd_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |id: &str| serde_json::json!({"id": id, "text": QUOTE}).to_string();
+    let lines = [
+        format!("\u{feff}{}", line("first")),
+        String::new(),
+        "   ".into(),
+        "[\"id\", \"text\"]".into(),
+        "{\"text\": \"\\ud800 lone\"}".into(),
+        "{\"text\": 42}".into(),
+        "{\"text\": null}".into(),
+        "\"just a string\"".into(),
+        line("last"),
+    ];
+    write(dir.path(), "feed.jsonl", lines.join("\r\n"));
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "feed.jsonl"]);
+    assert_eq!(r.code, 1);
+    let errors: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(errors.len(), 5, "{}", r.stderr);
+    for (e, n) in errors.iter().zip([4, 5, 6, 7, 8]) {
+        assert!(e.starts_with(&format!("whosaid: feed.jsonl:{n}: ")), "{e}");
+    }
+    assert_eq!(docs_of(&r.records()), ["first", "last"]);
+}
+
+/// An empty JSONL file and one of blank lines are not errors.
+#[test]
+fn empty_jsonl_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.jsonl", "");
+    write(dir.path(), "blank.jsonl", "\n\r\n  \n");
+    write(dir.path(), "bom.txt", "\u{feff}");
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "empty.jsonl", "blank.jsonl", "bom.txt"]);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
+}
+
+/// A binary file inside a folder is skipped with its name, the rest of the folder is read.
+#[test]
+fn binary_file_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in/a.txt", QUOTE);
+    write(dir.path(), "in/b.txt", [0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]);
+    write(dir.path(), "in/c.jsonl", b"\x00\x01\x02{\"text\": \"x\"}\n");
+    write(dir.path(), "in/d.txt", QUOTE);
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "in"]);
+    assert_eq!(r.code, 1);
+    let path = |n: &str| Path::new("in").join(n).display().to_string();
+    assert_eq!(
+        r.stderr,
+        format!(
+            "whosaid: {}: binary file (NUL bytes), skipped\nwhosaid: {}: binary file (NUL bytes), skipped\n",
+            path("b.txt"),
+            path("c.jsonl")
+        )
+    );
+    assert_eq!(docs_of(&r.records()), ["a", "d"]);
+}
+
+/// A path that cannot be opened at all (a symbolic link loop), a folder that cannot be listed
+/// (where the system refuses it: not as root) and a file that cannot be read: each is named,
+/// the others are processed, the status is 1.
+#[test]
+fn unreadable_files_and_folders_are_named_and_the_rest_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", QUOTE);
+    write(dir.path(), "z.txt", QUOTE);
+    std::os::unix::fs::symlink("loop.txt", dir.path().join("loop.txt")).unwrap();
+    std::os::unix::fs::symlink("loopdir", dir.path().join("loopdir")).unwrap();
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "loop.txt", "a.txt", "loopdir", "z.txt"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "whosaid: loop.txt: Too many levels of symbolic links\nwhosaid: loopdir: Too many levels of symbolic links\n"
+    );
+    assert_eq!(docs_of(&r.records()), ["a", "z"]);
+
+    // Permissions: only meaningful when they are enforced (not for root).
+    use std::os::unix::fs::PermissionsExt;
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    write(&locked, "x.txt", QUOTE);
+    let secret = write(dir.path(), "secret.txt", QUOTE);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let enforced = std::fs::read_dir(&locked).is_err();
+    let r = run(dir.path(), &["extract", "--format", "jsonl", "locked", "a.txt", "secret.txt"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if enforced {
+        assert_eq!(r.code, 1);
+        assert_eq!(r.stderr, "whosaid: locked: Permission denied\nwhosaid: secret.txt: Permission denied\n");
+        assert_eq!(docs_of(&r.records()), ["a"]);
+    } else {
+        assert_eq!((r.code, docs_of(&r.records())), (0, vec!["x", "a", "secret"]));
+    }
+}
+
+/// Gazetteer files broken in the ways people break them: each error names file, line and
+/// column, exits 2 and writes nothing.
+#[test]
+fn malformed_gazetteers_name_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", QUOTE);
+    let header = "id,name,kind,gender,surname,aliases,roles\n";
+    let cases = [
+        (
+            "kind.csv",
+            format!("{header}x,X Y,persn,,,,\n"),
+            "kind.csv:2:7: kind must be `person` or `organization`, not `persn`",
+        ),
+        (
+            "years.csv",
+            format!("{header}x,X Y,person,,,,Minister|Gov|US|20x1-\n"),
+            "years.csv:2:17: role `Minister|Gov|US|20x1-`: `20x1` is not a year",
+        ),
+        (
+            "gender.csv",
+            format!("{header}\nx,X Y,person,maybe,,,\n"),
+            "gender.csv:3:14: gender must be `male`, `female` or empty, not `maybe`",
+        ),
+        (
+            "header.csv",
+            "name,kind\nX,person\n".to_string(),
+            "header.csv:1:1: missing column `id` in the header",
+        ),
+        (
+            "empty-id.csv",
+            format!("{header}a,A B,person,,,,\n ,X Y,person,,,,\n"),
+            "empty-id.csv:3:1: empty id",
+        ),
+        ("quote.csv", format!("{header}x,\"X Y,person,,,,\ny,Y Z,person,,,,\n"), ""),
+        ("binary.csv", "id,name,kind\n\u{0}\u{1},\u{fffd},person\n".to_string(), ""),
+        ("empty.csv", String::new(), "empty.csv:1:1: missing column `id` in the header"),
+    ];
+    for (name, body, want) in cases {
+        write(dir.path(), name, &body);
+        let r = run(dir.path(), &["extract", "--gazetteer", name, "-o", "out.csv", "a.txt"]);
+        if want.is_empty() {
+            // Must load or fail cleanly; never panic (checked by `run`).
+            assert!(r.code == 0 || r.code == 2, "{name}: {}", r.stderr);
+            if r.code == 2 {
+                assert!(r.stderr.starts_with(&format!("whosaid: error: {name}:")), "{name}: {}", r.stderr);
+            }
+            let _ = std::fs::remove_file(dir.path().join("out.csv"));
+            continue;
+        }
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{name}");
+        assert_eq!(r.stderr, format!("whosaid: error: {want}\n"), "{name}");
+        assert!(!dir.path().join("out.csv").exists(), "{name}: no output file on a gazetteer error");
+    }
+    // Invalid UTF-8 in a gazetteer file.
+    write(dir.path(), "latin.csv", b"id,name,kind\nx,Jos\xE9 Y,person\n");
+    let r = run(dir.path(), &["extract", "--gazetteer", "latin.csv", "a.txt"]);
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    assert!(r.stderr.starts_with("whosaid: error: latin.csv"), "{}", r.stderr);
+}
+
+// --- Output safety. ---
+
+/// Every cell, not only the quote, is guarded when `--csv-safe` is on: a speaker, role or
+/// document id can begin with a formula character too. Numbers are left alone.
+#[test]
+fn csv_safe_guards_every_text_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = serde_json::json!({
+        "id": "=cmd|' /C calc'!A0",
+        "outlet": "+Outlet",
+        "text": "“-1 is less than zero,” said Antony Blinken, @the state department.\n\n“\tTab first,” he said."
+    });
+    write(dir.path(), "feed.jsonl", doc.to_string() + "\n");
+    let r = run(dir.path(), &["extract", "--csv-safe", "feed.jsonl"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let mut rdr = csv::Reader::from_reader(r.stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        for cell in row {
+            assert!(!whosaid::output::looks_like_formula(cell), "unguarded cell {cell:?} in {row:?}");
+        }
+    }
+    assert_eq!(&rows[0][0], "'=cmd|' /C calc'!A0");
+    assert_eq!(&rows[0][1], "'+Outlet");
+    assert_eq!(&rows[0][5], "'-1 is less than zero,");
+    // The same run without the option keeps the cells as they are.
+    let raw = run(dir.path(), &["extract", "feed.jsonl"]);
+    let mut rdr = csv::Reader::from_reader(raw.stdout.as_bytes());
+    let first = rdr.records().next().unwrap().unwrap();
+    assert_eq!(&first[0], "=cmd|' /C calc'!A0");
+}
+
+/// A closed pipe in every format, and a closed pipe on a run that also skipped inputs: ends
+/// quietly, with the status earned so far.
+#[test]
+fn closed_pipe_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = serde_json::json!({"text": QUOTE}).to_string() + "\n";
+    write(dir.path(), "many.jsonl", line.repeat(3000));
+    for format in ["csv", "jsonl", "table"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(["extract", "--format", format, "missing.txt", "many.jsonl"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            (out.status.code(), stderr.as_str()),
+            (Some(1), "whosaid: missing.txt: No such file or directory\n"),
+            "{format}"
+        );
+    }
+}
+
+/// `-o` into a folder that does not exist: an error before anything is read, status 2.
+#[test]
+fn output_file_that_cannot_be_created() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", QUOTE);
+    let r = run(dir.path(), &["extract", "-o", "no/such/dir/out.csv", "a.txt"]);
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    assert!(r.stderr.starts_with("whosaid: error: cannot create no/such/dir/out.csv"), "{}", r.stderr);
+}
+
+// --- Worst-case time. ---
+
+/// Adversarial texts, one paragraph each: quote marks of every kind, names, cue verbs,
+/// pronouns and surnames everywhere, and no paragraph break.
+const ADVERSARIAL: &[(&str, &str)] = &[
+    (
+        "sentences",
+        "“We will win,” said Antony Blinken, the US secretary of state. He told Wang Yi: “No.” \
+         Wang said “it’s ‘fine’” and Lavrov said, “Yes,” adding ‘maybe’. ",
+    ),
+    (
+        "one sentence",
+        "“we will win,” said Antony Blinken, “and he told Wang Yi” that Wang said “it’s ‘fine’” \
+         and Lavrov said, “yes,” adding ‘maybe’, ",
+    ),
+    ("marks", "“ ” \" ‘ ’ ' '' « » „ “said ’s Blinken' \"he\" "),
+    ("names", "Antony Blinken Wang Yi Sergei Lavrov Mr. Wang Blinken he she they said told according to "),
+    ("pronouns", "“Yes,” he said. “No,” she said. “Maybe,” they said. “Why,” Wang said. "),
+    ("roles", "“Yes,” the US secretary of state said. “No,” China’s foreign minister told Blinken. "),
+    (
+        "unknown names",
+        "“Yes,” said Jane Roe. “No,” said Roe. “Maybe,” Ms. Roe said. Mr. Doe Smith said “so”. ",
+    ),
+];
+
+fn adversarial(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+/// The best of three timings of one extraction.
+fn time_extract(text: &str) -> Duration {
+    let doc = Document::new("t", text);
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            std::hint::black_box(EXTRACTOR_ALL.extract(&doc));
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Timings of each shape at `small` bytes and 8 times that: the ratio of the two, 1 when the
+/// larger run is too fast to measure.
+fn timings(shapes: &[&str], small: usize) -> Vec<(String, f64)> {
+    LazyLock::force(&EXTRACTOR_ALL);
+    let mut out = Vec::new();
+    for (name, unit) in ADVERSARIAL.iter().filter(|(n, _)| shapes.contains(n)) {
+        let (small, large) = (adversarial(unit, small), adversarial(unit, 8 * small));
+        let (ts, tl) = (time_extract(&small), time_extract(&large));
+        let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+        eprintln!(
+            "{name}: {} KB {ts:?}, {} KB {tl:?}, ratio {ratio:.1}",
+            small.len() >> 10,
+            large.len() >> 10
+        );
+        out.push((name.to_string(), if tl < Duration::from_millis(20) { 1.0 } else { ratio }));
+    }
+    out
+}
+
+/// Time grows linearly with the input on adversarial texts: 8 times the text may take at most
+/// 16 times as long (quadratic would be 64). The one timing assertion of the suite, because it
+/// checks complexity, not speed; the bound is generous for a loaded machine.
+///
+/// Ignored until attribution is linear: `src/attribute.rs` scans a whole sentence per quote
+/// (`DocContext::sentence`, the cue search before a quote, `clause_subject`) and all name
+/// units per name, pronoun, surname or role (`unit_at`, `resolve_pronoun`, `resolve_unit`,
+/// `resolve_role`). Measured in a debug build, 4 KB then 39 KB: ratios 14 to 75 for 10 times
+/// the text. The stages before attribution are checked in the test after this one.
+#[test]
+#[ignore = "quadratic in src/attribute.rs (sentence scans, name unit scans): reported to the lead"]
+fn extraction_time_is_linear_on_adversarial_texts() {
+    let all: Vec<&str> = ADVERSARIAL.iter().map(|(n, _)| *n).collect();
+    for (name, ratio) in timings(&all, 50_000) {
+        assert!(ratio < 16.0, "{name}: 8 times the text takes {ratio:.1} times as long");
+    }
+}
+
+/// The stages before attribution, on the same adversarial texts at 100 KB and 800 KB:
+/// paragraphs, quote segmentation (single quotes inside double quotes were quadratic),
+/// the mention automaton, tokens and their mentions.
+#[test]
+fn segmentation_and_mentions_are_linear_on_adversarial_texts() {
+    use whosaid::attribute::{attach_mentions, tokenize};
+    use whosaid::segment::{opens_with_quote, paragraphs, quotes};
+    let matcher = EXTRACTOR_ALL.matcher();
+    let run = |text: &str| -> Duration {
+        (0..2)
+            .map(|_| {
+                let started = Instant::now();
+                let paras = paragraphs(text);
+                let mut spans = Vec::new();
+                let mut firsts = Vec::new();
+                for (i, p) in paras.iter().enumerate() {
+                    let next = paras.get(i + 1).is_some_and(|n| opens_with_quote(text, *n));
+                    firsts.push(spans.len());
+                    spans.extend(quotes(text, *p, next).into_iter().filter(|q| !q.nested));
+                }
+                let mentions = matcher.find(text);
+                for (i, p) in paras.iter().enumerate() {
+                    let mut toks = tokenize(text, p.start, p.end, &spans, firsts[i]);
+                    attach_mentions(&mut toks, &mentions);
+                    std::hint::black_box(toks);
+                }
+                started.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let mut report = Vec::new();
+    for (name, unit) in ADVERSARIAL {
+        let (small, large) = (adversarial(unit, 100_000), adversarial(unit, 800_000));
+        let (ts, tl) = (run(&small), run(&large));
+        let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+        report.push(format!("{name}: 100 KB {ts:?}, 800 KB {tl:?}, ratio {ratio:.1}"));
+        assert!(
+            ratio < 16.0 || tl < Duration::from_millis(20),
+            "{name} is not linear:\n{}",
+            report.join("\n")
+        );
+    }
+    eprintln!("{}", report.join("\n"));
+}
+
+/// Timings of every shape at a size from `WHOSAID_PROBE` (bytes), for finding what is slow.
+#[test]
+#[ignore = "a probe, run by hand"]
+fn probe_adversarial_timings() {
+    let small = std::env::var("WHOSAID_PROBE").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let all: Vec<&str> = ADVERSARIAL.iter().map(|(n, _)| *n).collect();
+    timings(&all, small);
+}
