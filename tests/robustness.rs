@@ -529,17 +529,23 @@ fn adversarial(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len() + 1)
 }
 
-/// The best of three timings of one extraction.
+/// One timing of one extraction.
 fn time_extract(text: &str) -> Duration {
     let doc = Document::new("t", text);
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            std::hint::black_box(EXTRACTOR_ALL.extract(&doc));
-            started.elapsed()
-        })
-        .min()
-        .unwrap()
+    let started = Instant::now();
+    std::hint::black_box(EXTRACTOR_ALL.extract(&doc));
+    started.elapsed()
+}
+
+/// The best of three timings of `f` on `small` and on `large`, taken in turns so that a load
+/// on the machine weighs on both alike.
+fn best_of_three(small: &str, large: &str, f: impl Fn(&str) -> Duration) -> (Duration, Duration) {
+    let (mut ts, mut tl) = (Duration::MAX, Duration::MAX);
+    for _ in 0..3 {
+        ts = ts.min(f(small));
+        tl = tl.min(f(large));
+    }
+    (ts, tl)
 }
 
 /// Timings of each shape at `small` bytes and 8 times that: the ratio of the two, 1 when the
@@ -549,7 +555,7 @@ fn timings(shapes: &[&str], small: usize) -> Vec<(String, f64)> {
     let mut out = Vec::new();
     for (name, unit) in ADVERSARIAL.iter().filter(|(n, _)| shapes.contains(n)) {
         let (small, large) = (adversarial(unit, small), adversarial(unit, 8 * small));
-        let (ts, tl) = (time_extract(&small), time_extract(&large));
+        let (ts, tl) = best_of_three(&small, &large, time_extract);
         let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
         eprintln!(
             "{name}: {} KB {ts:?}, {} KB {tl:?}, ratio {ratio:.1}",
@@ -588,32 +594,27 @@ fn segmentation_and_mentions_are_linear_on_adversarial_texts() {
     use whosaid::segment::{opens_with_quote, paragraphs, quotes};
     let matcher = EXTRACTOR_ALL.matcher();
     let run = |text: &str| -> Duration {
-        (0..2)
-            .map(|_| {
-                let started = Instant::now();
-                let paras = paragraphs(text);
-                let mut spans = Vec::new();
-                let mut firsts = Vec::new();
-                for (i, p) in paras.iter().enumerate() {
-                    let next = paras.get(i + 1).is_some_and(|n| opens_with_quote(text, *n));
-                    firsts.push(spans.len());
-                    spans.extend(quotes(text, *p, next).into_iter().filter(|q| !q.nested));
-                }
-                let mentions = matcher.find(text);
-                for (i, p) in paras.iter().enumerate() {
-                    let mut toks = tokenize(text, p.start, p.end, &spans, firsts[i]);
-                    attach_mentions(&mut toks, &mentions);
-                    std::hint::black_box(toks);
-                }
-                started.elapsed()
-            })
-            .min()
-            .unwrap()
+        let started = Instant::now();
+        let paras = paragraphs(text);
+        let mut spans = Vec::new();
+        let mut firsts = Vec::new();
+        for (i, p) in paras.iter().enumerate() {
+            let next = paras.get(i + 1).is_some_and(|n| opens_with_quote(text, *n));
+            firsts.push(spans.len());
+            spans.extend(quotes(text, *p, next).into_iter().filter(|q| !q.nested));
+        }
+        let mentions = matcher.find(text);
+        for (i, p) in paras.iter().enumerate() {
+            let mut toks = tokenize(text, p.start, p.end, &spans, firsts[i]);
+            attach_mentions(&mut toks, &mentions);
+            std::hint::black_box(toks);
+        }
+        started.elapsed()
     };
     let mut report = Vec::new();
     for (name, unit) in ADVERSARIAL {
         let (small, large) = (adversarial(unit, 100_000), adversarial(unit, 800_000));
-        let (ts, tl) = (run(&small), run(&large));
+        let (ts, tl) = best_of_three(&small, &large, run);
         let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
         report.push(format!("{name}: 100 KB {ts:?}, 800 KB {tl:?}, ratio {ratio:.1}"));
         assert!(
@@ -625,11 +626,14 @@ fn segmentation_and_mentions_are_linear_on_adversarial_texts() {
     eprintln!("{}", report.join("\n"));
 }
 
-/// Timings of every shape at a size from `WHOSAID_PROBE` (bytes), for finding what is slow.
+/// Timings of every shape (or only `WHOSAID_SHAPE`) at a size from `WHOSAID_PROBE` (bytes) and 8
+/// times that, for finding what is slow.
 #[test]
 #[ignore = "a probe, run by hand"]
 fn probe_adversarial_timings() {
     let small = std::env::var("WHOSAID_PROBE").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let all: Vec<&str> = ADVERSARIAL.iter().map(|(n, _)| *n).collect();
+    let only = std::env::var("WHOSAID_SHAPE").unwrap_or_default();
+    let all: Vec<&str> =
+        ADVERSARIAL.iter().map(|(n, _)| *n).filter(|n| only.is_empty() || *n == only).collect();
     timings(&all, small);
 }
