@@ -157,9 +157,17 @@ pub fn quotes(text: &str, para: Paragraph, next_opens: bool) -> Vec<QuoteSpan> {
     let mut outer: Option<Mark> = None;
     let mut inner: Option<Mark> = None;
     let mut skip_to = 0;
+    // A curly single quote opened inside the outer quote and not yet closed: a double mark
+    // that opens there is the third level (“a ‘b “c” d’ e”), not a stray new quote.
+    let mut single_open = false;
     for (i, c) in body.char_indices() {
         if i < skip_to {
             continue;
+        }
+        match c {
+            '‘' if outer.is_some() => single_open = true,
+            '’' if !body[i + c.len_utf8()..].starts_with(char::is_alphanumeric) => single_open = false,
+            _ => {}
         }
         // Two apostrophes stand for a straight double mark in some archives (''like this'').
         let twin = c == '\'' && body[i + 1..].starts_with('\'');
@@ -180,20 +188,26 @@ pub fn quotes(text: &str, para: Paragraph, next_opens: bool) -> Vec<QuoteSpan> {
             None => {
                 if m.can_open && !(m.can_close && m.hint == Hint::Close) {
                     outer = Some(m);
+                    single_open = false;
                 }
             }
             Some(o) => {
-                let nests = m.straight != o.straight && m.can_open && !m.can_close && inner.is_none();
+                let nests = (m.straight != o.straight || single_open && m.hint == Hint::Open)
+                    && m.can_open
+                    && !m.can_close
+                    && inner.is_none();
                 if nests {
                     inner = Some(m);
                     outer = Some(o);
                 } else if m.can_close || !m.can_open {
                     out.push(span(text, &o, m.pos, m.pos + m.len, false, false, true));
                     inner = None;
+                    single_open = false;
                 } else {
                     // A second opener while open: the first one was stray.
                     inner = None;
                     outer = Some(m);
+                    single_open = false;
                 }
             }
         }
