@@ -499,6 +499,18 @@ fn output_file_that_cannot_be_created() {
     assert!(r.stderr.starts_with("whosaid: error: cannot create no/such/dir/out.csv"), "{}", r.stderr);
 }
 
+/// A full disk: the write error is said once (it used to be repeated, cause after cause) and
+/// the status is 2.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_full_disk_is_an_error_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", QUOTE);
+    let r = run(dir.path(), &["extract", "-o", "/dev/full", "a.txt"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "whosaid: error: cannot write the output: No space left on device (os error 28)\n");
+}
+
 // --- Worst-case time. ---
 
 /// Adversarial texts, one paragraph each: quote marks of every kind, names, cue verbs,
