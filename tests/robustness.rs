@@ -511,6 +511,80 @@ fn a_full_disk_is_an_error_said_once() {
     assert_eq!(r.stderr, "whosaid: error: cannot write the output: No space left on device (os error 28)\n");
 }
 
+// --- Regression inputs: tests/regressions/TARGET/*, through the fuzz target's entry point. ---
+
+fn regression_inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions").join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(!files.is_empty(), "no inputs in {}", dir.display());
+    files.into_iter().map(|p| (p.display().to_string(), std::fs::read(&p).unwrap())).collect()
+}
+
+/// As `fuzz/fuzz_targets/extract.rs`.
+#[test]
+fn regression_inputs_extract() {
+    for (name, bytes) in regression_inputs("extract") {
+        let text = String::from_utf8_lossy(&bytes);
+        let records = EXTRACTOR_ALL.extract(&Document::new(name.as_str(), text.as_ref()));
+        assert_offsets(&text, &records);
+        assert!(records.iter().all(|r| (0.0..=1.0).contains(&r.confidence)), "{name}");
+    }
+}
+
+/// As `fuzz/fuzz_targets/decode.rs`.
+#[test]
+fn regression_inputs_decode() {
+    use whosaid::input::{decode, not_text, SNIFF_LEN};
+    for (name, bytes) in regression_inputs("decode") {
+        if not_text(&bytes[..bytes.len().min(SNIFF_LEN)]).is_none() {
+            let decoded = decode(bytes.clone());
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            assert_eq!(decoded.text, String::from_utf8_lossy(body), "{name}");
+            assert_offsets(&decoded.text, &EXTRACTOR.extract(&Document::new("t", decoded.text.as_str())));
+        }
+        for event in Inputs::from_reader("r.jsonl", std::io::Cursor::new(bytes)) {
+            if let Event::Document(doc) = event {
+                assert_offsets(&doc.text, &EXTRACTOR.extract(&doc));
+            }
+        }
+    }
+}
+
+/// As `fuzz/fuzz_targets/gazetteer.rs`, and every error names file, line and column.
+#[test]
+fn regression_inputs_gazetteer() {
+    for (name, bytes) in regression_inputs("gazetteer") {
+        let text = String::from_utf8_lossy(&bytes);
+        let mut g = Gazetteer::empty();
+        for e in [g.add_entries_csv("g.csv", &text).err(), g.add_countries_csv("g.csv", &text).err()]
+            .into_iter()
+            .flatten()
+        {
+            let message = e.to_string();
+            let mut parts = message.splitn(4, ':');
+            let (file, line, col) = (parts.next(), parts.next(), parts.next());
+            assert_eq!(file, Some("g.csv"), "{name}: {message}");
+            assert!(line.is_some_and(|l| l.parse::<u64>().is_ok_and(|l| l >= 1)), "{name}: {message}");
+            assert!(col.is_some_and(|c| c.parse::<u64>().is_ok_and(|c| c >= 1)), "{name}: {message}");
+        }
+        let article = g
+            .entries()
+            .iter()
+            .map(|e| format!("“We will act,” said {}. {} told reporters: “Soon.”\n", e.name, e.surname))
+            .collect::<String>();
+        let ex = Extractor::new(g, Options { all: true }).unwrap();
+        assert_offsets(&article, &ex.extract(&Document::new("t", article.as_str())));
+    }
+    // The line and column of the error after blank and comment lines, and of bad UTF-8.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions/gazetteer");
+    let mut g = Gazetteer::empty();
+    let e = g.load_path(&dir.join("error-after-blank-and-comment-lines.csv")).unwrap_err().to_string();
+    assert!(e.ends_with("error-after-blank-and-comment-lines.csv:4:14: gender must be `male`, `female` or empty, not `maybe`"), "{e}");
+    let e = g.load_path(&dir.join("latin1.csv")).unwrap_err().to_string();
+    assert!(e.ends_with("latin1.csv:2:6: invalid UTF-8 (the file must be UTF-8 text)"), "{e}");
+}
+
 // --- Worst-case time. ---
 
 /// Adversarial texts, one paragraph each: quote marks of every kind, names, cue verbs,
