@@ -1,2 +1,37 @@
 //! The `whosaid` command line: a thin shell over the library.
-fn main() {}
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd {
+    pub mod gazetteer;
+}
+
+/// Who said what, in the news.
+#[derive(Debug, Parser)]
+#[command(name = "whosaid", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build and check gazetteer files.
+    Gazetteer(cmd::gazetteer::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Gazetteer(args) => cmd::gazetteer::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("whosaid: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
