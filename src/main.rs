@@ -30,7 +30,14 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("whosaid: {e:#}");
+            // The library's errors already say their cause; print each cause once.
+            let mut message = e.to_string();
+            for cause in e.chain().skip(1).map(ToString::to_string) {
+                if !message.contains(&cause) {
+                    message = format!("{message}: {cause}");
+                }
+            }
+            eprintln!("whosaid: {message}");
             ExitCode::from(2)
         }
     }

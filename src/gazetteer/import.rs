@@ -189,9 +189,10 @@ fn yaml_error(file: &str, e: &serde_yaml::Error) -> Error {
     let mut message = e.to_string();
     match e.location() {
         Some(loc) => {
-            // serde_yaml appends " at line L column C"; the location is reported separately.
-            if let Some(i) = message.rfind(" at line ") {
-                message.truncate(i);
+            // serde_yaml writes the location into the message; it is reported separately.
+            let at = format!(" at line {} column {}", loc.line(), loc.column());
+            if let Some(i) = message.find(&at) {
+                message.replace_range(i..i + at.len(), "");
             }
             Error::gazetteer(file, loc.line() as u64, loc.column() as u64, message)
         }
@@ -694,7 +695,8 @@ mod tests {
     fn yaml_syntax_error_has_file_line_and_column() {
         let bad = "- id: {bioguide: A1}\n  name: {first: A, last: B\n";
         let err = legislators_from_yaml("l.yaml", bad).unwrap_err().to_string();
-        assert!(err.starts_with("l.yaml:3:"), "{err}");
+        assert!(err.starts_with("l.yaml:3:1: did not find expected ',' or '}'"), "{err}");
+        assert!(!err.contains("line 3 column 1"), "the location is said once: {err}");
     }
 
     #[test]
