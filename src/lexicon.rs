@@ -1,1 +1,262 @@
-//! (in progress)
+//! Language data: cue verbs, pronouns, honorifics, role words, stop words and given names.
+//! The data lives in `data/` (see `data/README.md`), is compiled in, and parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::gazetteer::Gender;
+
+/// How a cue links to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// A finite verb: "X said", "said X".
+    Finite,
+    /// A participle whose subject is the clause's subject: "…, saying".
+    Participle,
+    /// The speaker follows: "according to X".
+    According,
+    /// The speaker is the object before it: "quoted him as saying".
+    Quoted,
+}
+
+/// What a role word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleWord {
+    /// A role noun: "analyst", "spokesman".
+    Title,
+    /// A modifier of one: "former", "senior".
+    Modifier,
+    /// A text that can speak: "statement", "report".
+    Document,
+    /// A body of people: "campaign", "ministry".
+    Group,
+}
+
+/// A pronoun's reference class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PronounKind {
+    /// he
+    Male,
+    /// she
+    Female,
+    /// they, I, we
+    Any,
+    /// it: an organisation or a document
+    Thing,
+}
+
+/// All language data.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Cue forms (lowercase) with their class.
+    pub cues: Vec<(String, CueClass)>,
+    /// Pronouns (lowercase).
+    pub pronouns: HashMap<String, PronounKind>,
+    /// Honorifics as written, with the gender they tell.
+    pub honorifics: Vec<(String, Gender)>,
+    /// Role words (lowercase).
+    pub roles: HashMap<String, RoleWord>,
+    /// Capitalised words that are never a name alone.
+    pub stopwords: HashSet<String>,
+    /// Capitalised words that are never part of a name (days, months).
+    pub never_names: HashSet<String>,
+    /// Given names (uppercase) with their likelier gender.
+    pub given_names: HashMap<String, Gender>,
+}
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse().expect("built-in data/ files are valid"));
+
+/// The built-in lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+const CUES: &str = include_str!("../data/cues.csv");
+const PRONOUNS: &str = include_str!("../data/pronouns.csv");
+const HONORIFICS: &str = include_str!("../data/honorifics.csv");
+const ROLES: &str = include_str!("../data/roles.csv");
+const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+const CALENDAR: &str = include_str!("../data/calendar.txt");
+const MALE: &str = include_str!("../data/census/dist.male.first");
+const FEMALE: &str = include_str!("../data/census/dist.female.first");
+
+/// Data rows: non-empty, non-comment lines after the header, split on the first comma.
+fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).skip(1).map(
+        |(n, l)| {
+            let (a, b) = l.split_once(',').unwrap_or((l, ""));
+            (n + 1, a.trim(), b.trim())
+        },
+    )
+}
+
+fn gender(s: &str) -> Gender {
+    match s {
+        "male" => Gender::Male,
+        "female" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+impl Lexicon {
+    fn parse() -> Result<Lexicon, String> {
+        let mut cues = Vec::new();
+        for (n, form, class) in rows(CUES) {
+            let class = match class {
+                "finite" => CueClass::Finite,
+                "participle" => CueClass::Participle,
+                "according" => CueClass::According,
+                "quoted" => CueClass::Quoted,
+                other => return Err(format!("data/cues.csv:{n}: unknown class `{other}`")),
+            };
+            cues.push((form.to_lowercase(), class));
+        }
+        let mut pronouns = HashMap::new();
+        for (n, form, g) in rows(PRONOUNS) {
+            let kind = match g {
+                "male" => PronounKind::Male,
+                "female" => PronounKind::Female,
+                "any" => PronounKind::Any,
+                "thing" => PronounKind::Thing,
+                other => return Err(format!("data/pronouns.csv:{n}: unknown gender `{other}`")),
+            };
+            pronouns.insert(form.to_lowercase(), kind);
+        }
+        let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
+        let mut roles = HashMap::new();
+        for (n, word, class) in rows(ROLES) {
+            let class = match class {
+                "title" => RoleWord::Title,
+                "modifier" => RoleWord::Modifier,
+                "document" => RoleWord::Document,
+                "group" => RoleWord::Group,
+                other => return Err(format!("data/roles.csv:{n}: unknown class `{other}`")),
+            };
+            roles.insert(word.to_lowercase(), class);
+        }
+        let words = |text: &str| -> HashSet<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from)
+                .collect()
+        };
+        Ok(Lexicon {
+            cues,
+            pronouns,
+            honorifics,
+            roles,
+            stopwords: words(STOPWORDS),
+            never_names: words(CALENDAR),
+            given_names: given_names(),
+        })
+    }
+
+    /// The gender a given name suggests, when one gender is at least three times as frequent.
+    pub fn given_name_gender(&self, name: &str) -> Gender {
+        self.given_names.get(&name.to_uppercase()).copied().unwrap_or(Gender::Unknown)
+    }
+
+    /// The role class of a word, if it is one.
+    pub fn role_word(&self, word: &str) -> Option<RoleWord> {
+        let lower;
+        let w = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            word
+        } else {
+            lower = word.to_lowercase();
+            lower.as_str()
+        };
+        self.roles.get(w).copied().or_else(|| {
+            // Plurals: "journalists", "officials", "spokesmen".
+            let singular = w
+                .strip_suffix("men")
+                .map(|s| format!("{s}man"))
+                .or_else(|| w.strip_suffix('s').map(String::from))?;
+            self.roles.get(&singular).copied()
+        })
+    }
+
+    /// The pronoun class of a word, if it is one.
+    pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
+        match word {
+            "he" | "He" | "HE" => Some(PronounKind::Male),
+            "she" | "She" | "SHE" => Some(PronounKind::Female),
+            _ if word.len() <= 4 => self.pronouns.get(&word.to_lowercase()).copied(),
+            _ => None,
+        }
+    }
+}
+
+fn given_names() -> HashMap<String, Gender> {
+    let parse = |text: &str| -> HashMap<String, f64> {
+        text.lines()
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                Some((it.next()?.to_string(), it.next()?.parse().ok()?))
+            })
+            .collect()
+    };
+    let (male, female) = (parse(MALE), parse(FEMALE));
+    let mut out = HashMap::new();
+    for (name, &m) in &male {
+        let f = female.get(name).copied().unwrap_or(0.0);
+        out.insert(
+            name.clone(),
+            if m >= 3.0 * f {
+                Gender::Male
+            } else if f >= 3.0 * m {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            },
+        );
+    }
+    for (name, &f) in &female {
+        out.entry(name.clone()).or_insert(if f > 0.0 { Gender::Female } else { Gender::Unknown });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse() {
+        let l = lexicon();
+        assert!(l.cues.iter().any(|(f, c)| f == "according to" && *c == CueClass::According));
+        assert_eq!(l.pronoun("She"), Some(PronounKind::Female));
+        assert_eq!(l.role_word("Spokesman"), Some(RoleWord::Title));
+        assert!(l.stopwords.contains("Thursday"));
+    }
+
+    #[test]
+    fn given_names_tell_gender() {
+        let l = lexicon();
+        assert_eq!(l.given_name_gender("Bonnie"), Gender::Female);
+        assert_eq!(l.given_name_gender("Derek"), Gender::Male);
+        assert_eq!(l.given_name_gender("Zzyzx"), Gender::Unknown);
+    }
+
+    fn assert_sorted_unique(name: &str, keys: Vec<String>) {
+        for w in keys.windows(2) {
+            assert!(
+                w[0] < w[1],
+                "{name}: `{}` then `{}`: keep the file sorted, without duplicates",
+                w[0],
+                w[1]
+            );
+        }
+    }
+
+    #[test]
+    fn data_files_are_sorted_without_duplicates() {
+        assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, f, _)| f.to_string()).collect());
+        let mut roles: Vec<(String, String)> =
+            rows(ROLES).map(|(_, w, c)| (c.to_string(), w.to_string())).collect();
+        let by_class: Vec<String> = roles.iter().map(|(c, w)| format!("{c}:{w}")).collect();
+        roles.sort();
+        assert_eq!(by_class, roles.iter().map(|(c, w)| format!("{c}:{w}")).collect::<Vec<_>>());
+    }
+}

@@ -1,1 +1,82 @@
-//! (in progress)
+//! Small text helpers shared by the pipeline: character classes for quote marks and words,
+//! and conversion from byte offsets (used inside) to Unicode code point offsets (used in output).
+
+/// Converts byte offsets of one text to code point offsets. Queries in increasing order are
+/// answered in amortised constant time; any order works.
+#[derive(Debug)]
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    last_byte: usize,
+    last_char: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    /// Prepares conversion for `text`.
+    pub fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets { text, ascii: text.is_ascii(), last_byte: 0, last_char: 0 }
+    }
+
+    /// The code point offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_offset(&mut self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        if byte < self.last_byte {
+            self.last_byte = 0;
+            self.last_char = 0;
+        }
+        self.last_char += self.text[self.last_byte..byte].chars().count();
+        self.last_byte = byte;
+        self.last_char
+    }
+}
+
+/// A character that is part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The character before byte offset `i`, if any.
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// The character at byte offset `i`, if any.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// Horizontal white space, including NBSP and the thin spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{2009}' || c == '\u{202f}'
+}
+
+/// True when `text[s..e]` starts and ends on word boundaries.
+pub fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let before_ok = char_before(text, s).is_none_or(|c| !is_word_char(c));
+    let after_ok = char_at(text, e).is_none_or(|c| !is_word_char(c));
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let t = "“Ab” c ’d";
+        let mut c = CharOffsets::new(t);
+        let d = t.find('d').unwrap();
+        assert_eq!(c.char_offset(d), 8);
+        assert_eq!(c.char_offset(t.find('c').unwrap()), 5);
+        assert_eq!(c.char_offset(t.len()), 9);
+    }
+
+    #[test]
+    fn word_boundaries() {
+        assert!(on_word_boundaries("Mr. Wang said", 4, 8));
+        assert!(!on_word_boundaries("Wangari said", 0, 4));
+        assert!(on_word_boundaries("China’s", 0, 5));
+    }
+}
