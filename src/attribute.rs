@@ -502,6 +502,13 @@ impl<'a> DocContext<'a> {
         ))
     }
 
+    /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
+    fn is_role_noun(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word
+            && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
+                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_))))
+    }
+
     fn is_surname_only(&self, t: &Tok) -> bool {
         let ps = self.payloads(t);
         ps.iter().any(|p| matches!(p, Payload::Surname(_)))
@@ -650,9 +657,13 @@ impl<'a> DocContext<'a> {
         if starts_det {
             b += 1;
         }
+        // Plain lowercase words in a row ("the ongoing legal battle over whether"): a clause, not
+        // a speaker's description, once there are more than three of them.
+        let mut plain = 0;
         while b < hi {
             let t = &toks[b];
             if t.inside || self.np_word(toks, b) || self.is_determiner(t) {
+                plain = 0;
                 b += 1;
                 continue;
             }
@@ -683,7 +694,9 @@ impl<'a> DocContext<'a> {
                         ))
                 && b + 1 < hi
                 && b - k < 14
+                && (connector || plain < 3)
             {
+                plain = if connector { 0 } else { plain + 1 };
                 b += 1;
                 continue;
             }
@@ -730,8 +743,13 @@ impl<'a> DocContext<'a> {
         while i < core_end {
             match self.unit_at(toks, i) {
                 Some((u, end)) if end <= core_end => {
-                    // "Obama’s former strategist": a possessive name is not the head.
-                    if end < np.b && toks[end].kind == TokKind::Possessive {
+                    // "Obama’s former strategist", "the State Department spokesman": a name
+                    // followed by a possessive or a role noun modifies the head, it is not it.
+                    let modifies = end < core_end
+                        && (toks[end].kind == TokKind::Possessive
+                            || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
+                                && self.unit_at(toks, end).is_none());
+                    if modifies {
                         best = None;
                     } else {
                         best = Some((u, i, end));
@@ -1014,6 +1032,15 @@ impl<'a> DocContext<'a> {
             if let Some(c) = self.cue_of(&toks[j]) {
                 let after = toks[j].mention.map(|m| m.1).unwrap_or(j + 1);
                 let class = self.matcher.cue_class(c);
+                // "Biden said … “respond decisively”, according to the White House": a partial
+                // quote belongs to the speaker of its clause, not to the source of the report.
+                let (ss, _) = self.sentence(toks, qi);
+                let clause_cue = (ss..qi).any(|k| {
+                    self.cue_of(&toks[k]).is_some_and(|c| self.matcher.cue_class(c) == CueClass::Finite)
+                });
+                if class == CueClass::According && clause_cue {
+                    return None;
+                }
                 if matches!(class, CueClass::Finite | CueClass::According) {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
