@@ -224,6 +224,7 @@ pub struct DocContext<'a> {
     units: Vec<NameUnit>,
     antecedents: Vec<NameUnit>,
     roles: HashMap<String, String>,
+    last: Option<Attribution>,
 }
 
 /// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
@@ -237,8 +238,8 @@ struct Np {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "that", "these", "those",
-    "some", "many", "several", "two", "three", "both", "our", "my", "other",
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "these", "those", "some",
+    "many", "several", "two", "three", "both", "our", "my", "other",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "at", "in", "from", "with", "to", "on", "and"];
 const ADVERBS: &[&str] = &[
@@ -309,6 +310,7 @@ impl<'a> DocContext<'a> {
             mentions,
             units: Vec::new(),
             antecedents: Vec::new(),
+            last: None,
             roles: HashMap::new(),
         }
     }
@@ -348,7 +350,7 @@ impl<'a> DocContext<'a> {
         if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
             return false;
         }
-        if w.ends_with("ly")
+        if (w.ends_with("ly") || w.ends_with("ing"))
             && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
             && t.mention.is_none()
         {
@@ -374,9 +376,17 @@ impl<'a> DocContext<'a> {
     pub fn scan_names(&mut self, toks: &[Tok]) {
         let mut i = 0;
         while i < toks.len() {
-            if let Some(u) = self.unit_at(toks, i) {
-                let next = u.1;
-                self.units.push(u.0);
+            if let Some((u, next)) = self.unit_at(toks, i) {
+                if u.full && u.person {
+                    let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
+                    let role = self.premodifier_role(toks, 0, ua);
+                    let key =
+                        u.entry.map_or(u.name.clone(), |e| self.gazetteer.entries()[e as usize].name.clone());
+                    if !role.is_empty() {
+                        self.roles.entry(key).or_insert(role);
+                    }
+                }
+                self.units.push(u);
                 i = next;
             } else {
                 i += 1;
@@ -500,6 +510,20 @@ impl<'a> DocContext<'a> {
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
             j,
         ))
+    }
+
+    /// A cue word used as a noun: "rejected reports of …", "the claims".
+    fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
+        if !self.matcher.cue_form(c).ends_with('s') || k == ss {
+            return false;
+        }
+        let p = &toks[k - 1];
+        p.kind == TokKind::Word
+            && !self.is_capitalized(p)
+            && !self.is_adverb(p)
+            && self.lexicon.pronoun(self.word(p)).is_none()
+            && self.lexicon.role_word(self.word(p)).is_none()
+            && !matches!(self.lower(p).as_str(), "and" | "but" | "who" | "which" | "that")
     }
 
     /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
@@ -764,13 +788,7 @@ impl<'a> DocContext<'a> {
             let (unit, ua) = self.trim_unit(toks, unit, ua, ub);
             let mut role = String::new();
             if ua > np.a {
-                let pre_start =
-                    (np.a..ua).find(|&x| !self.is_determiner(&toks[x]) || x > np.a).unwrap_or(np.a);
-                let pre = text_of(pre_start, ua);
-                let only_honorific = (pre_start..ua).all(|x| self.honorific_gender(&toks[x]).is_some());
-                if !only_honorific {
-                    role = pre;
-                }
+                role = self.premodifier_role(toks, np.a, ua);
             }
             if core_end < np.b {
                 role = if role.is_empty() {
@@ -863,6 +881,34 @@ impl<'a> DocContext<'a> {
             return Some((sp, Method::Explicit, phrase, String::new()));
         }
         None
+    }
+
+    /// The role written just before a name ("Rand Corporation analyst Derek Grossman",
+    /// "U.S. Secretary of State for Political Affairs Victoria Nuland"): the contiguous
+    /// capitalised and role words before it, when they include a role noun or title.
+    fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> String {
+        let mut a = ua;
+        while a > lo {
+            let i = a - 1;
+            let t = &toks[i];
+            let ok = t.inside
+                || t.kind == TokKind::Possessive
+                || self.np_word(toks, i) && !self.is_determiner(t)
+                || t.kind == TokKind::Word
+                    && matches!(self.lower(t).as_str(), "of" | "for" | "and")
+                    && i > lo
+                    && self.np_word(toks, i - 1);
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        let has_role = toks[a..ua].iter().any(|t| self.is_role_noun(t) || self.honorific_gender(t).is_some());
+        let only_honorific = toks[a..ua].iter().all(|t| t.inside || self.honorific_gender(t).is_some());
+        if a == ua || !has_role || only_honorific {
+            return String::new();
+        }
+        self.text[toks[a].s..toks[ua - 1].e].to_string()
     }
 
     /// Drops leading words of an unknown name run that are not part of the person's name:
@@ -968,7 +1014,9 @@ impl<'a> DocContext<'a> {
         let mut found = None;
         for u in self.units.iter().rev() {
             if u.at < pos {
-                if let Some(e) = u.entry {
+                let entry =
+                    u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry });
+                if let Some(e) = entry {
                     if holds(e) {
                         found = Some(e);
                         break;
@@ -996,6 +1044,9 @@ impl<'a> DocContext<'a> {
         // 2. The nearest cue before the quote in its sentence.
         for k in (ss..qi).rev() {
             if let Some(c) = self.cue_of(&toks[k]) {
+                if self.noun_like_cue(toks, k, c, ss) {
+                    continue;
+                }
                 if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
                     return Some(a);
                 }
@@ -1241,6 +1292,13 @@ impl<'a> DocContext<'a> {
         ss: usize,
         pos: usize,
     ) -> Option<Attribution> {
+        // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
+        if let Some(last) = &self.last {
+            if last.at >= toks[ss].s && last.at < toks[k].s {
+                let cue = self.matcher.cue_form(c).to_string();
+                return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
+            }
+        }
         let mut i = ss;
         while i < k {
             if matches!(toks[i].kind, TokKind::Quote(_)) {
@@ -1287,6 +1345,7 @@ impl<'a> DocContext<'a> {
 
     /// Remembers a speaker as the latest antecedent for pronouns.
     pub fn remember(&mut self, a: &Attribution) {
+        self.last = Some(a.clone());
         self.antecedents.push(NameUnit {
             at: a.at,
             name: a.speaker.name.clone(),
