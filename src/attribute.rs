@@ -1166,6 +1166,19 @@ impl<'a> DocContext<'a> {
             });
             let open = open.filter(|&o| matches!(toks[o].kind, TokKind::Punct(',')))?;
             let np = self.np_left(toks, open, lo)?;
+            // "The mayor’s chief of staff, Ana Ruiz, said": the name between the commas is the
+            // speaker and the description before it is the role.
+            if let Some((u, end)) = self.unit_at(toks, open + 1) {
+                let np_has_name = (np.a..np.b).any(|i| {
+                    self.unit_at(toks, i).is_some_and(|(_, e)| {
+                        e <= np.b && toks.get(e).is_none_or(|t| t.kind != TokKind::Possessive)
+                    })
+                });
+                if end == close && (u.full || u.entry.is_some()) && !np_has_name {
+                    let role = self.text[toks[np.a].s..toks[np.b - 1].e].to_string();
+                    return Some((Np { a: open + 1, b: close }, role));
+                }
+            }
             let first = self.lower(&toks[open + 1]);
             let adverbial = [
                 "in",
