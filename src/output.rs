@@ -121,8 +121,15 @@ fn io_error(e: std::io::Error) -> Error {
     Error::io(None, e)
 }
 
+/// A csv error as ours, keeping an I/O error as such (a closed pipe must stay recognisable).
 fn csv_error(e: csv::Error) -> Error {
-    io_error(e.into())
+    if !matches!(e.kind(), csv::ErrorKind::Io(_)) {
+        return Error::other(format!("cannot write CSV: {e}"));
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => io_error(e),
+        kind => Error::other(format!("cannot write CSV: {kind:?}")),
+    }
 }
 
 /// CSV with a header row (RFC 4180, via the csv crate), optionally formula-safe.
@@ -691,6 +698,29 @@ mod tests {
         let col = |l: &str, pat: &str| l[..l.find(pat).unwrap()].width();
         assert_eq!(col(lines[0], "quote"), col(lines[1], "短い"));
         assert_eq!(col(lines[0], "quote"), col(lines[2], "Short"));
+    }
+
+    /// A writer whose reader has gone away.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    /// The binary ends quietly on a closed pipe only if it can still see the `BrokenPipe`.
+    #[test]
+    fn a_closed_pipe_stays_an_io_error_in_every_format() {
+        for format in [Format::Csv, Format::Jsonl, Format::Table] {
+            let mut sink = quote_sink(format, ClosedPipe, true, None);
+            let err = sink.write(&record("a", "q", "s")).and_then(|()| sink.finish()).unwrap_err();
+            let io = std::error::Error::source(&err).and_then(|s| s.downcast_ref::<std::io::Error>());
+            assert_eq!(io.map(|e| e.kind()), Some(std::io::ErrorKind::BrokenPipe), "{format:?}: {err}");
+        }
     }
 
     #[test]
