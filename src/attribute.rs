@@ -204,10 +204,13 @@ pub struct Attribution {
 struct NameUnit {
     at: usize,
     name: String,
+    first: String,
     last: String,
     entry: Option<u32>,
     gender: Gender,
     person: bool,
+    /// Contains an organisation word ("Trump University"): never a person's full name.
+    org: bool,
     full: bool,
 }
 
@@ -221,7 +224,11 @@ pub struct DocContext<'a> {
     units: Vec<NameUnit>,
     antecedents: Vec<NameUnit>,
     roles: HashMap<String, String>,
+    last: Option<Attribution>,
 }
+
+/// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
+type Found = (Speaker, Method, String, String);
 
 /// A noun phrase: tokens `[a, b)` of a paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -231,8 +238,8 @@ struct Np {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "that", "these", "those",
-    "some", "many", "several", "two", "three", "both", "our", "my", "other",
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "these", "those", "some",
+    "many", "several", "two", "three", "both", "our", "my", "other",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "at", "in", "from", "with", "to", "on", "and"];
 const ADVERBS: &[&str] = &[
@@ -303,6 +310,7 @@ impl<'a> DocContext<'a> {
             mentions,
             units: Vec::new(),
             antecedents: Vec::new(),
+            last: None,
             roles: HashMap::new(),
         }
     }
@@ -316,10 +324,6 @@ impl<'a> DocContext<'a> {
             Some((m, _)) => self.matcher.payloads(&self.mentions[m as usize], self.text).collect(),
             None => Vec::new(),
         }
-    }
-
-    fn entity_of(&self, t: &Tok) -> Option<u32> {
-        self.payloads(t).into_iter().find_map(|p| if let Payload::Entity(e) = p { Some(e) } else { None })
     }
 
     fn cue_of(&self, t: &Tok) -> Option<u32> {
@@ -337,7 +341,19 @@ impl<'a> DocContext<'a> {
             return false;
         }
         let w = self.word(t);
-        if self.lexicon.stopwords.contains(w) && (i == 0 || !self.is_capitalized(&toks[i - 1])) {
+        if self.lexicon.stopwords.contains(w)
+            && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
+        {
+            return false;
+        }
+        // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE") and sentence adverbs.
+        if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
+            return false;
+        }
+        if (w.ends_with("ly") || w.ends_with("ing"))
+            && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
+            && t.mention.is_none()
+        {
             return false;
         }
         let ps = self.payloads(t);
@@ -360,9 +376,17 @@ impl<'a> DocContext<'a> {
     pub fn scan_names(&mut self, toks: &[Tok]) {
         let mut i = 0;
         while i < toks.len() {
-            if let Some(u) = self.unit_at(toks, i) {
-                let next = u.1;
-                self.units.push(u.0);
+            if let Some((u, next)) = self.unit_at(toks, i) {
+                if u.full && u.person {
+                    let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
+                    let role = self.premodifier_role(toks, 0, ua);
+                    let key =
+                        u.entry.map_or(u.name.clone(), |e| self.gazetteer.entries()[e as usize].name.clone());
+                    if !role.is_empty() {
+                        self.roles.entry(key).or_insert(role);
+                    }
+                }
+                self.units.push(u);
                 i = next;
             } else {
                 i += 1;
@@ -381,27 +405,63 @@ impl<'a> DocContext<'a> {
                 match p {
                     Payload::Entity(e) => {
                         let entry = &self.gazetteer.entries()[e as usize];
+                        let word = &self.text[t.s..toks[end - 1].e];
+                        if entry.kind == EntityKind::Organization
+                            && self
+                                .units
+                                .iter()
+                                .any(|u| u.at < t.s && u.full && !u.org && u.person && u.last == word)
+                        {
+                            // "Israel said" after "Rep. Steve Israel": the person, not the country.
+                            let unit = NameUnit {
+                                at: t.s,
+                                name: word.into(),
+                                first: word.into(),
+                                last: word.into(),
+                                entry: None,
+                                gender: Gender::Unknown,
+                                person: true,
+                                org: false,
+                                full: false,
+                            };
+                            return Some((unit, end));
+                        }
                         let person = entry.kind == EntityKind::Person;
                         let unit = NameUnit {
                             at: t.s,
                             name: entry.name.clone(),
+                            first: entry.surname.clone(),
                             last: entry.surname.clone(),
                             entry: Some(e),
                             gender: entry.gender,
                             person,
+                            org: !person,
                             full: true,
                         };
                         return Some((unit, end));
                     }
                     Payload::Surname(_) => {
+                        let joined =
+                            end < toks.len() && self.is_name_word(toks, end) && toks[end].mention.is_none()
+                                || i > 0 && self.is_name_word(toks, i - 1) && toks[i - 1].mention.is_none();
+                        if joined {
+                            break; // part of a longer name not in the gazetteer: read as a run below
+                        }
                         let w = &self.text[t.s..toks[end - 1].e];
+                        let gender = if i > 0 {
+                            self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown)
+                        } else {
+                            Gender::Unknown
+                        };
                         let unit = NameUnit {
                             at: t.s,
                             name: w.into(),
+                            first: w.into(),
                             last: w.into(),
                             entry: None,
-                            gender: Gender::Unknown,
+                            gender,
                             person: true,
+                            org: false,
                             full: false,
                         };
                         return Some((unit, end));
@@ -415,7 +475,7 @@ impl<'a> DocContext<'a> {
         }
         let mut j = i + 1;
         while j < toks.len()
-            && (self.is_name_word(toks, j) && toks[j].mention.is_none()
+            && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
                 || NAME_SUFFIXES.contains(&self.word(&toks[j])))
         {
             j += 1;
@@ -423,6 +483,16 @@ impl<'a> DocContext<'a> {
         while j > i + 1 && PARTICLES.contains(&self.word(&toks[j - 1])) {
             j -= 1;
         }
+        // A long run of capitals starts at its last given name ("Political Affairs Victoria Nuland").
+        let i = if j - i > 2 {
+            (i..j - 1)
+                .rev()
+                .find(|&x| self.lexicon.given_names.contains_key(&self.word(&toks[x]).to_uppercase()))
+                .unwrap_or(i)
+        } else {
+            i
+        };
+        let t = &toks[i];
         let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
         let name = self.text[t.s..toks[j - 1].e].to_string();
         let last =
@@ -435,7 +505,38 @@ impl<'a> DocContext<'a> {
         let person = !org
             && (honorific
                 || words.len() >= 2 && self.lexicon.given_names.contains_key(&words[0].to_uppercase()));
-        Some((NameUnit { at: t.s, name, last, entry: None, gender, person, full: words.len() >= 2 }, j))
+        let first = words[0].to_string();
+        Some((
+            NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
+            j,
+        ))
+    }
+
+    /// A cue word used as a noun: "rejected reports of …", "the claims".
+    fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
+        if !self.matcher.cue_form(c).ends_with('s') || k == ss {
+            return false;
+        }
+        let p = &toks[k - 1];
+        p.kind == TokKind::Word
+            && !self.is_capitalized(p)
+            && !self.is_adverb(p)
+            && self.lexicon.pronoun(self.word(p)).is_none()
+            && self.lexicon.role_word(self.word(p)).is_none()
+            && !matches!(self.lower(p).as_str(), "and" | "but" | "who" | "which" | "that")
+    }
+
+    /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
+    fn is_role_noun(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word
+            && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
+                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_))))
+    }
+
+    fn is_surname_only(&self, t: &Tok) -> bool {
+        let ps = self.payloads(t);
+        ps.iter().any(|p| matches!(p, Payload::Surname(_)))
+            && !ps.iter().any(|p| matches!(p, Payload::Entity(_)))
     }
 
     fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
@@ -580,9 +681,13 @@ impl<'a> DocContext<'a> {
         if starts_det {
             b += 1;
         }
+        // Plain lowercase words in a row ("the ongoing legal battle over whether"): a clause, not
+        // a speaker's description, once there are more than three of them.
+        let mut plain = 0;
         while b < hi {
             let t = &toks[b];
             if t.inside || self.np_word(toks, b) || self.is_determiner(t) {
+                plain = 0;
                 b += 1;
                 continue;
             }
@@ -613,7 +718,9 @@ impl<'a> DocContext<'a> {
                         ))
                 && b + 1 < hi
                 && b - k < 14
+                && (connector || plain < 3)
             {
+                plain = if connector { 0 } else { plain + 1 };
                 b += 1;
                 continue;
             }
@@ -630,7 +737,7 @@ impl<'a> DocContext<'a> {
 
     /// Reads a noun phrase as a speaker. Returns the speaker, the method, the mention text and
     /// the role written inside the phrase.
-    fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<(Speaker, Method, String, String)> {
+    fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
         let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
         // Split the core from a post-modifier ("Bonnie Glaser | of the German Marshall Fund").
         let mut core_end = np.b;
@@ -660,7 +767,17 @@ impl<'a> DocContext<'a> {
         while i < core_end {
             match self.unit_at(toks, i) {
                 Some((u, end)) if end <= core_end => {
-                    best = Some((u, i, end));
+                    // "Obama’s former strategist", "the State Department spokesman": a name
+                    // followed by a possessive or a role noun modifies the head, it is not it.
+                    let modifies = end < core_end
+                        && (toks[end].kind == TokKind::Possessive
+                            || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
+                                && self.unit_at(toks, end).is_none());
+                    if modifies {
+                        best = None;
+                    } else {
+                        best = Some((u, i, end));
+                    }
                     i = end;
                 }
                 _ => i += toks[i].mention.map(|m| m.1).unwrap_or(i + 1).max(i + 1) - i,
@@ -671,13 +788,7 @@ impl<'a> DocContext<'a> {
             let (unit, ua) = self.trim_unit(toks, unit, ua, ub);
             let mut role = String::new();
             if ua > np.a {
-                let pre_start =
-                    (np.a..ua).find(|&x| !self.is_determiner(&toks[x]) || x > np.a).unwrap_or(np.a);
-                let pre = text_of(pre_start, ua);
-                let only_honorific = (pre_start..ua).all(|x| self.honorific_gender(&toks[x]).is_some());
-                if !only_honorific {
-                    role = pre;
-                }
+                role = self.premodifier_role(toks, np.a, ua);
             }
             if core_end < np.b {
                 role = if role.is_empty() {
@@ -695,9 +806,16 @@ impl<'a> DocContext<'a> {
         }
         let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
         if words.len() == 1 && words[0].kind == TokKind::Word {
-            if let Some(kind) = self.lexicon.pronoun(self.word(words[0])) {
+            let w = self.word(words[0]);
+            if let Some(kind) = self.lexicon.pronoun(w) {
+                if matches!(w, "I" | "we" | "We") {
+                    // The writer or a group speaking for itself: say so as written.
+                    let sp =
+                        Speaker { name: w.to_string(), entry: None, person: true, gender: Gender::Unknown };
+                    return Some((sp, Method::Pronoun, w.to_string(), String::new()));
+                }
                 let speaker = self.resolve_pronoun(kind, pos)?;
-                return Some((speaker, Method::Pronoun, self.word(words[0]).to_string(), String::new()));
+                return Some((speaker, Method::Pronoun, w.to_string(), String::new()));
             }
         }
         // A role: "the US president", "China’s foreign minister".
@@ -720,6 +838,14 @@ impl<'a> DocContext<'a> {
                     Speaker { name: entry.name.clone(), entry: Some(e), person: true, gender: entry.gender };
                 return Some((sp, Method::Role, phrase.clone(), phrase));
             }
+        }
+        // A country standing for its government: "China tells U.S.".
+        if title.is_none()
+            && country.is_some()
+            && toks[np.a..np.b].iter().all(|t| t.inside || t.mention.is_some() || self.is_determiner(t))
+        {
+            let sp = Speaker { name: phrase.clone(), entry: None, person: false, gender: Gender::Unknown };
+            return Some((sp, Method::Organization, phrase.clone(), String::new()));
         }
         // A document with its author: "a readout … published by CGTN".
         let has_doc = toks[np.a..core_end.min(np.b)].iter().any(|t| {
@@ -757,6 +883,34 @@ impl<'a> DocContext<'a> {
         None
     }
 
+    /// The role written just before a name ("Rand Corporation analyst Derek Grossman",
+    /// "U.S. Secretary of State for Political Affairs Victoria Nuland"): the contiguous
+    /// capitalised and role words before it, when they include a role noun or title.
+    fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> String {
+        let mut a = ua;
+        while a > lo {
+            let i = a - 1;
+            let t = &toks[i];
+            let ok = t.inside
+                || t.kind == TokKind::Possessive
+                || self.np_word(toks, i) && !self.is_determiner(t)
+                || t.kind == TokKind::Word
+                    && matches!(self.lower(t).as_str(), "of" | "for" | "and")
+                    && i > lo
+                    && self.np_word(toks, i - 1);
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        let has_role = toks[a..ua].iter().any(|t| self.is_role_noun(t) || self.honorific_gender(t).is_some());
+        let only_honorific = toks[a..ua].iter().all(|t| t.inside || self.honorific_gender(t).is_some());
+        if a == ua || !has_role || only_honorific {
+            return String::new();
+        }
+        self.text[toks[a].s..toks[ua - 1].e].to_string()
+    }
+
     /// Drops leading words of an unknown name run that are not part of the person's name:
     /// start at the last given name when the run is longer than three words.
     fn trim_unit(&self, toks: &[Tok], unit: NameUnit, ua: usize, ub: usize) -> (NameUnit, usize) {
@@ -787,18 +941,18 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp = Speaker {
-                name: unit.name.clone(),
-                entry: None,
-                person: unit.person || true,
-                gender: unit.gender,
-            };
+            let sp = Speaker { name: unit.name.clone(), entry: None, person: !unit.org, gender: unit.gender };
             return (sp, Method::Explicit);
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last.as_str();
-        let before = self.units.iter().rev().find(|u| u.full && u.at < pos && u.last == surname);
-        let after = || self.units.iter().find(|u| u.full && u.at > pos && u.last == surname);
+        let matches = |u: &&NameUnit| {
+            u.full
+                && !u.org
+                && (u.last == surname || u.first == surname && u.name.split_whitespace().count() == 2)
+        };
+        let before = self.units.iter().rev().filter(|u| u.at < pos).find(matches);
+        let after = || self.units.iter().filter(|u| u.at > pos).find(matches);
         if let Some(u) = before.or_else(after) {
             let mut sp = self.resolve_unit(u, pos).0;
             if sp.gender == Gender::Unknown {
@@ -860,7 +1014,9 @@ impl<'a> DocContext<'a> {
         let mut found = None;
         for u in self.units.iter().rev() {
             if u.at < pos {
-                if let Some(e) = u.entry {
+                let entry =
+                    u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry });
+                if let Some(e) = entry {
                     if holds(e) {
                         found = Some(e);
                         break;
@@ -888,7 +1044,10 @@ impl<'a> DocContext<'a> {
         // 2. The nearest cue before the quote in its sentence.
         for k in (ss..qi).rev() {
             if let Some(c) = self.cue_of(&toks[k]) {
-                if let Some(a) = self.from_cue(toks, k, c, ss, se, pos) {
+                if self.noun_like_cue(toks, k, c, ss) {
+                    continue;
+                }
+                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
                     return Some(a);
                 }
             }
@@ -910,6 +1069,8 @@ impl<'a> DocContext<'a> {
     /// A cue after the quote: adjacent (`“…,” X said`) or anywhere later in the sentence.
     fn cue_after(&mut self, toks: &[Tok], qi: usize, se: usize, adjacent: bool) -> Option<Attribution> {
         let mut j = qi + 1;
+        let se =
+            if adjacent && se == qi + 1 && qi + 1 < toks.len() { self.sentence(toks, qi + 1).1 } else { se };
         while j < se && matches!(toks[j].kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')) {
             j += 1;
         }
@@ -922,6 +1083,15 @@ impl<'a> DocContext<'a> {
             if let Some(c) = self.cue_of(&toks[j]) {
                 let after = toks[j].mention.map(|m| m.1).unwrap_or(j + 1);
                 let class = self.matcher.cue_class(c);
+                // "Biden said … “respond decisively”, according to the White House": a partial
+                // quote belongs to the speaker of its clause, not to the source of the report.
+                let (ss, _) = self.sentence(toks, qi);
+                let clause_cue = (ss..qi).any(|k| {
+                    self.cue_of(&toks[k]).is_some_and(|c| self.matcher.cue_class(c) == CueClass::Finite)
+                });
+                if class == CueClass::According && clause_cue {
+                    return None;
+                }
                 if matches!(class, CueClass::Finite | CueClass::According) {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
@@ -934,7 +1104,7 @@ impl<'a> DocContext<'a> {
                             if role.is_empty() {
                                 role = appo;
                             }
-                            return Some(self.finish(sp, method, c, mention, role, toks[j].s, 0.95));
+                            return Some(self.finish((sp, method, mention, role), c, toks[j].s, 0.95));
                         }
                     }
                 }
@@ -961,7 +1131,7 @@ impl<'a> DocContext<'a> {
                     if role.is_empty() {
                         role = appo;
                     }
-                    return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.95));
+                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.95));
                 }
                 if matches!(toks[k].kind, TokKind::Quote(_)) {
                     return None;
@@ -976,7 +1146,7 @@ impl<'a> DocContext<'a> {
             }
             if let Some(c) = self.cue_of(&toks[k]) {
                 let (ss, _) = self.sentence(toks, qi);
-                return self.from_cue(toks, k, c, ss, se, pos);
+                return self.speaker_of_cue(toks, k, c, ss, se, pos);
             }
         }
         None
@@ -996,6 +1166,19 @@ impl<'a> DocContext<'a> {
             });
             let open = open.filter(|&o| matches!(toks[o].kind, TokKind::Punct(',')))?;
             let np = self.np_left(toks, open, lo)?;
+            // "The mayor’s chief of staff, Ana Ruiz, said": the name between the commas is the
+            // speaker and the description before it is the role.
+            if let Some((u, end)) = self.unit_at(toks, open + 1) {
+                let np_has_name = (np.a..np.b).any(|i| {
+                    self.unit_at(toks, i).is_some_and(|(_, e)| {
+                        e <= np.b && toks.get(e).is_none_or(|t| t.kind != TokKind::Possessive)
+                    })
+                });
+                if end == close && (u.full || u.entry.is_some()) && !np_has_name {
+                    let role = self.text[toks[np.a].s..toks[np.b - 1].e].to_string();
+                    return Some((Np { a: open + 1, b: close }, role));
+                }
+            }
             let first = self.lower(&toks[open + 1]);
             let adverbial = [
                 "in",
@@ -1060,7 +1243,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The speaker of a cue before the quote (or later in its sentence).
-    fn from_cue(
+    fn speaker_of_cue(
         &mut self,
         toks: &[Tok],
         k: usize,
@@ -1075,7 +1258,7 @@ impl<'a> DocContext<'a> {
             CueClass::According => {
                 let np = self.np_right(toks, after, se)?;
                 let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
-                Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.85))
+                Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
             }
             CueClass::Finite | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
@@ -1088,18 +1271,26 @@ impl<'a> DocContext<'a> {
                         if role.is_empty() {
                             role = appo;
                         }
-                        return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.9));
+                        return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.9));
                     }
                 }
                 // Inverted before the quote: "said Ned Price: “…”".
                 if k == ss || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)) {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                            return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.85));
+                            return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));
                         }
                     }
                 }
-                self.clause_subject(toks, k, c, ss, pos)
+                // An elided subject ("… and added", "…, then warned") or a distant one: the
+                // clause's first speaker-like phrase, trusted less when nothing marks elision.
+                let elided = k > ss && {
+                    let p = &toks[k - 1];
+                    matches!(p.kind, TokKind::Punct(','))
+                        || matches!(self.lower(p).as_str(), "and" | "but" | "then" | "also" | "later")
+                };
+                let a = self.clause_subject(toks, k, c, ss, pos)?;
+                Some(if elided { a } else { Attribution { confidence: a.confidence * 0.8, ..a } })
             }
             CueClass::Participle => self.clause_subject(toks, k, c, ss, pos),
         }
@@ -1114,6 +1305,13 @@ impl<'a> DocContext<'a> {
         ss: usize,
         pos: usize,
     ) -> Option<Attribution> {
+        // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
+        if let Some(last) = &self.last {
+            if last.at >= toks[ss].s && last.at < toks[k].s {
+                let cue = self.matcher.cue_form(c).to_string();
+                return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
+            }
+        }
         let mut i = ss;
         while i < k {
             if matches!(toks[i].kind, TokKind::Quote(_)) {
@@ -1122,7 +1320,7 @@ impl<'a> DocContext<'a> {
             }
             if let Some(np) = self.np_right(toks, i, k) {
                 if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                    return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.7));
+                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.7));
                 }
                 i = np.b.max(i + 1);
             } else {
@@ -1132,16 +1330,8 @@ impl<'a> DocContext<'a> {
         None
     }
 
-    fn finish(
-        &mut self,
-        sp: Speaker,
-        method: Method,
-        cue: u32,
-        mention: String,
-        role: String,
-        at: usize,
-        confidence: f32,
-    ) -> Attribution {
+    fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
+        let (sp, method, mention, role) = found;
         let role = role.trim().trim_end_matches(',').to_string();
         let role = if role.is_empty() {
             self.roles.get(&sp.name).cloned().unwrap_or_default()
@@ -1168,13 +1358,16 @@ impl<'a> DocContext<'a> {
 
     /// Remembers a speaker as the latest antecedent for pronouns.
     pub fn remember(&mut self, a: &Attribution) {
+        self.last = Some(a.clone());
         self.antecedents.push(NameUnit {
             at: a.at,
             name: a.speaker.name.clone(),
+            first: a.speaker.name.split_whitespace().next().unwrap_or("").to_string(),
             last: a.speaker.name.split_whitespace().last().unwrap_or("").to_string(),
             entry: a.speaker.entry,
             gender: a.speaker.gender,
             person: a.speaker.person,
+            org: !a.speaker.person,
             full: true,
         });
     }
@@ -1187,7 +1380,7 @@ impl<'a> DocContext<'a> {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {
                     let (ss, se) = self.sentence(toks, k);
                     let pos = toks[k].s;
-                    if let Some(a) = self.from_cue(toks, k, c, ss, se, pos) {
+                    if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
                         return Some(a);
                     }
                 }

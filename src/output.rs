@@ -121,14 +121,14 @@ fn io_error(e: std::io::Error) -> Error {
     Error::io(None, e)
 }
 
-/// A csv error as ours, keeping an I/O error as such (a closed pipe must stay recognisable).
 fn csv_error(e: csv::Error) -> Error {
-    if !matches!(e.kind(), csv::ErrorKind::Io(_)) {
-        return Error::other(format!("cannot write CSV: {e}"));
+    // Keep the I/O error itself (a closed pipe must stay recognisable as one).
+    if !e.is_io_error() {
+        return io_error(std::io::Error::other(e.to_string()));
     }
     match e.into_kind() {
-        csv::ErrorKind::Io(e) => io_error(e),
-        kind => Error::other(format!("cannot write CSV: {kind:?}")),
+        csv::ErrorKind::Io(io) => io_error(io),
+        other => io_error(std::io::Error::other(format!("{other:?}"))),
     }
 }
 
@@ -718,8 +718,11 @@ mod tests {
         for format in [Format::Csv, Format::Jsonl, Format::Table] {
             let mut sink = quote_sink(format, ClosedPipe, true, None);
             let err = sink.write(&record("a", "q", "s")).and_then(|()| sink.finish()).unwrap_err();
-            let io = std::error::Error::source(&err).and_then(|s| s.downcast_ref::<std::io::Error>());
-            assert_eq!(io.map(|e| e.kind()), Some(std::io::ErrorKind::BrokenPipe), "{format:?}: {err}");
+            assert_eq!(
+                err.io_error().map(|e| e.kind()),
+                Some(std::io::ErrorKind::BrokenPipe),
+                "{format:?}: {err}"
+            );
         }
     }
 

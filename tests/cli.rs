@@ -295,8 +295,7 @@ fn stdin_jsonl_is_streamed_line_by_line() {
         }
     });
     let mut stdin = child.stdin.take().unwrap();
-    // `move`: dropping the closure closes standard input, which ends the run.
-    let mut next_record = move |id: &str| -> Value {
+    let mut next_record = |id: &str| -> Value {
         let line = serde_json::json!({"id": id, "text": QUOTE}).to_string();
         writeln!(stdin, "{line}").unwrap();
         stdin.flush().unwrap();
@@ -305,7 +304,7 @@ fn stdin_jsonl_is_streamed_line_by_line() {
     };
     assert_eq!(next_record("one")["doc"], "one");
     assert_eq!(next_record("two")["doc"], "two");
-    drop(next_record);
+    drop(stdin); // end of input: the process finishes
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_eq!((child.wait().unwrap().code(), stderr.as_str()), (Some(0), ""));
