@@ -319,11 +319,11 @@ impl<'a> DocContext<'a> {
         &self.text[t.s..t.e]
     }
 
-    fn payloads(&self, t: &Tok) -> Vec<Payload> {
-        match t.mention {
-            Some((m, _)) => self.matcher.payloads(&self.mentions[m as usize], self.text).collect(),
-            None => Vec::new(),
-        }
+    /// What the mention starting at `t` stands for (nothing when none starts there).
+    fn payloads(&self, t: &Tok) -> impl Iterator<Item = Payload> + Clone + '_ {
+        t.mention
+            .into_iter()
+            .flat_map(move |(m, _)| self.matcher.payloads(&self.mentions[m as usize], self.text))
     }
 
     fn cue_of(&self, t: &Tok) -> Option<u32> {
@@ -357,9 +357,9 @@ impl<'a> DocContext<'a> {
             return false;
         }
         let ps = self.payloads(t);
-        if ps.iter().any(|p| {
+        if ps.clone().any(|p| {
             matches!(p, Payload::Title(_) | Payload::Country(_) | Payload::Cue(_) | Payload::Honorific(_))
-        }) && !ps.iter().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
+        }) && !ps.clone().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
         {
             return false;
         }
@@ -530,13 +530,13 @@ impl<'a> DocContext<'a> {
     fn is_role_noun(&self, t: &Tok) -> bool {
         t.kind == TokKind::Word
             && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
-                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_))))
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_))))
     }
 
     fn is_surname_only(&self, t: &Tok) -> bool {
         let ps = self.payloads(t);
-        ps.iter().any(|p| matches!(p, Payload::Surname(_)))
-            && !ps.iter().any(|p| matches!(p, Payload::Entity(_)))
+        ps.clone().any(|p| matches!(p, Payload::Surname(_)))
+            && !ps.clone().any(|p| matches!(p, Payload::Entity(_)))
     }
 
     fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
@@ -869,7 +869,7 @@ impl<'a> DocContext<'a> {
         let described = toks[np.a..np.b].iter().any(|t| {
             t.kind == TokKind::Word
                 && self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier)
-                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_)))
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
         });
         if described
             && (self.is_determiner(&toks[np.a]) || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s'))
@@ -960,15 +960,7 @@ impl<'a> DocContext<'a> {
             }
             return (sp, Method::Surname);
         }
-        let group: Vec<u32> = self
-            .gazetteer
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person && e.surname == surname)
-            .map(|(i, _)| i as u32)
-            .take(2)
-            .collect();
+        let group = self.matcher.people_with_surname(surname);
         if group.len() == 1 {
             let entry = &self.gazetteer.entries()[group[0] as usize];
             return (
