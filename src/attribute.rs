@@ -512,6 +512,19 @@ impl<'a> DocContext<'a> {
         ))
     }
 
+    /// Steps left over a short parenthetical ending just before `j`: "Sen. Ted Cruz (R-Texas)".
+    fn skip_parenthetical(&self, toks: &[Tok], j: usize, lo: usize) -> usize {
+        if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(')')) {
+            let open = (j.saturating_sub(10).max(lo)..j - 1)
+                .rev()
+                .find(|&i| matches!(toks[i].kind, TokKind::Punct('(')));
+            if let Some(o) = open {
+                return o;
+            }
+        }
+        j
+    }
+
     /// A cue word used as a noun: "rejected reports of …", "the claims".
     fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
         if !self.matcher.cue_form(c).ends_with('s') || k == ss {
@@ -621,7 +634,7 @@ impl<'a> DocContext<'a> {
 
     /// The noun phrase ending just before token `k` (walking left, not before `lo`).
     fn np_left(&self, toks: &[Tok], k: usize, lo: usize) -> Option<Np> {
-        let mut j = k;
+        let mut j = self.skip_parenthetical(toks, k, lo);
         while j > lo && self.is_adverb(&toks[j - 1]) {
             j -= 1;
         }
@@ -1029,11 +1042,45 @@ impl<'a> DocContext<'a> {
     ) -> Option<Attribution> {
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
+        // A partial quote inside a clause whose cue came before it ("… said he would “protect
+        // our citizens,” the crowd applauded") belongs to that clause: rule 2 first.
+        let q = match toks[qi].kind {
+            TokKind::Quote(q) => quotes[q],
+            _ => unreachable!("attribute is called on quote tokens"),
+        };
+        let partial = self.text[q.start..q.end].chars().next().is_some_and(char::is_lowercase);
+        if partial {
+            if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+                return Some(a);
+            }
+        }
         // 1. A cue right after the quote.
         if let Some(a) = self.cue_after(toks, qi, se, true) {
             return Some(a);
         }
         // 2. The nearest cue before the quote in its sentence.
+        if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+            return Some(a);
+        }
+        // 3. A cue later in the sentence.
+        if let Some(a) = self.cue_after(toks, qi, se, false) {
+            if self.text[q.start..q.end].split_whitespace().count() >= 3 {
+                return Some(Attribution { confidence: a.confidence * 0.8, ..a });
+            }
+        }
+        let _ = para_start_quote;
+        None
+    }
+
+    /// The nearest cue before the quote in its sentence that yields a speaker.
+    fn cue_before(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
         for k in (ss..qi).rev() {
             if let Some(c) = self.cue_of(&toks[k]) {
                 if self.noun_like_cue(toks, k, c, ss) {
@@ -1044,17 +1091,6 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        // 3. A cue later in the sentence.
-        if let Some(a) = self.cue_after(toks, qi, se, false) {
-            let q = &quotes[match toks[qi].kind {
-                TokKind::Quote(q) => q,
-                _ => unreachable!("attribute is called on quote tokens"),
-            }];
-            if self.text[q.start..q.end].split_whitespace().count() >= 3 {
-                return Some(Attribution { confidence: a.confidence * 0.8, ..a });
-            }
-        }
-        let _ = para_start_quote;
         None
     }
 
@@ -1079,7 +1115,9 @@ impl<'a> DocContext<'a> {
                 // quote belongs to the speaker of its clause, not to the source of the report.
                 let (ss, _) = self.sentence(toks, qi);
                 let clause_cue = (ss..qi).any(|k| {
-                    self.cue_of(&toks[k]).is_some_and(|c| self.matcher.cue_class(c) == CueClass::Finite)
+                    self.cue_of(&toks[k]).is_some_and(|c| {
+                        matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive)
+                    })
                 });
                 if class == CueClass::According && clause_cue {
                     return None;
@@ -1107,7 +1145,10 @@ impl<'a> DocContext<'a> {
             let limit = (j + 25).min(se);
             while k < limit {
                 if let Some(c) = self.cue_of(&toks[k]) {
-                    if !matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Quoted) {
+                    if !matches!(
+                        self.matcher.cue_class(c),
+                        CueClass::Finite | CueClass::Transitive | CueClass::Quoted
+                    ) {
                         return None;
                     }
                     let (np, appo) = self.subject_left(toks, k, j)?;
@@ -1151,6 +1192,7 @@ impl<'a> DocContext<'a> {
         while j > lo && self.is_adverb(&toks[j - 1]) {
             j -= 1;
         }
+        j = self.skip_parenthetical(toks, j, lo);
         if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(',')) {
             let close = j - 1;
             let open = (lo..close).rev().find(|&i| {
@@ -1252,7 +1294,7 @@ impl<'a> DocContext<'a> {
                 let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
                 Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
             }
-            CueClass::Finite | CueClass::Quoted => {
+            CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
                     if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
                         let method = if !appo.is_empty() && method == Method::Explicit {
@@ -1266,8 +1308,12 @@ impl<'a> DocContext<'a> {
                         return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.9));
                     }
                 }
-                // Inverted before the quote: "said Ned Price: “…”".
-                if k == ss || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)) {
+                // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
+                let inverts = class == CueClass::Finite;
+                if inverts
+                    && (k == ss
+                        || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)))
+                {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
                             return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));
