@@ -483,10 +483,10 @@ impl<'a> DocContext<'a> {
         while j > i + 1 && PARTICLES.contains(&self.word(&toks[j - 1])) {
             j -= 1;
         }
-        // A long run of capitals starts at its last given name ("Political Affairs Victoria Nuland").
+        // A long run of capitals starts at its first given name ("Political Affairs Victoria
+        // Nuland" is Victoria Nuland; "Mary Kay Henry" stays whole).
         let i = if j - i > 2 {
             (i..j - 1)
-                .rev()
                 .find(|&x| self.lexicon.given_names.contains_key(&self.word(&toks[x]).to_uppercase()))
                 .unwrap_or(i)
         } else {
@@ -798,7 +798,9 @@ impl<'a> DocContext<'a> {
         }
         if let Some((unit, ua, ub)) = best {
             // Trim leading non-names from a long unknown run ("Political Affairs Victoria Nuland").
-            let (unit, ua) = self.trim_unit(toks, unit, ua, ub);
+            // unit_at already starts a long run at its first given name: the unit may begin
+            // after token `ua`.
+            let ua = (ua..ub).find(|&x| toks[x].s == unit.at).unwrap_or(ua);
             let mut role = String::new();
             if ua > np.a {
                 role = self.premodifier_role(toks, np.a, ua);
@@ -922,25 +924,6 @@ impl<'a> DocContext<'a> {
             return String::new();
         }
         self.text[toks[a].s..toks[ua - 1].e].to_string()
-    }
-
-    /// Drops leading words of an unknown name run that are not part of the person's name:
-    /// start at the last given name when the run is longer than three words.
-    fn trim_unit(&self, toks: &[Tok], unit: NameUnit, ua: usize, ub: usize) -> (NameUnit, usize) {
-        if unit.entry.is_some() || ub - ua <= 2 {
-            return (unit, ua);
-        }
-        let start = (ua..ub - 1)
-            .rev()
-            .find(|&i| self.lexicon.given_names.contains_key(&self.word(&toks[i]).to_uppercase()));
-        match start {
-            Some(s) if s > ua => {
-                let name = self.text[toks[s].s..toks[ub - 1].e].to_string();
-                let gender = self.lexicon.given_name_gender(self.word(&toks[s]));
-                (NameUnit { at: toks[s].s, name, gender, person: true, ..unit }, s)
-            }
-            _ => (unit, ua),
-        }
     }
 
     fn resolve_unit(&self, unit: &NameUnit, pos: usize) -> (Speaker, Method) {

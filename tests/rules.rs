@@ -208,5 +208,13 @@ t!(
 );
 
 // Verbs whose object is not their speaker, parentheticals, and partial quotes in a clause.
-t!(transitive_cue_object_is_not_speaker, "Sen. Tom Okafor (R-Texas), a candidate, called the plan “abhorrent” on Sunday.", [("abhorrent", "Tom Okafor", "apposition", "partial")]);
-t!(partial_quote_keeps_its_clause, "When Maria Delgado said she would “protect our citizens,” the crowd applauded.", [("protect our citizens,", "Maria Delgado", "explicit", "partial")]);
+t!(
+    transitive_cue_object_is_not_speaker,
+    "Sen. Tom Okafor (R-Texas), a candidate, called the plan “abhorrent” on Sunday.",
+    [("abhorrent", "Tom Okafor", "apposition", "partial")]
+);
+t!(
+    partial_quote_keeps_its_clause,
+    "When Maria Delgado said she would “protect our citizens,” the crowd applauded.",
+    [("protect our citizens,", "Maria Delgado", "explicit", "partial")]
+);
