@@ -223,6 +223,12 @@ pub struct DocContext<'a> {
     mentions: &'a [Mention],
     units: Vec<NameUnit>,
     antecedents: Vec<NameUnit>,
+    /// Sentence ends of the paragraph being attributed, and which paragraph that is.
+    ends: Vec<bool>,
+    ends_for: (usize, usize),
+    /// Full personal names by surname (last word, and first word of two-word names): indices
+    /// into `units`, in text order.
+    by_surname: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     last: Option<Attribution>,
 }
@@ -289,6 +295,11 @@ const ADVERBS: &[&str] = &[
     "too",
     "not",
 ];
+/// How far from a quote, in tokens, its sentence is read at most.
+const SENTENCE_WINDOW: usize = 80;
+/// How many earlier names a pronoun or a role is resolved against at most.
+const LOOKBACK: usize = 400;
+
 const PARTICLES: &[&str] =
     &["de", "del", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ben", "dos"];
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV"];
@@ -310,6 +321,9 @@ impl<'a> DocContext<'a> {
             mentions,
             units: Vec::new(),
             antecedents: Vec::new(),
+            ends: Vec::new(),
+            ends_for: (0, 0),
+            by_surname: HashMap::new(),
             last: None,
             roles: HashMap::new(),
         }
@@ -386,6 +400,13 @@ impl<'a> DocContext<'a> {
                         self.roles.entry(key).or_insert(role);
                     }
                 }
+                if u.full && !u.org {
+                    let idx = self.units.len();
+                    self.by_surname.entry(u.last.clone()).or_default().push(idx);
+                    if u.first != u.last && u.name.split_whitespace().count() == 2 {
+                        self.by_surname.entry(u.first.clone()).or_default().push(idx);
+                    }
+                }
                 self.units.push(u);
                 i = next;
             } else {
@@ -407,10 +428,13 @@ impl<'a> DocContext<'a> {
                         let entry = &self.gazetteer.entries()[e as usize];
                         let word = &self.text[t.s..toks[end - 1].e];
                         if entry.kind == EntityKind::Organization
-                            && self
-                                .units
-                                .iter()
-                                .any(|u| u.at < t.s && u.full && !u.org && u.person && u.last == word)
+                            && self.by_surname.get(word).is_some_and(|l| {
+                                l.iter().any(|&x| {
+                                    self.units[x].at < t.s
+                                        && self.units[x].person
+                                        && self.units[x].last == word
+                                })
+                            })
                         {
                             // "Israel said" after "Rep. Steve Israel": the person, not the country.
                             let unit = NameUnit {
@@ -562,31 +586,40 @@ impl<'a> DocContext<'a> {
         })
     }
 
-    /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
-    /// past its last token.
-    fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
-        let ends_after = |k: usize| -> bool {
-            let next_starts =
-                toks.get(k + 1).is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
-            match toks[k].kind {
-                TokKind::Punct('.' | '?' | '!') => next_starts,
+    /// Computes, once per paragraph, after which tokens a sentence ends.
+    fn prepare(&mut self, toks: &[Tok]) {
+        let key = (toks.as_ptr() as usize, toks.len());
+        if self.ends_for == key {
+            return;
+        }
+        self.ends_for = key;
+        let starts =
+            |n: Option<&Tok>| n.is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
+        let ends: Vec<bool> = (0..toks.len())
+            .map(|k| match toks[k].kind {
+                TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
                 TokKind::Quote(_) => {
                     let inner = self.text[toks[k].s..toks[k].e]
                         .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
-                    inner.ends_with(['.', '?', '!'])
-                        && toks
-                            .get(k + 1)
-                            .is_some_and(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)))
+                    inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
                 }
                 _ => false,
-            }
-        };
+            })
+            .collect();
+        self.ends = ends;
+    }
+
+    /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
+    /// past its last token. `prepare` must have been called for this paragraph.
+    fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
+        let ends_after = |k: usize| self.ends.get(k).copied().unwrap_or(false);
+        // Bounded, so that a paragraph with no sentence ends costs the same per quote as any other.
         let mut s = i;
-        while s > 0 && !ends_after(s - 1) {
+        while s > 0 && i - s < SENTENCE_WINDOW && !ends_after(s - 1) {
             s -= 1;
         }
         let mut e = i;
-        while e < toks.len() && !ends_after(e) {
+        while e < toks.len() && e - i < SENTENCE_WINDOW && !ends_after(e) {
             e += 1;
         }
         (s, (e + 1).min(toks.len()))
@@ -942,14 +975,13 @@ impl<'a> DocContext<'a> {
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last.as_str();
-        let matches = |u: &&NameUnit| {
-            u.full
-                && !u.org
-                && (u.last == surname || u.first == surname && u.name.split_whitespace().count() == 2)
-        };
-        let before = self.units.iter().rev().filter(|u| u.at < pos).find(matches);
-        let after = || self.units.iter().filter(|u| u.at > pos).find(matches);
-        if let Some(u) = before.or_else(after) {
+        // The latest full name before, else the first after (an index lookup, not a scan).
+        let found = self.by_surname.get(surname).and_then(|list| {
+            let k = list.partition_point(|&x| self.units[x].at < pos);
+            let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
+            Some(&self.units[idx])
+        });
+        if let Some(u) = found {
             let mut sp = self.resolve_unit(u, pos).0;
             if sp.gender == Gender::Unknown {
                 sp.gender = unit.gender;
@@ -979,12 +1011,16 @@ impl<'a> DocContext<'a> {
             PronounKind::Any => true,
             PronounKind::Thing => !u.person,
         };
-        let mut best: Option<&NameUnit> = None;
-        for u in self.antecedents.iter().chain(self.units.iter()) {
-            if u.at < pos && fits(u) && best.is_none_or(|b| u.at > b.at) {
-                best = Some(u);
-            }
-        }
+        let latest = |list: &[NameUnit]| -> Option<usize> {
+            let k = list.partition_point(|u| u.at < pos);
+            (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
+        };
+        let a = latest(&self.antecedents).map(|i| &self.antecedents[i]);
+        let b = latest(&self.units).map(|i| &self.units[i]);
+        let best = match (a, b) {
+            (Some(a), Some(b)) => Some(if a.at >= b.at { a } else { b }),
+            (a, b) => a.or(b),
+        };
         let u = best?;
         let (sp, _) = self.resolve_unit(u, u.at);
         Some(sp)
@@ -1000,8 +1036,9 @@ impl<'a> DocContext<'a> {
             })
         };
         let mut found = None;
-        for u in self.units.iter().rev() {
-            if u.at < pos {
+        let k = self.units.partition_point(|u| u.at < pos);
+        for u in self.units[..k].iter().rev().take(LOOKBACK * 5) {
+            {
                 let entry =
                     u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry });
                 if let Some(e) = entry {
@@ -1023,6 +1060,7 @@ impl<'a> DocContext<'a> {
         quotes: &[QuoteSpan],
         para_start_quote: bool,
     ) -> Option<Attribution> {
+        self.prepare(toks);
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
@@ -1396,6 +1434,7 @@ impl<'a> DocContext<'a> {
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
     /// subject of its first cue, for a quote-only paragraph that follows.
     pub fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
+        self.prepare(toks);
         for k in 0..toks.len() {
             if let Some(c) = self.cue_of(&toks[k]) {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {
