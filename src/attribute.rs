@@ -19,6 +19,7 @@
 //! president") resolved through the gazetteer to someone the article mentions, or a
 //! description ("the statement", "a spokesman for the campaign").
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Gender};
@@ -510,9 +511,7 @@ impl<'a> DocContext<'a> {
         // A long run of capitals starts at its first given name ("Political Affairs Victoria
         // Nuland" is Victoria Nuland; "Mary Kay Henry" stays whole).
         let i = if j - i > 2 {
-            (i..j - 1)
-                .find(|&x| self.lexicon.given_names.contains_key(&self.word(&toks[x]).to_uppercase()))
-                .unwrap_or(i)
+            (i..j - 1).find(|&x| self.lexicon.is_given_name(self.word(&toks[x]))).unwrap_or(i)
         } else {
             i
         };
@@ -526,9 +525,7 @@ impl<'a> DocContext<'a> {
         let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
-        let person = !org
-            && (honorific
-                || words.len() >= 2 && self.lexicon.given_names.contains_key(&words[0].to_uppercase()));
+        let person = !org && (honorific || words.len() >= 2 && self.lexicon.is_given_name(words[0]));
         let first = words[0].to_string();
         Some((
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
@@ -560,7 +557,7 @@ impl<'a> DocContext<'a> {
             && !self.is_adverb(p)
             && self.lexicon.pronoun(self.word(p)).is_none()
             && self.lexicon.role_word(self.word(p)).is_none()
-            && !matches!(self.lower(p).as_str(), "and" | "but" | "who" | "which" | "that")
+            && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
     }
 
     /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
@@ -625,12 +622,18 @@ impl<'a> DocContext<'a> {
         (s, (e + 1).min(toks.len()))
     }
 
-    fn lower(&self, t: &Tok) -> String {
-        self.word(t).to_lowercase()
+    /// The word in lower case, borrowed when it already is (most function words are).
+    fn lower(&self, t: &Tok) -> Cow<'a, str> {
+        let w = self.word(t);
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
     }
 
     fn is_determiner(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word && DETERMINERS.contains(&self.lower(t).as_str())
+        t.kind == TokKind::Word && DETERMINERS.contains(&&*self.lower(t))
     }
 
     /// A token that can sit inside a speaker's noun phrase.
@@ -690,7 +693,7 @@ impl<'a> DocContext<'a> {
             if self.is_determiner(t) {
                 // "the German Marshall Fund in the United States": go on through "of/in the".
                 let through = i > lo + 1
-                    && CONNECTORS.contains(&self.lower(&toks[i - 1]).as_str())
+                    && CONNECTORS.contains(&&*self.lower(&toks[i - 1]))
                     && self.lower(&toks[i - 1]) != "and"
                     && self.np_word(toks, i - 2)
                     && !self.is_determiner(&toks[i - 2]);
@@ -702,7 +705,7 @@ impl<'a> DocContext<'a> {
                 break;
             }
             if t.kind == TokKind::Word
-                && CONNECTORS.contains(&self.lower(t).as_str())
+                && CONNECTORS.contains(&&*self.lower(t))
                 && self.lower(t) != "and"
                 && i > lo
                 && self.np_word(toks, i - 1)
@@ -714,7 +717,7 @@ impl<'a> DocContext<'a> {
             break;
         }
         // Drop connectors and determiners-only at the left edge.
-        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&self.lower(&toks[a]).as_str()) {
+        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&&*self.lower(&toks[a])) {
             a += 1;
         }
         (a < b).then_some(Np { a, b })
@@ -741,13 +744,13 @@ impl<'a> DocContext<'a> {
                 return Some(Np { a: k, b: b + 1 });
             }
             let w = self.lower(t);
-            let connector = matches!(w.as_str(), "of" | "for" | "by" | "to" | "from");
+            let connector = matches!(&*w, "of" | "for" | "by" | "to" | "from");
             if t.kind == TokKind::Word
                 && (connector
                     || starts_det
                         && w.chars().all(char::is_lowercase)
                         && !matches!(
-                            w.as_str(),
+                            &*w,
                             "in" | "on"
                                 | "at"
                                 | "during"
@@ -774,7 +777,7 @@ impl<'a> DocContext<'a> {
         }
         while b > k
             && toks[b - 1].kind == TokKind::Word
-            && (CONNECTORS.contains(&self.lower(&toks[b - 1]).as_str()) || self.is_determiner(&toks[b - 1]))
+            && (CONNECTORS.contains(&&*self.lower(&toks[b - 1])) || self.is_determiner(&toks[b - 1]))
         {
             b -= 1;
         }
@@ -800,7 +803,7 @@ impl<'a> DocContext<'a> {
                 seen_name = true;
             } else if seen_name
                 && t.kind == TokKind::Word
-                && matches!(self.lower(t).as_str(), "of" | "for" | "at" | "in" | "from" | "with" | "by")
+                && matches!(&*self.lower(t), "of" | "for" | "at" | "in" | "from" | "with" | "by")
             {
                 core_end = i;
                 break;
@@ -943,7 +946,7 @@ impl<'a> DocContext<'a> {
                 || t.kind == TokKind::Possessive
                 || self.np_word(toks, i) && !self.is_determiner(t)
                 || t.kind == TokKind::Word
-                    && matches!(self.lower(t).as_str(), "of" | "for" | "and")
+                    && matches!(&*self.lower(t), "of" | "for" | "and")
                     && i > lo
                     && self.np_word(toks, i - 1);
             if !ok {
@@ -1257,7 +1260,7 @@ impl<'a> DocContext<'a> {
                 "with",
                 "citing",
             ]
-            .contains(&first.as_str());
+            .contains(&&*first);
             let appo = if adverbial || open + 1 >= close {
                 String::new()
             } else {
@@ -1280,8 +1283,7 @@ impl<'a> DocContext<'a> {
             || first.kind == TokKind::Word && self.lexicon.role_word(self.word(first)).is_some();
         let first_lower = self.lower(first);
         if !starts_role
-            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"]
-                .contains(&first_lower.as_str())
+            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"].contains(&&*first_lower)
         {
             return String::new();
         }
@@ -1346,7 +1348,7 @@ impl<'a> DocContext<'a> {
                 let elided = k > ss && {
                     let p = &toks[k - 1];
                     matches!(p.kind, TokKind::Punct(','))
-                        || matches!(self.lower(p).as_str(), "and" | "but" | "then" | "also" | "later")
+                        || matches!(&*self.lower(p), "and" | "but" | "then" | "also" | "later")
                 };
                 let a = self.clause_subject(toks, k, c, ss, pos)?;
                 Some(if elided { a } else { Attribution { confidence: a.confidence * 0.8, ..a } })

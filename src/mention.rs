@@ -149,17 +149,20 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some(m) = self.ac.find(Input::new(text).range(at..)) {
-            let (s, e) = (m.start(), m.end());
-            let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
-            if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
-                out.push(mention);
-                at = e;
-            } else {
-                // A rejected match ("the UN" in "the United") must not hide one that starts
-                // inside it: search again from the next character.
-                at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+        'scan: while at < text.len() {
+            for m in self.ac.find_iter(Input::new(text).range(at..)) {
+                let (s, e) = (m.start(), m.end());
+                let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
+                if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
+                    out.push(mention);
+                } else {
+                    // A rejected match ("the UN" in "the United") must not hide one that starts
+                    // inside it: search again from the next character.
+                    at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                    continue 'scan;
+                }
             }
+            break;
         }
         out
     }
