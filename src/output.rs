@@ -121,17 +121,14 @@ fn io_error(e: std::io::Error) -> Error {
     Error::io(None, e)
 }
 
-/// A csv error as an I/O error. A write error is handed on as the `io::Error` itself: wrapped
-/// (`csv::Error` into `io::Error`) its kind would read `Other` and a closed pipe met inside a
-/// CSV write would not be recognised as one.
 fn csv_error(e: csv::Error) -> Error {
+    // Keep the I/O error itself (a closed pipe must stay recognisable as one).
     if !e.is_io_error() {
-        return io_error(e.into());
+        return io_error(std::io::Error::other(e.to_string()));
     }
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io_error(io),
-        // Not reached: `is_io_error` means `ErrorKind::Io`.
-        kind => io_error(std::io::Error::other(format!("{kind:?}"))),
+        other => io_error(std::io::Error::other(format!("{other:?}"))),
     }
 }
 
@@ -701,6 +698,32 @@ mod tests {
         let col = |l: &str, pat: &str| l[..l.find(pat).unwrap()].width();
         assert_eq!(col(lines[0], "quote"), col(lines[1], "短い"));
         assert_eq!(col(lines[0], "quote"), col(lines[2], "Short"));
+    }
+
+    /// A writer whose reader has gone away.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    /// The binary ends quietly on a closed pipe only if it can still see the `BrokenPipe`.
+    #[test]
+    fn a_closed_pipe_stays_an_io_error_in_every_format() {
+        for format in [Format::Csv, Format::Jsonl, Format::Table] {
+            let mut sink = quote_sink(format, ClosedPipe, true, None);
+            let err = sink.write(&record("a", "q", "s")).and_then(|()| sink.finish()).unwrap_err();
+            assert_eq!(
+                err.io_error().map(|e| e.kind()),
+                Some(std::io::ErrorKind::BrokenPipe),
+                "{format:?}: {err}"
+            );
+        }
     }
 
     #[test]
