@@ -252,7 +252,7 @@ fn invalid_utf8_in_a_jsonl_line_is_a_warning_with_the_line_number() {
     let dir = tempfile::tempdir().unwrap();
     let good = serde_json::json!({"id": "a", "text": QUOTE}).to_string();
     let bad =
-        [b"{\"id\": \"b\", \"text\": \"Caf\xE9 \xFF. ".as_slice(), &QUOTE.as_bytes()[..], b"\"}"].concat();
+        [b"{\"id\": \"b\", \"text\": \"Caf\xE9 \xFF. ".as_slice(), QUOTE.as_bytes(), b"\"}"].concat();
     let bytes = [good.as_bytes(), b"\n", &bad, b"\n"].concat();
     write(dir.path(), "feed.jsonl", &bytes);
     let r = run(dir.path(), &["extract", "--format", "jsonl", "feed.jsonl"]);
