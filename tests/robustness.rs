@@ -251,8 +251,7 @@ fn quote_marks_at_every_position() {
 fn invalid_utf8_in_a_jsonl_line_is_a_warning_with_the_line_number() {
     let dir = tempfile::tempdir().unwrap();
     let good = serde_json::json!({"id": "a", "text": QUOTE}).to_string();
-    let bad =
-        [b"{\"id\": \"b\", \"text\": \"Caf\xE9 \xFF. ".as_slice(), QUOTE.as_bytes(), b"\"}"].concat();
+    let bad = [b"{\"id\": \"b\", \"text\": \"Caf\xE9 \xFF. ".as_slice(), QUOTE.as_bytes(), b"\"}"].concat();
     let bytes = [good.as_bytes(), b"\n", &bad, b"\n"].concat();
     write(dir.path(), "feed.jsonl", &bytes);
     let r = run(dir.path(), &["extract", "--format", "jsonl", "feed.jsonl"]);
@@ -653,24 +652,32 @@ fn timings(shapes: &[&str], small: usize) -> Vec<(String, f64)> {
 }
 
 /// Time grows linearly with the input on adversarial texts: 8 times the text may take at most
-/// 16 times as long (quadratic would be 64). The one timing assertion of the suite, because it
-/// checks complexity, not speed; the bound is generous for a loaded machine.
-///
-/// Ignored until attribution is linear: `src/attribute.rs` scans a whole sentence per quote
-/// (`DocContext::sentence`, the cue search before a quote, `clause_subject`) and all name
-/// units per name, pronoun, surname or role (`unit_at`, `resolve_pronoun`, `resolve_unit`,
-/// `resolve_role`). Measured in a debug build, 4 KB then 39 KB: ratios 14 to 75 for 10 times
-/// the text. The stages before attribution are checked in the test after this one.
+/// 16 times as long (quadratic would be 64). The one kind of timing assertion of the suite,
+/// because it checks complexity, not speed; the bound is generous for a loaded machine.
 #[test]
-#[ignore = "quadratic in src/attribute.rs (sentence scans, name unit scans): reported to the lead"]
 fn extraction_time_is_linear_on_adversarial_texts() {
-    let all: Vec<&str> = ADVERSARIAL.iter().map(|(n, _)| *n).collect();
-    for (name, ratio) in timings(&all, 50_000) {
+    let shapes: Vec<&str> = ADVERSARIAL.iter().map(|(n, _)| *n).filter(|n| *n != "roles").collect();
+    for (name, ratio) in timings(&shapes, 50_000) {
         assert!(ratio < 16.0, "{name}: 8 times the text takes {ratio:.1} times as long");
     }
 }
 
-/// The stages before attribution, on the same adversarial texts at 100 KB and 800 KB:
+/// The same on role phrases ("the US secretary of state said"). Ignored until
+/// `DocContext::resolve_role` in `src/attribute.rs` is linear: it scans up to `LOOKBACK * 5`
+/// name units back (resolving each surname) for every role phrase, which is quadratic until
+/// that bound and slow after it. Measured: 48 KB 0.35 s, 390 KB 14.5 s (ratio 41) in a debug
+/// build; 5 MB in one paragraph 14 s in release, against about 1 s for every other shape. An
+/// index of role holders built once per (title, country) makes it linear (ratio 10, 5 MB in
+/// 1.1 s) with identical output: proposed to the lead.
+#[test]
+#[ignore = "resolve_role in src/attribute.rs scans back over name units per role phrase; reported"]
+fn extraction_time_is_linear_on_role_phrases() {
+    for (name, ratio) in timings(&["roles"], 50_000) {
+        assert!(ratio < 16.0, "{name}: 8 times the text takes {ratio:.1} times as long");
+    }
+}
+
+/// The stages before attribution, on the same adversarial texts at 50 KB and 400 KB:
 /// paragraphs, quote segmentation (single quotes inside double quotes were quadratic),
 /// the mention automaton, tokens and their mentions.
 #[test]
@@ -698,10 +705,10 @@ fn segmentation_and_mentions_are_linear_on_adversarial_texts() {
     };
     let mut report = Vec::new();
     for (name, unit) in ADVERSARIAL {
-        let (small, large) = (adversarial(unit, 100_000), adversarial(unit, 800_000));
+        let (small, large) = (adversarial(unit, 50_000), adversarial(unit, 400_000));
         let (ts, tl) = best_of_three(&small, &large, run);
         let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
-        report.push(format!("{name}: 100 KB {ts:?}, 800 KB {tl:?}, ratio {ratio:.1}"));
+        report.push(format!("{name}: 50 KB {ts:?}, 400 KB {tl:?}, ratio {ratio:.1}"));
         assert!(
             ratio < 16.0 || tl < Duration::from_millis(20),
             "{name} is not linear:\n{}",
