@@ -169,6 +169,13 @@ impl Matcher {
             .map(|(p, _)| *p)
     }
 
+    /// The patterns compiled into the automaton, in pattern order: each form trimmed and ASCII
+    /// lowercased, as it was given to the automaton (which matches ASCII case-insensitively,
+    /// leftmost-longest). Benchmarks use it to time a bare scan with the very same patterns.
+    pub fn patterns(&self) -> impl Iterator<Item = String> + '_ {
+        self.payloads.iter().map(|list| list[0].1.to_ascii_lowercase())
+    }
+
     /// The number of patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.payloads.len()
@@ -270,6 +277,19 @@ mod tests {
         let text = "the United States should";
         let got: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
         assert_eq!(got, vec!["United States"]);
+    }
+
+    #[test]
+    fn patterns_are_the_lowercased_forms_in_order() {
+        let m = Matcher::new(&gaz(), lexicon()).unwrap();
+        let patterns: Vec<String> = m.patterns().collect();
+        assert_eq!(patterns.len(), m.pattern_count());
+        assert_eq!(patterns[0], "barack obama");
+        assert!(patterns.iter().any(|p| p == "u.s."));
+        assert!(patterns.iter().all(|p| *p == p.to_ascii_lowercase()));
+        let text = "Barack Obama said";
+        let first = m.find(text)[0];
+        assert_eq!(patterns[first.pattern as usize], text[first.start..first.end].to_ascii_lowercase());
     }
 
     #[test]
