@@ -31,6 +31,8 @@ struct Config {
     write_gazetteer: Option<PathBuf>,
     /// Only run single-thread extraction (for a profiler).
     profile: bool,
+    /// Only compare automaton kinds on the bare scan.
+    kinds: bool,
 }
 
 fn config() -> Result<Config, String> {
@@ -43,6 +45,7 @@ fn config() -> Result<Config, String> {
         write_jsonl: None,
         write_gazetteer: None,
         profile: false,
+        kinds: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -59,6 +62,7 @@ fn config() -> Result<Config, String> {
             "--runs" => c.runs = number(value()?)?.max(1),
             "--seeds-only" => c.seeds_only = true,
             "--profile" => c.profile = true,
+            "--kinds" => c.kinds = true,
             "--write-jsonl" => c.write_jsonl = Some(value()?.into()),
             "--write-gazetteer" => c.write_gazetteer = Some(value()?.into()),
             other => return Err(format!("unknown argument {other}")),
@@ -154,6 +158,10 @@ fn main() {
             bytes as f64 / 1e6,
             path.display()
         );
+        return;
+    }
+    if c.kinds {
+        kinds(&c, &docs, bytes);
         return;
     }
     if c.profile {
@@ -295,5 +303,43 @@ fn measure(c: &Config, names: usize, docs: &[Document], words: usize, pool: &ray
         one,
         all,
         quotes,
+    }
+}
+
+/// The bare scan with each kind of automaton aho-corasick offers (the extractor lets it choose:
+/// a contiguous NFA past 100 patterns), to show what a DFA would buy and cost.
+fn kinds(c: &Config, docs: &[Document], bytes: usize) {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+    println!("| names | patterns | kind | build (CPU) | memory | bare scan, per CPU-second |");
+    println!("|---:|---:|---|---:|---:|---:|");
+    for &names in &c.names {
+        let ex = Extractor::new(support::gazetteer(names), Options::default()).expect("extractor");
+        let patterns: Vec<String> = ex.matcher().patterns().collect();
+        for kind in [AhoCorasickKind::NoncontiguousNFA, AhoCorasickKind::ContiguousNFA, AhoCorasickKind::DFA]
+        {
+            let (build, ac) = best(1, false, || {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .kind(Some(kind))
+                    .build(&patterns)
+            });
+            let Ok(ac) = ac else {
+                println!(
+                    "| {names} | {} | {kind:?} | {:.0} ms | too large | |",
+                    patterns.len(),
+                    build.cpu.as_secs_f64() * 1e3
+                );
+                continue;
+            };
+            let (scan, _) = best(c.runs, false, || support::bare_count(&ac, docs));
+            println!(
+                "| {names} | {} | {kind:?} | {:.0} ms | {:.1} MB | {:.0} MB/s |",
+                patterns.len(),
+                build.cpu.as_secs_f64() * 1e3,
+                ac.memory_usage() as f64 / 1e6,
+                mb_s(bytes, scan.cpu)
+            );
+        }
     }
 }
