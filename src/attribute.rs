@@ -224,7 +224,11 @@ pub struct DocContext<'a> {
     units: Vec<NameUnit>,
     antecedents: Vec<NameUnit>,
     roles: HashMap<String, String>,
+    last: Option<Attribution>,
 }
+
+/// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
+type Found = (Speaker, Method, String, String);
 
 /// A noun phrase: tokens `[a, b)` of a paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -234,8 +238,8 @@ struct Np {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "that", "these", "those",
-    "some", "many", "several", "two", "three", "both", "our", "my", "other",
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "these", "those", "some",
+    "many", "several", "two", "three", "both", "our", "my", "other",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "at", "in", "from", "with", "to", "on", "and"];
 const ADVERBS: &[&str] = &[
@@ -306,6 +310,7 @@ impl<'a> DocContext<'a> {
             mentions,
             units: Vec::new(),
             antecedents: Vec::new(),
+            last: None,
             roles: HashMap::new(),
         }
     }
@@ -319,10 +324,6 @@ impl<'a> DocContext<'a> {
             Some((m, _)) => self.matcher.payloads(&self.mentions[m as usize], self.text).collect(),
             None => Vec::new(),
         }
-    }
-
-    fn entity_of(&self, t: &Tok) -> Option<u32> {
-        self.payloads(t).into_iter().find_map(|p| if let Payload::Entity(e) = p { Some(e) } else { None })
     }
 
     fn cue_of(&self, t: &Tok) -> Option<u32> {
@@ -349,7 +350,7 @@ impl<'a> DocContext<'a> {
         if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
             return false;
         }
-        if w.ends_with("ly")
+        if (w.ends_with("ly") || w.ends_with("ing"))
             && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
             && t.mention.is_none()
         {
@@ -375,9 +376,17 @@ impl<'a> DocContext<'a> {
     pub fn scan_names(&mut self, toks: &[Tok]) {
         let mut i = 0;
         while i < toks.len() {
-            if let Some(u) = self.unit_at(toks, i) {
-                let next = u.1;
-                self.units.push(u.0);
+            if let Some((u, next)) = self.unit_at(toks, i) {
+                if u.full && u.person {
+                    let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
+                    let role = self.premodifier_role(toks, 0, ua);
+                    let key =
+                        u.entry.map_or(u.name.clone(), |e| self.gazetteer.entries()[e as usize].name.clone());
+                    if !role.is_empty() {
+                        self.roles.entry(key).or_insert(role);
+                    }
+                }
+                self.units.push(u);
                 i = next;
             } else {
                 i += 1;
@@ -501,6 +510,27 @@ impl<'a> DocContext<'a> {
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
             j,
         ))
+    }
+
+    /// A cue word used as a noun: "rejected reports of …", "the claims".
+    fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
+        if !self.matcher.cue_form(c).ends_with('s') || k == ss {
+            return false;
+        }
+        let p = &toks[k - 1];
+        p.kind == TokKind::Word
+            && !self.is_capitalized(p)
+            && !self.is_adverb(p)
+            && self.lexicon.pronoun(self.word(p)).is_none()
+            && self.lexicon.role_word(self.word(p)).is_none()
+            && !matches!(self.lower(p).as_str(), "and" | "but" | "who" | "which" | "that")
+    }
+
+    /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
+    fn is_role_noun(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word
+            && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
+                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_))))
     }
 
     fn is_surname_only(&self, t: &Tok) -> bool {
@@ -651,9 +681,13 @@ impl<'a> DocContext<'a> {
         if starts_det {
             b += 1;
         }
+        // Plain lowercase words in a row ("the ongoing legal battle over whether"): a clause, not
+        // a speaker's description, once there are more than three of them.
+        let mut plain = 0;
         while b < hi {
             let t = &toks[b];
             if t.inside || self.np_word(toks, b) || self.is_determiner(t) {
+                plain = 0;
                 b += 1;
                 continue;
             }
@@ -684,7 +718,9 @@ impl<'a> DocContext<'a> {
                         ))
                 && b + 1 < hi
                 && b - k < 14
+                && (connector || plain < 3)
             {
+                plain = if connector { 0 } else { plain + 1 };
                 b += 1;
                 continue;
             }
@@ -701,7 +737,7 @@ impl<'a> DocContext<'a> {
 
     /// Reads a noun phrase as a speaker. Returns the speaker, the method, the mention text and
     /// the role written inside the phrase.
-    fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<(Speaker, Method, String, String)> {
+    fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
         let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
         // Split the core from a post-modifier ("Bonnie Glaser | of the German Marshall Fund").
         let mut core_end = np.b;
@@ -731,8 +767,13 @@ impl<'a> DocContext<'a> {
         while i < core_end {
             match self.unit_at(toks, i) {
                 Some((u, end)) if end <= core_end => {
-                    // "Obama’s former strategist": a possessive name is not the head.
-                    if end < np.b && toks[end].kind == TokKind::Possessive {
+                    // "Obama’s former strategist", "the State Department spokesman": a name
+                    // followed by a possessive or a role noun modifies the head, it is not it.
+                    let modifies = end < core_end
+                        && (toks[end].kind == TokKind::Possessive
+                            || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
+                                && self.unit_at(toks, end).is_none());
+                    if modifies {
                         best = None;
                     } else {
                         best = Some((u, i, end));
@@ -747,13 +788,7 @@ impl<'a> DocContext<'a> {
             let (unit, ua) = self.trim_unit(toks, unit, ua, ub);
             let mut role = String::new();
             if ua > np.a {
-                let pre_start =
-                    (np.a..ua).find(|&x| !self.is_determiner(&toks[x]) || x > np.a).unwrap_or(np.a);
-                let pre = text_of(pre_start, ua);
-                let only_honorific = (pre_start..ua).all(|x| self.honorific_gender(&toks[x]).is_some());
-                if !only_honorific {
-                    role = pre;
-                }
+                role = self.premodifier_role(toks, np.a, ua);
             }
             if core_end < np.b {
                 role = if role.is_empty() {
@@ -848,6 +883,34 @@ impl<'a> DocContext<'a> {
         None
     }
 
+    /// The role written just before a name ("Rand Corporation analyst Derek Grossman",
+    /// "U.S. Secretary of State for Political Affairs Victoria Nuland"): the contiguous
+    /// capitalised and role words before it, when they include a role noun or title.
+    fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> String {
+        let mut a = ua;
+        while a > lo {
+            let i = a - 1;
+            let t = &toks[i];
+            let ok = t.inside
+                || t.kind == TokKind::Possessive
+                || self.np_word(toks, i) && !self.is_determiner(t)
+                || t.kind == TokKind::Word
+                    && matches!(self.lower(t).as_str(), "of" | "for" | "and")
+                    && i > lo
+                    && self.np_word(toks, i - 1);
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        let has_role = toks[a..ua].iter().any(|t| self.is_role_noun(t) || self.honorific_gender(t).is_some());
+        let only_honorific = toks[a..ua].iter().all(|t| t.inside || self.honorific_gender(t).is_some());
+        if a == ua || !has_role || only_honorific {
+            return String::new();
+        }
+        self.text[toks[a].s..toks[ua - 1].e].to_string()
+    }
+
     /// Drops leading words of an unknown name run that are not part of the person's name:
     /// start at the last given name when the run is longer than three words.
     fn trim_unit(&self, toks: &[Tok], unit: NameUnit, ua: usize, ub: usize) -> (NameUnit, usize) {
@@ -878,12 +941,7 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp = Speaker {
-                name: unit.name.clone(),
-                entry: None,
-                person: unit.person || true,
-                gender: unit.gender,
-            };
+            let sp = Speaker { name: unit.name.clone(), entry: None, person: !unit.org, gender: unit.gender };
             return (sp, Method::Explicit);
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
@@ -956,7 +1014,9 @@ impl<'a> DocContext<'a> {
         let mut found = None;
         for u in self.units.iter().rev() {
             if u.at < pos {
-                if let Some(e) = u.entry {
+                let entry =
+                    u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry });
+                if let Some(e) = entry {
                     if holds(e) {
                         found = Some(e);
                         break;
@@ -984,7 +1044,10 @@ impl<'a> DocContext<'a> {
         // 2. The nearest cue before the quote in its sentence.
         for k in (ss..qi).rev() {
             if let Some(c) = self.cue_of(&toks[k]) {
-                if let Some(a) = self.from_cue(toks, k, c, ss, se, pos) {
+                if self.noun_like_cue(toks, k, c, ss) {
+                    continue;
+                }
+                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
                     return Some(a);
                 }
             }
@@ -1020,6 +1083,15 @@ impl<'a> DocContext<'a> {
             if let Some(c) = self.cue_of(&toks[j]) {
                 let after = toks[j].mention.map(|m| m.1).unwrap_or(j + 1);
                 let class = self.matcher.cue_class(c);
+                // "Biden said … “respond decisively”, according to the White House": a partial
+                // quote belongs to the speaker of its clause, not to the source of the report.
+                let (ss, _) = self.sentence(toks, qi);
+                let clause_cue = (ss..qi).any(|k| {
+                    self.cue_of(&toks[k]).is_some_and(|c| self.matcher.cue_class(c) == CueClass::Finite)
+                });
+                if class == CueClass::According && clause_cue {
+                    return None;
+                }
                 if matches!(class, CueClass::Finite | CueClass::According) {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
@@ -1032,7 +1104,7 @@ impl<'a> DocContext<'a> {
                             if role.is_empty() {
                                 role = appo;
                             }
-                            return Some(self.finish(sp, method, c, mention, role, toks[j].s, 0.95));
+                            return Some(self.finish((sp, method, mention, role), c, toks[j].s, 0.95));
                         }
                     }
                 }
@@ -1059,7 +1131,7 @@ impl<'a> DocContext<'a> {
                     if role.is_empty() {
                         role = appo;
                     }
-                    return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.95));
+                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.95));
                 }
                 if matches!(toks[k].kind, TokKind::Quote(_)) {
                     return None;
@@ -1074,7 +1146,7 @@ impl<'a> DocContext<'a> {
             }
             if let Some(c) = self.cue_of(&toks[k]) {
                 let (ss, _) = self.sentence(toks, qi);
-                return self.from_cue(toks, k, c, ss, se, pos);
+                return self.speaker_of_cue(toks, k, c, ss, se, pos);
             }
         }
         None
@@ -1158,7 +1230,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The speaker of a cue before the quote (or later in its sentence).
-    fn from_cue(
+    fn speaker_of_cue(
         &mut self,
         toks: &[Tok],
         k: usize,
@@ -1173,7 +1245,7 @@ impl<'a> DocContext<'a> {
             CueClass::According => {
                 let np = self.np_right(toks, after, se)?;
                 let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
-                Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.85))
+                Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
             }
             CueClass::Finite | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
@@ -1186,14 +1258,14 @@ impl<'a> DocContext<'a> {
                         if role.is_empty() {
                             role = appo;
                         }
-                        return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.9));
+                        return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.9));
                     }
                 }
                 // Inverted before the quote: "said Ned Price: “…”".
                 if k == ss || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)) {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                            return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.85));
+                            return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));
                         }
                     }
                 }
@@ -1220,6 +1292,13 @@ impl<'a> DocContext<'a> {
         ss: usize,
         pos: usize,
     ) -> Option<Attribution> {
+        // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
+        if let Some(last) = &self.last {
+            if last.at >= toks[ss].s && last.at < toks[k].s {
+                let cue = self.matcher.cue_form(c).to_string();
+                return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
+            }
+        }
         let mut i = ss;
         while i < k {
             if matches!(toks[i].kind, TokKind::Quote(_)) {
@@ -1228,7 +1307,7 @@ impl<'a> DocContext<'a> {
             }
             if let Some(np) = self.np_right(toks, i, k) {
                 if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                    return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.7));
+                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.7));
                 }
                 i = np.b.max(i + 1);
             } else {
@@ -1238,16 +1317,8 @@ impl<'a> DocContext<'a> {
         None
     }
 
-    fn finish(
-        &mut self,
-        sp: Speaker,
-        method: Method,
-        cue: u32,
-        mention: String,
-        role: String,
-        at: usize,
-        confidence: f32,
-    ) -> Attribution {
+    fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
+        let (sp, method, mention, role) = found;
         let role = role.trim().trim_end_matches(',').to_string();
         let role = if role.is_empty() {
             self.roles.get(&sp.name).cloned().unwrap_or_default()
@@ -1274,6 +1345,7 @@ impl<'a> DocContext<'a> {
 
     /// Remembers a speaker as the latest antecedent for pronouns.
     pub fn remember(&mut self, a: &Attribution) {
+        self.last = Some(a.clone());
         self.antecedents.push(NameUnit {
             at: a.at,
             name: a.speaker.name.clone(),
@@ -1295,7 +1367,7 @@ impl<'a> DocContext<'a> {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {
                     let (ss, se) = self.sentence(toks, k);
                     let pos = toks[k].s;
-                    if let Some(a) = self.from_cue(toks, k, c, ss, se, pos) {
+                    if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
                         return Some(a);
                     }
                 }

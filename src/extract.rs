@@ -248,7 +248,9 @@ fn headline_paragraphs(text: &str, paras: &[segment::Paragraph]) -> Vec<usize> {
         let s = text[p.start..p.end].trim();
         let ends = s.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '!', '?']);
         let bullet = s.starts_with("- ") || s.starts_with("• ");
-        if bullet || (!ends && s.chars().count() < 200) {
+        // The first line is the headline when short, even if it ends on "U.S.".
+        let first_line = i == 0 && s.chars().count() < 160 && !s.contains(". ");
+        if bullet || first_line || (!ends && s.chars().count() < 200) {
             out.push(i);
         } else if i > 0 {
             break;

@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Extract every quotation with its speaker, role and cue (CSV, JSONL or a table).
     Extract(cmd::extract::Args),
+    /// Build and check gazetteer files (`import` from congress-legislators, `check`).
+    Gazetteer(cmd::gazetteer::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Gazetteer(args) => cmd::gazetteer::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
