@@ -5,6 +5,9 @@
 //!
 //! `cargo bench --bench extract`
 
+// criterion_group! defines a public function without documentation.
+#![allow(missing_docs)]
+
 mod support;
 
 use std::hint::black_box;

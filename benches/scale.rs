@@ -105,7 +105,7 @@ fn best<T>(runs: usize, process: bool, mut f: impl FnMut() -> T) -> (Time, T) {
         let (c, t) = (cpu_time(process), Instant::now());
         let r = f();
         let time = Time { wall: t.elapsed(), cpu: cpu_time(process).saturating_sub(c) };
-        if out.as_ref().map_or(true, |(b, _)| time.wall < b.wall) {
+        if out.as_ref().is_none_or(|(b, _)| time.wall < b.wall) {
             out = Some((time, r));
         }
     }

@@ -65,7 +65,7 @@ pub fn articles(dirs: &[PathBuf]) -> Vec<Vec<String>> {
         let mut paths: Vec<PathBuf> = listing.flatten().map(|e| e.path()).collect();
         paths.sort();
         for path in paths {
-            if path.extension().map_or(true, |x| x != "txt") {
+            if path.extension().is_none_or(|x| x != "txt") {
                 continue;
             }
             let Ok(text) = fs::read_to_string(&path) else { continue };
@@ -189,7 +189,7 @@ pub fn synthetic_people(n: usize, existing: &Gazetteer) -> Vec<Entry> {
         "census name lists not found in ../shared/data/census-1990-names"
     );
     let mut seen: HashSet<String> = existing.entries().iter().map(|e| e.name.clone()).collect();
-    let mut rng = Rng::new(0x5eed_0f_9a2e77e3);
+    let mut rng = Rng::new(0x5eed_0f9a_2e77);
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
         let (first, gender) = &given[rng.below(given.len())];
