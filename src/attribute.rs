@@ -319,11 +319,11 @@ impl<'a> DocContext<'a> {
         &self.text[t.s..t.e]
     }
 
-    fn payloads(&self, t: &Tok) -> Vec<Payload> {
-        match t.mention {
-            Some((m, _)) => self.matcher.payloads(&self.mentions[m as usize], self.text).collect(),
-            None => Vec::new(),
-        }
+    /// What the mention starting at `t` stands for (nothing when none starts there).
+    fn payloads(&self, t: &Tok) -> impl Iterator<Item = Payload> + Clone + '_ {
+        t.mention
+            .into_iter()
+            .flat_map(move |(m, _)| self.matcher.payloads(&self.mentions[m as usize], self.text))
     }
 
     fn cue_of(&self, t: &Tok) -> Option<u32> {
@@ -357,9 +357,9 @@ impl<'a> DocContext<'a> {
             return false;
         }
         let ps = self.payloads(t);
-        if ps.iter().any(|p| {
+        if ps.clone().any(|p| {
             matches!(p, Payload::Title(_) | Payload::Country(_) | Payload::Cue(_) | Payload::Honorific(_))
-        }) && !ps.iter().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
+        }) && !ps.clone().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
         {
             return false;
         }
@@ -483,10 +483,10 @@ impl<'a> DocContext<'a> {
         while j > i + 1 && PARTICLES.contains(&self.word(&toks[j - 1])) {
             j -= 1;
         }
-        // A long run of capitals starts at its last given name ("Political Affairs Victoria Nuland").
+        // A long run of capitals starts at its first given name ("Political Affairs Victoria
+        // Nuland" is Victoria Nuland; "Mary Kay Henry" stays whole).
         let i = if j - i > 2 {
             (i..j - 1)
-                .rev()
                 .find(|&x| self.lexicon.given_names.contains_key(&self.word(&toks[x]).to_uppercase()))
                 .unwrap_or(i)
         } else {
@@ -512,6 +512,19 @@ impl<'a> DocContext<'a> {
         ))
     }
 
+    /// Steps left over a short parenthetical ending just before `j`: "Sen. Ted Cruz (R-Texas)".
+    fn skip_parenthetical(&self, toks: &[Tok], j: usize, lo: usize) -> usize {
+        if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(')')) {
+            let open = (j.saturating_sub(10).max(lo)..j - 1)
+                .rev()
+                .find(|&i| matches!(toks[i].kind, TokKind::Punct('(')));
+            if let Some(o) = open {
+                return o;
+            }
+        }
+        j
+    }
+
     /// A cue word used as a noun: "rejected reports of …", "the claims".
     fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
         if !self.matcher.cue_form(c).ends_with('s') || k == ss {
@@ -530,13 +543,13 @@ impl<'a> DocContext<'a> {
     fn is_role_noun(&self, t: &Tok) -> bool {
         t.kind == TokKind::Word
             && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
-                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_))))
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_))))
     }
 
     fn is_surname_only(&self, t: &Tok) -> bool {
         let ps = self.payloads(t);
-        ps.iter().any(|p| matches!(p, Payload::Surname(_)))
-            && !ps.iter().any(|p| matches!(p, Payload::Entity(_)))
+        ps.clone().any(|p| matches!(p, Payload::Surname(_)))
+            && !ps.clone().any(|p| matches!(p, Payload::Entity(_)))
     }
 
     fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
@@ -621,7 +634,7 @@ impl<'a> DocContext<'a> {
 
     /// The noun phrase ending just before token `k` (walking left, not before `lo`).
     fn np_left(&self, toks: &[Tok], k: usize, lo: usize) -> Option<Np> {
-        let mut j = k;
+        let mut j = self.skip_parenthetical(toks, k, lo);
         while j > lo && self.is_adverb(&toks[j - 1]) {
             j -= 1;
         }
@@ -785,7 +798,9 @@ impl<'a> DocContext<'a> {
         }
         if let Some((unit, ua, ub)) = best {
             // Trim leading non-names from a long unknown run ("Political Affairs Victoria Nuland").
-            let (unit, ua) = self.trim_unit(toks, unit, ua, ub);
+            // unit_at already starts a long run at its first given name: the unit may begin
+            // after token `ua`.
+            let ua = (ua..ub).find(|&x| toks[x].s == unit.at).unwrap_or(ua);
             let mut role = String::new();
             if ua > np.a {
                 role = self.premodifier_role(toks, np.a, ua);
@@ -869,7 +884,7 @@ impl<'a> DocContext<'a> {
         let described = toks[np.a..np.b].iter().any(|t| {
             t.kind == TokKind::Word
                 && self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier)
-                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_)))
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
         });
         if described
             && (self.is_determiner(&toks[np.a]) || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s'))
@@ -911,25 +926,6 @@ impl<'a> DocContext<'a> {
         self.text[toks[a].s..toks[ua - 1].e].to_string()
     }
 
-    /// Drops leading words of an unknown name run that are not part of the person's name:
-    /// start at the last given name when the run is longer than three words.
-    fn trim_unit(&self, toks: &[Tok], unit: NameUnit, ua: usize, ub: usize) -> (NameUnit, usize) {
-        if unit.entry.is_some() || ub - ua <= 2 {
-            return (unit, ua);
-        }
-        let start = (ua..ub - 1)
-            .rev()
-            .find(|&i| self.lexicon.given_names.contains_key(&self.word(&toks[i]).to_uppercase()));
-        match start {
-            Some(s) if s > ua => {
-                let name = self.text[toks[s].s..toks[ub - 1].e].to_string();
-                let gender = self.lexicon.given_name_gender(self.word(&toks[s]));
-                (NameUnit { at: toks[s].s, name, gender, person: true, ..unit }, s)
-            }
-            _ => (unit, ua),
-        }
-    }
-
     fn resolve_unit(&self, unit: &NameUnit, pos: usize) -> (Speaker, Method) {
         if let Some(e) = unit.entry {
             let entry = &self.gazetteer.entries()[e as usize];
@@ -960,15 +956,7 @@ impl<'a> DocContext<'a> {
             }
             return (sp, Method::Surname);
         }
-        let group: Vec<u32> = self
-            .gazetteer
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person && e.surname == surname)
-            .map(|(i, _)| i as u32)
-            .take(2)
-            .collect();
+        let group = self.matcher.people_with_surname(surname);
         if group.len() == 1 {
             let entry = &self.gazetteer.entries()[group[0] as usize];
             return (
@@ -1037,11 +1025,45 @@ impl<'a> DocContext<'a> {
     ) -> Option<Attribution> {
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
+        // A partial quote inside a clause whose cue came before it ("… said he would “protect
+        // our citizens,” the crowd applauded") belongs to that clause: rule 2 first.
+        let q = match toks[qi].kind {
+            TokKind::Quote(q) => quotes[q],
+            _ => unreachable!("attribute is called on quote tokens"),
+        };
+        let partial = self.text[q.start..q.end].chars().next().is_some_and(char::is_lowercase);
+        if partial {
+            if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+                return Some(a);
+            }
+        }
         // 1. A cue right after the quote.
         if let Some(a) = self.cue_after(toks, qi, se, true) {
             return Some(a);
         }
         // 2. The nearest cue before the quote in its sentence.
+        if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+            return Some(a);
+        }
+        // 3. A cue later in the sentence.
+        if let Some(a) = self.cue_after(toks, qi, se, false) {
+            if self.text[q.start..q.end].split_whitespace().count() >= 3 {
+                return Some(Attribution { confidence: a.confidence * 0.8, ..a });
+            }
+        }
+        let _ = para_start_quote;
+        None
+    }
+
+    /// The nearest cue before the quote in its sentence that yields a speaker.
+    fn cue_before(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
         for k in (ss..qi).rev() {
             if let Some(c) = self.cue_of(&toks[k]) {
                 if self.noun_like_cue(toks, k, c, ss) {
@@ -1052,17 +1074,6 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        // 3. A cue later in the sentence.
-        if let Some(a) = self.cue_after(toks, qi, se, false) {
-            let q = &quotes[match toks[qi].kind {
-                TokKind::Quote(q) => q,
-                _ => unreachable!("attribute is called on quote tokens"),
-            }];
-            if self.text[q.start..q.end].split_whitespace().count() >= 3 {
-                return Some(Attribution { confidence: a.confidence * 0.8, ..a });
-            }
-        }
-        let _ = para_start_quote;
         None
     }
 
@@ -1087,7 +1098,9 @@ impl<'a> DocContext<'a> {
                 // quote belongs to the speaker of its clause, not to the source of the report.
                 let (ss, _) = self.sentence(toks, qi);
                 let clause_cue = (ss..qi).any(|k| {
-                    self.cue_of(&toks[k]).is_some_and(|c| self.matcher.cue_class(c) == CueClass::Finite)
+                    self.cue_of(&toks[k]).is_some_and(|c| {
+                        matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive)
+                    })
                 });
                 if class == CueClass::According && clause_cue {
                     return None;
@@ -1115,7 +1128,10 @@ impl<'a> DocContext<'a> {
             let limit = (j + 25).min(se);
             while k < limit {
                 if let Some(c) = self.cue_of(&toks[k]) {
-                    if !matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Quoted) {
+                    if !matches!(
+                        self.matcher.cue_class(c),
+                        CueClass::Finite | CueClass::Transitive | CueClass::Quoted
+                    ) {
                         return None;
                     }
                     let (np, appo) = self.subject_left(toks, k, j)?;
@@ -1159,6 +1175,7 @@ impl<'a> DocContext<'a> {
         while j > lo && self.is_adverb(&toks[j - 1]) {
             j -= 1;
         }
+        j = self.skip_parenthetical(toks, j, lo);
         if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(',')) {
             let close = j - 1;
             let open = (lo..close).rev().find(|&i| {
@@ -1166,6 +1183,19 @@ impl<'a> DocContext<'a> {
             });
             let open = open.filter(|&o| matches!(toks[o].kind, TokKind::Punct(',')))?;
             let np = self.np_left(toks, open, lo)?;
+            // "The mayor’s chief of staff, Ana Ruiz, said": the name between the commas is the
+            // speaker and the description before it is the role.
+            if let Some((u, end)) = self.unit_at(toks, open + 1) {
+                let np_has_name = (np.a..np.b).any(|i| {
+                    self.unit_at(toks, i).is_some_and(|(_, e)| {
+                        e <= np.b && toks.get(e).is_none_or(|t| t.kind != TokKind::Possessive)
+                    })
+                });
+                if end == close && (u.full || u.entry.is_some()) && !np_has_name {
+                    let role = self.text[toks[np.a].s..toks[np.b - 1].e].to_string();
+                    return Some((Np { a: open + 1, b: close }, role));
+                }
+            }
             let first = self.lower(&toks[open + 1]);
             let adverbial = [
                 "in",
@@ -1247,7 +1277,7 @@ impl<'a> DocContext<'a> {
                 let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
                 Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
             }
-            CueClass::Finite | CueClass::Quoted => {
+            CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
                     if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
                         let method = if !appo.is_empty() && method == Method::Explicit {
@@ -1261,8 +1291,12 @@ impl<'a> DocContext<'a> {
                         return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.9));
                     }
                 }
-                // Inverted before the quote: "said Ned Price: “…”".
-                if k == ss || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)) {
+                // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
+                let inverts = class == CueClass::Finite;
+                if inverts
+                    && (k == ss
+                        || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)))
+                {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
                             return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));

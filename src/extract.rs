@@ -249,8 +249,10 @@ fn headline_paragraphs(text: &str, paras: &[segment::Paragraph]) -> Vec<usize> {
         let ends = s.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '!', '?']);
         let bullet = s.starts_with("- ") || s.starts_with("• ");
         // The first line is the headline when short, even if it ends on "U.S.".
-        let first_line = i == 0 && s.chars().count() < 160 && !s.contains(". ");
-        if bullet || first_line || (!ends && s.chars().count() < 200) {
+        let first_line = i == 0 && paras.len() >= 3 && s.split_whitespace().count() < 20 && !s.contains(". ");
+        // A quote that opens a paragraph is body text, and so is everything in a short text.
+        let body = paras.len() < 3 || s.starts_with(['“', '"', '‘', '\'']);
+        if !body && (bullet || first_line || (!ends && s.chars().count() < 200)) {
             out.push(i);
         } else if i > 0 {
             break;

@@ -11,6 +11,8 @@ use crate::gazetteer::Gender;
 pub enum CueClass {
     /// A finite verb: "X said", "said X".
     Finite,
+    /// A finite verb whose object is not its speaker: "X called Y “…”".
+    Transitive,
     /// A participle whose subject is the clause's subject: "…, saying".
     Participle,
     /// The speaker follows: "according to X".
@@ -105,6 +107,7 @@ impl Lexicon {
         for (n, form, class) in rows(CUES) {
             let class = match class {
                 "finite" => CueClass::Finite,
+                "transitive" => CueClass::Transitive,
                 "participle" => CueClass::Participle,
                 "according" => CueClass::According,
                 "quoted" => CueClass::Quoted,
