@@ -19,6 +19,7 @@
 //! president") resolved through the gazetteer to someone the article mentions, or a
 //! description ("the statement", "a spokesman for the campaign").
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Gender};
@@ -223,6 +224,12 @@ pub struct DocContext<'a> {
     mentions: &'a [Mention],
     units: Vec<NameUnit>,
     antecedents: Vec<NameUnit>,
+    /// Sentence ends of the paragraph being attributed, and which paragraph that is.
+    ends: Vec<bool>,
+    ends_for: (usize, usize),
+    /// Full personal names by surname (last word, and first word of two-word names): indices
+    /// into `units`, in text order.
+    by_surname: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     last: Option<Attribution>,
 }
@@ -289,6 +296,11 @@ const ADVERBS: &[&str] = &[
     "too",
     "not",
 ];
+/// How far from a quote, in tokens, its sentence is read at most.
+const SENTENCE_WINDOW: usize = 80;
+/// How many earlier names a pronoun or a role is resolved against at most.
+const LOOKBACK: usize = 400;
+
 const PARTICLES: &[&str] =
     &["de", "del", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ben", "dos"];
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV"];
@@ -310,6 +322,9 @@ impl<'a> DocContext<'a> {
             mentions,
             units: Vec::new(),
             antecedents: Vec::new(),
+            ends: Vec::new(),
+            ends_for: (0, 0),
+            by_surname: HashMap::new(),
             last: None,
             roles: HashMap::new(),
         }
@@ -386,6 +401,13 @@ impl<'a> DocContext<'a> {
                         self.roles.entry(key).or_insert(role);
                     }
                 }
+                if u.full && !u.org {
+                    let idx = self.units.len();
+                    self.by_surname.entry(u.last.clone()).or_default().push(idx);
+                    if u.first != u.last && u.name.split_whitespace().count() == 2 {
+                        self.by_surname.entry(u.first.clone()).or_default().push(idx);
+                    }
+                }
                 self.units.push(u);
                 i = next;
             } else {
@@ -407,10 +429,13 @@ impl<'a> DocContext<'a> {
                         let entry = &self.gazetteer.entries()[e as usize];
                         let word = &self.text[t.s..toks[end - 1].e];
                         if entry.kind == EntityKind::Organization
-                            && self
-                                .units
-                                .iter()
-                                .any(|u| u.at < t.s && u.full && !u.org && u.person && u.last == word)
+                            && self.by_surname.get(word).is_some_and(|l| {
+                                l.iter().any(|&x| {
+                                    self.units[x].at < t.s
+                                        && self.units[x].person
+                                        && self.units[x].last == word
+                                })
+                            })
                         {
                             // "Israel said" after "Rep. Steve Israel": the person, not the country.
                             let unit = NameUnit {
@@ -486,9 +511,7 @@ impl<'a> DocContext<'a> {
         // A long run of capitals starts at its first given name ("Political Affairs Victoria
         // Nuland" is Victoria Nuland; "Mary Kay Henry" stays whole).
         let i = if j - i > 2 {
-            (i..j - 1)
-                .find(|&x| self.lexicon.given_names.contains_key(&self.word(&toks[x]).to_uppercase()))
-                .unwrap_or(i)
+            (i..j - 1).find(|&x| self.lexicon.is_given_name(self.word(&toks[x]))).unwrap_or(i)
         } else {
             i
         };
@@ -502,9 +525,7 @@ impl<'a> DocContext<'a> {
         let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
-        let person = !org
-            && (honorific
-                || words.len() >= 2 && self.lexicon.given_names.contains_key(&words[0].to_uppercase()));
+        let person = !org && (honorific || words.len() >= 2 && self.lexicon.is_given_name(words[0]));
         let first = words[0].to_string();
         Some((
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
@@ -536,7 +557,7 @@ impl<'a> DocContext<'a> {
             && !self.is_adverb(p)
             && self.lexicon.pronoun(self.word(p)).is_none()
             && self.lexicon.role_word(self.word(p)).is_none()
-            && !matches!(self.lower(p).as_str(), "and" | "but" | "who" | "which" | "that")
+            && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
     }
 
     /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
@@ -562,42 +583,57 @@ impl<'a> DocContext<'a> {
         })
     }
 
-    /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
-    /// past its last token.
-    fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
-        let ends_after = |k: usize| -> bool {
-            let next_starts =
-                toks.get(k + 1).is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
-            match toks[k].kind {
-                TokKind::Punct('.' | '?' | '!') => next_starts,
+    /// Computes, once per paragraph, after which tokens a sentence ends.
+    fn prepare(&mut self, toks: &[Tok]) {
+        let key = (toks.as_ptr() as usize, toks.len());
+        if self.ends_for == key {
+            return;
+        }
+        self.ends_for = key;
+        let starts =
+            |n: Option<&Tok>| n.is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
+        let ends: Vec<bool> = (0..toks.len())
+            .map(|k| match toks[k].kind {
+                TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
                 TokKind::Quote(_) => {
                     let inner = self.text[toks[k].s..toks[k].e]
                         .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
-                    inner.ends_with(['.', '?', '!'])
-                        && toks
-                            .get(k + 1)
-                            .is_some_and(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)))
+                    inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
                 }
                 _ => false,
-            }
-        };
+            })
+            .collect();
+        self.ends = ends;
+    }
+
+    /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
+    /// past its last token. `prepare` must have been called for this paragraph.
+    fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
+        let ends_after = |k: usize| self.ends.get(k).copied().unwrap_or(false);
+        // Bounded, so that a paragraph with no sentence ends costs the same per quote as any other.
         let mut s = i;
-        while s > 0 && !ends_after(s - 1) {
+        while s > 0 && i - s < SENTENCE_WINDOW && !ends_after(s - 1) {
             s -= 1;
         }
         let mut e = i;
-        while e < toks.len() && !ends_after(e) {
+        while e < toks.len() && e - i < SENTENCE_WINDOW && !ends_after(e) {
             e += 1;
         }
         (s, (e + 1).min(toks.len()))
     }
 
-    fn lower(&self, t: &Tok) -> String {
-        self.word(t).to_lowercase()
+    /// The word in lower case, borrowed when it already is (most function words are).
+    fn lower(&self, t: &Tok) -> Cow<'a, str> {
+        let w = self.word(t);
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
     }
 
     fn is_determiner(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word && DETERMINERS.contains(&self.lower(t).as_str())
+        t.kind == TokKind::Word && DETERMINERS.contains(&&*self.lower(t))
     }
 
     /// A token that can sit inside a speaker's noun phrase.
@@ -657,7 +693,7 @@ impl<'a> DocContext<'a> {
             if self.is_determiner(t) {
                 // "the German Marshall Fund in the United States": go on through "of/in the".
                 let through = i > lo + 1
-                    && CONNECTORS.contains(&self.lower(&toks[i - 1]).as_str())
+                    && CONNECTORS.contains(&&*self.lower(&toks[i - 1]))
                     && self.lower(&toks[i - 1]) != "and"
                     && self.np_word(toks, i - 2)
                     && !self.is_determiner(&toks[i - 2]);
@@ -669,7 +705,7 @@ impl<'a> DocContext<'a> {
                 break;
             }
             if t.kind == TokKind::Word
-                && CONNECTORS.contains(&self.lower(t).as_str())
+                && CONNECTORS.contains(&&*self.lower(t))
                 && self.lower(t) != "and"
                 && i > lo
                 && self.np_word(toks, i - 1)
@@ -681,7 +717,7 @@ impl<'a> DocContext<'a> {
             break;
         }
         // Drop connectors and determiners-only at the left edge.
-        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&self.lower(&toks[a]).as_str()) {
+        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&&*self.lower(&toks[a])) {
             a += 1;
         }
         (a < b).then_some(Np { a, b })
@@ -708,13 +744,13 @@ impl<'a> DocContext<'a> {
                 return Some(Np { a: k, b: b + 1 });
             }
             let w = self.lower(t);
-            let connector = matches!(w.as_str(), "of" | "for" | "by" | "to" | "from");
+            let connector = matches!(&*w, "of" | "for" | "by" | "to" | "from");
             if t.kind == TokKind::Word
                 && (connector
                     || starts_det
                         && w.chars().all(char::is_lowercase)
                         && !matches!(
-                            w.as_str(),
+                            &*w,
                             "in" | "on"
                                 | "at"
                                 | "during"
@@ -741,7 +777,7 @@ impl<'a> DocContext<'a> {
         }
         while b > k
             && toks[b - 1].kind == TokKind::Word
-            && (CONNECTORS.contains(&self.lower(&toks[b - 1]).as_str()) || self.is_determiner(&toks[b - 1]))
+            && (CONNECTORS.contains(&&*self.lower(&toks[b - 1])) || self.is_determiner(&toks[b - 1]))
         {
             b -= 1;
         }
@@ -767,7 +803,7 @@ impl<'a> DocContext<'a> {
                 seen_name = true;
             } else if seen_name
                 && t.kind == TokKind::Word
-                && matches!(self.lower(t).as_str(), "of" | "for" | "at" | "in" | "from" | "with" | "by")
+                && matches!(&*self.lower(t), "of" | "for" | "at" | "in" | "from" | "with" | "by")
             {
                 core_end = i;
                 break;
@@ -910,7 +946,7 @@ impl<'a> DocContext<'a> {
                 || t.kind == TokKind::Possessive
                 || self.np_word(toks, i) && !self.is_determiner(t)
                 || t.kind == TokKind::Word
-                    && matches!(self.lower(t).as_str(), "of" | "for" | "and")
+                    && matches!(&*self.lower(t), "of" | "for" | "and")
                     && i > lo
                     && self.np_word(toks, i - 1);
             if !ok {
@@ -942,14 +978,13 @@ impl<'a> DocContext<'a> {
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last.as_str();
-        let matches = |u: &&NameUnit| {
-            u.full
-                && !u.org
-                && (u.last == surname || u.first == surname && u.name.split_whitespace().count() == 2)
-        };
-        let before = self.units.iter().rev().filter(|u| u.at < pos).find(matches);
-        let after = || self.units.iter().filter(|u| u.at > pos).find(matches);
-        if let Some(u) = before.or_else(after) {
+        // The latest full name before, else the first after (an index lookup, not a scan).
+        let found = self.by_surname.get(surname).and_then(|list| {
+            let k = list.partition_point(|&x| self.units[x].at < pos);
+            let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
+            Some(&self.units[idx])
+        });
+        if let Some(u) = found {
             let mut sp = self.resolve_unit(u, pos).0;
             if sp.gender == Gender::Unknown {
                 sp.gender = unit.gender;
@@ -979,12 +1014,16 @@ impl<'a> DocContext<'a> {
             PronounKind::Any => true,
             PronounKind::Thing => !u.person,
         };
-        let mut best: Option<&NameUnit> = None;
-        for u in self.antecedents.iter().chain(self.units.iter()) {
-            if u.at < pos && fits(u) && best.is_none_or(|b| u.at > b.at) {
-                best = Some(u);
-            }
-        }
+        let latest = |list: &[NameUnit]| -> Option<usize> {
+            let k = list.partition_point(|u| u.at < pos);
+            (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
+        };
+        let a = latest(&self.antecedents).map(|i| &self.antecedents[i]);
+        let b = latest(&self.units).map(|i| &self.units[i]);
+        let best = match (a, b) {
+            (Some(a), Some(b)) => Some(if a.at >= b.at { a } else { b }),
+            (a, b) => a.or(b),
+        };
         let u = best?;
         let (sp, _) = self.resolve_unit(u, u.at);
         Some(sp)
@@ -1000,8 +1039,9 @@ impl<'a> DocContext<'a> {
             })
         };
         let mut found = None;
-        for u in self.units.iter().rev() {
-            if u.at < pos {
+        let k = self.units.partition_point(|u| u.at < pos);
+        for u in self.units[..k].iter().rev().take(LOOKBACK * 5) {
+            {
                 let entry =
                     u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry });
                 if let Some(e) = entry {
@@ -1023,6 +1063,7 @@ impl<'a> DocContext<'a> {
         quotes: &[QuoteSpan],
         para_start_quote: bool,
     ) -> Option<Attribution> {
+        self.prepare(toks);
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
@@ -1219,7 +1260,7 @@ impl<'a> DocContext<'a> {
                 "with",
                 "citing",
             ]
-            .contains(&first.as_str());
+            .contains(&&*first);
             let appo = if adverbial || open + 1 >= close {
                 String::new()
             } else {
@@ -1242,8 +1283,7 @@ impl<'a> DocContext<'a> {
             || first.kind == TokKind::Word && self.lexicon.role_word(self.word(first)).is_some();
         let first_lower = self.lower(first);
         if !starts_role
-            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"]
-                .contains(&first_lower.as_str())
+            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"].contains(&&*first_lower)
         {
             return String::new();
         }
@@ -1308,7 +1348,7 @@ impl<'a> DocContext<'a> {
                 let elided = k > ss && {
                     let p = &toks[k - 1];
                     matches!(p.kind, TokKind::Punct(','))
-                        || matches!(self.lower(p).as_str(), "and" | "but" | "then" | "also" | "later")
+                        || matches!(&*self.lower(p), "and" | "but" | "then" | "also" | "later")
                 };
                 let a = self.clause_subject(toks, k, c, ss, pos)?;
                 Some(if elided { a } else { Attribution { confidence: a.confidence * 0.8, ..a } })
@@ -1396,6 +1436,7 @@ impl<'a> DocContext<'a> {
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
     /// subject of its first cue, for a quote-only paragraph that follows.
     pub fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
+        self.prepare(toks);
         for k in 0..toks.len() {
             if let Some(c) = self.cue_of(&toks[k]) {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {

@@ -149,19 +149,23 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some(m) = self.ac.find(Input::new(text).range(at..)) {
-            let (s, e) = (m.start(), m.end());
-            let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
-            if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
-                out.push(mention);
-                at = e;
-            } else {
-                // A rejected match ("the UN" in "the United") must not hide one that starts
-                // inside it. Only a match that starts a word can be accepted, so search again
-                // from the next place a word can start rather than from the next character:
-                // the same mentions, without re-scanning the rest of a word ("us" in "must").
-                at = next_word_start(text, s);
+        'scan: while at < text.len() {
+            for m in self.ac.find_iter(Input::new(text).range(at..)) {
+                let (s, e) = (m.start(), m.end());
+                let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
+                if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
+                    out.push(mention);
+                } else {
+                    // A rejected match ("the UN" in "the United") must not hide one that starts
+                    // inside it. Only a match that starts a word can be accepted, so search
+                    // again from the next place a word can start rather than from the next
+                    // character: the same mentions, without re-scanning the rest of a word
+                    // ("us" in "must").
+                    at = next_word_start(text, s);
+                    continue 'scan;
+                }
             }
+            break;
         }
         out
     }
