@@ -232,19 +232,20 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "| names | 1 thread | {n} threads | speed-up | CPU time, {n} threads ÷ 1 thread |",
+        "| names | 1 thread | {n} threads | speed-up | cores obtained ({n} threads: CPU ÷ wall) | CPU time, {n} threads ÷ 1 thread |",
         n = c.threads
     );
-    println!("|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
         println!(
-            "| {} | {:.1} MB/s ({:.2} M words/s) | {:.1} MB/s ({:.2} M words/s) | {:.2}× | {:.2} |",
+            "| {} | {:.1} MB/s ({:.2} M words/s) | {:.1} MB/s ({:.2} M words/s) | {:.2}× | {:.2} | {:.2} |",
             r.names,
             mb_s(bytes, r.one.wall),
             words_s(r.one.wall),
             mb_s(bytes, r.all.wall),
             words_s(r.all.wall),
             r.one.wall.as_secs_f64() / r.all.wall.as_secs_f64(),
+            r.all.cpu.as_secs_f64() / r.all.wall.as_secs_f64(),
             r.all.cpu.as_secs_f64() / r.one.cpu.as_secs_f64(),
         );
     }
