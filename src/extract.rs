@@ -1,10 +1,16 @@
 //! The extractor: the library's entry point. It holds the compiled gazetteer and language data
-//! and turns one [`Document`] into its [`QuoteRecord`]s.
+//! and turns one [`Document`] into its [`QuoteRecord`]s, running the pipeline
+//! segments → mentions → attribution → records.
 
+use crate::attribute::{attach_mentions, tokenize, Attribution, DocContext, Tok, TokKind};
 use crate::document::Document;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
-use crate::record::QuoteRecord;
+use crate::lexicon::{lexicon, Lexicon};
+use crate::mention::Matcher;
+use crate::record::{Method, QuoteKind, QuoteRecord};
+use crate::segment::{self, QuoteSpan};
+use crate::text::CharOffsets;
 
 /// Extraction options.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +23,8 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Extractor {
     gazetteer: Gazetteer,
+    matcher: Matcher,
+    lexicon: &'static Lexicon,
     options: Options,
 }
 
@@ -28,12 +36,19 @@ impl Extractor {
 
     /// An extractor over `gazetteer`.
     pub fn new(gazetteer: Gazetteer, options: Options) -> Result<Extractor> {
-        Ok(Extractor { gazetteer, options })
+        let lexicon = lexicon();
+        let matcher = Matcher::new(&gazetteer, lexicon)?;
+        Ok(Extractor { gazetteer, matcher, lexicon, options })
     }
 
     /// The gazetteer this extractor was built from.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// The compiled automaton.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// The options in force.
@@ -43,7 +58,227 @@ impl Extractor {
 
     /// All quotes of one document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<QuoteRecord> {
-        let _ = doc;
-        Vec::new()
+        let text = doc.text.as_str();
+        let paras = segment::paragraphs(text);
+        let mut quotes: Vec<QuoteSpan> = Vec::new();
+        let mut para_first_quote = Vec::with_capacity(paras.len());
+        for (i, p) in paras.iter().enumerate() {
+            let next_opens = paras.get(i + 1).is_some_and(|n| segment::opens_with_quote(text, *n));
+            para_first_quote.push(quotes.len());
+            quotes.extend(segment::quotes(text, *p, next_opens).into_iter().filter(|q| !q.nested));
+        }
+        let mentions = self.matcher.find(text);
+        let mut ctx = DocContext::new(text, &self.matcher, &self.gazetteer, self.lexicon, &mentions);
+        let mut all_toks: Vec<Vec<Tok>> = Vec::with_capacity(paras.len());
+        for (i, p) in paras.iter().enumerate() {
+            let mut toks = tokenize(text, p.start, p.end, &quotes, para_first_quote[i]);
+            attach_mentions(&mut toks, &mentions);
+            ctx.scan_names(&toks);
+            all_toks.push(toks);
+        }
+        let headlines = headline_paragraphs(text, &paras);
+        let outlet = doc
+            .outlet
+            .clone()
+            .filter(|o| !o.is_empty())
+            .or_else(|| crate::outlet::detect(text))
+            .unwrap_or_default();
+
+        let mut out = Vec::new();
+        let mut offsets = CharOffsets::new(text);
+        let mut previous: Option<Attribution> = None;
+        for (pi, toks) in all_toks.iter().enumerate() {
+            let has_cue = toks.iter().any(|t| t.mention.is_some() && self.is_cue(text, t, &mentions));
+            let mut last: Option<Attribution> = None;
+            let mut kinds: Vec<(usize, QuoteKind)> = Vec::new();
+            let mut found: Vec<(usize, Option<Attribution>)> = Vec::new();
+            for (ti, t) in toks.iter().enumerate() {
+                let TokKind::Quote(qi) = t.kind else { continue };
+                let q = quotes[qi];
+                let mut kind = quote_kind(text, toks, ti, &q);
+                let mut a = ctx.attribute(toks, ti, &quotes, ti == 0);
+                if let Some(x) = &a {
+                    if x.at < q.open && is_title(&text[q.start..q.end]) {
+                        a = None;
+                    }
+                }
+                if a.is_none() {
+                    let starts_sentence = kind == QuoteKind::Full;
+                    if let (Some(l), true) = (&last, starts_sentence) {
+                        a = Some(carry(l, 0.8));
+                    } else if ti == 0 && !has_cue {
+                        if let Some(p) = &previous {
+                            a = Some(carry(p, 0.7));
+                            kind = QuoteKind::Continuation;
+                        }
+                    }
+                }
+                // A quote broken by its attribution: “A,” he said, “b…”.
+                if let (Some(x), Some((prev_ti, Some(pa)))) = (&a, found.last()) {
+                    let lower = text[q.start..].chars().next().is_some_and(char::is_lowercase);
+                    if pa.at == x.at && lower && x.at > toks[*prev_ti].s {
+                        kind = QuoteKind::Split;
+                        if let Some(k) = kinds.last_mut() {
+                            k.1 = QuoteKind::Split;
+                        }
+                    }
+                }
+                if headlines.contains(&pi) {
+                    kind = QuoteKind::Headline;
+                }
+                if let Some(x) = &a {
+                    ctx.remember(x);
+                    last = Some(x.clone());
+                }
+                kinds.push((qi, kind));
+                found.push((ti, a));
+            }
+            for ((qi, kind), (_, a)) in kinds.into_iter().zip(found) {
+                let q = quotes[qi];
+                if a.is_none() && !self.options.all {
+                    continue;
+                }
+                let start = offsets.char_offset(q.start) as u64;
+                let end = offsets.char_offset(q.end) as u64;
+                out.push(self.record(doc, &outlet, pi, start, end, &text[q.start..q.end], kind, a.as_ref()));
+            }
+            previous = match last {
+                Some(l) => Some(l),
+                None if has_cue => ctx.introduced(toks),
+                None => None,
+            };
+        }
+        out
+    }
+
+    fn is_cue(&self, text: &str, t: &Tok, mentions: &[crate::mention::Mention]) -> bool {
+        let Some((m, _)) = t.mention else { return false };
+        self.matcher
+            .payloads(&mentions[m as usize], text)
+            .any(|p| matches!(p, crate::mention::Payload::Cue(_)))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        doc: &Document,
+        outlet: &str,
+        para: usize,
+        start: u64,
+        end: u64,
+        quote: &str,
+        kind: QuoteKind,
+        a: Option<&Attribution>,
+    ) -> QuoteRecord {
+        let mut r = QuoteRecord {
+            doc: doc.id.clone(),
+            outlet: outlet.to_string(),
+            paragraph: para as u32 + 1,
+            start,
+            end,
+            quote: quote.to_string(),
+            kind,
+            speaker: String::new(),
+            speaker_id: String::new(),
+            role: String::new(),
+            known_role: String::new(),
+            cue: String::new(),
+            method: None,
+            mention: String::new(),
+            confidence: 0.0,
+        };
+        if let Some(a) = a {
+            r.speaker = a.speaker.name.clone();
+            if let Some(e) = a.speaker.entry {
+                let entry = &self.gazetteer.entries()[e as usize];
+                r.speaker_id = entry.id.clone();
+                r.known_role = entry.known_role();
+            }
+            r.role = a.role.clone();
+            r.cue = a.cue.clone();
+            r.method = Some(a.method);
+            r.mention = a.mention.clone();
+            r.confidence = (a.confidence * 100.0).round() / 100.0;
+        }
+        r
+    }
+}
+
+fn carry(a: &Attribution, factor: f32) -> Attribution {
+    Attribution { method: Method::Continuation, confidence: a.confidence * factor, ..a.clone() }
+}
+
+/// Full when the quote starts with a capital and starts its sentence (or follows a cue and a
+/// comma or colon); partial otherwise.
+fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
+    let upper = text[q.start..q.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    if !upper {
+        return QuoteKind::Partial;
+    }
+    let starts = ti == 0
+        || matches!(toks[ti - 1].kind, TokKind::Punct(':' | ',' | '.' | '?' | '!' | '—' | '–' | '-'))
+        || matches!(toks[ti - 1].kind, TokKind::Quote(_));
+    if starts {
+        QuoteKind::Full
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// A title of a show, book or film rather than speech: a few words, all capitalised but the
+/// small ones, no sentence punctuation.
+fn is_title(quote: &str) -> bool {
+    const SMALL: &[&str] =
+        &["the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"];
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || quote.ends_with(['.', ',', '!', '?', ';', ':']) {
+        return false;
+    }
+    words.len() >= 2
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || i > 0 && SMALL.contains(w)
+        })
+}
+
+/// Headline paragraphs: the lines at the top before the body starts, short and without final
+/// sentence punctuation, or list items ("- …").
+fn headline_paragraphs(text: &str, paras: &[segment::Paragraph]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, p) in paras.iter().enumerate().take(6) {
+        let s = text[p.start..p.end].trim();
+        let ends = s.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '!', '?']);
+        let bullet = s.starts_with("- ") || s.starts_with("• ");
+        if bullet || (!ends && s.chars().count() < 200) {
+            out.push(i);
+        } else if i > 0 {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let ex = Extractor::builtin().unwrap();
+        ex.extract(&Document::new("t", text))
+            .into_iter()
+            .map(|r| (r.quote, r.speaker, r.method.map(|m| m.as_str()).unwrap_or("").to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_not_speech() {
+        assert!(is_title("Meet the Press"));
+        assert!(!is_title("We will win."));
+        assert!(!is_title("unlimited"));
+    }
+
+    #[test]
+    fn said_after_quote_inverted() {
+        let r = run("“We will win,” said Jane Doe, a local organizer.");
+        assert_eq!(r, vec![("We will win,".into(), "Jane Doe".into(), "apposition".into())]);
     }
 }

@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub roles: HashMap<String, RoleWord>,
     /// Capitalised words that are never a name alone.
     pub stopwords: HashSet<String>,
+    /// Capitalised words that are never part of a name (days, months).
+    pub never_names: HashSet<String>,
     /// Given names (uppercase) with their likelier gender.
     pub given_names: HashMap<String, Gender>,
 }
@@ -75,6 +77,7 @@ const PRONOUNS: &str = include_str!("../data/pronouns.csv");
 const HONORIFICS: &str = include_str!("../data/honorifics.csv");
 const ROLES: &str = include_str!("../data/roles.csv");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+const CALENDAR: &str = include_str!("../data/calendar.txt");
 const MALE: &str = include_str!("../data/census/dist.male.first");
 const FEMALE: &str = include_str!("../data/census/dist.female.first");
 
@@ -132,13 +135,22 @@ impl Lexicon {
             };
             roles.insert(word.to_lowercase(), class);
         }
-        let stopwords = STOPWORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(String::from)
-            .collect();
-        Ok(Lexicon { cues, pronouns, honorifics, roles, stopwords, given_names: given_names() })
+        let words = |text: &str| -> HashSet<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from)
+                .collect()
+        };
+        Ok(Lexicon {
+            cues,
+            pronouns,
+            honorifics,
+            roles,
+            stopwords: words(STOPWORDS),
+            never_names: words(CALENDAR),
+            given_names: given_names(),
+        })
     }
 
     /// The gender a given name suggests, when one gender is at least three times as frequent.
@@ -148,11 +160,21 @@ impl Lexicon {
 
     /// The role class of a word, if it is one.
     pub fn role_word(&self, word: &str) -> Option<RoleWord> {
-        if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-            self.roles.get(word).copied()
+        let lower;
+        let w = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            word
         } else {
-            self.roles.get(&word.to_lowercase()).copied()
-        }
+            lower = word.to_lowercase();
+            lower.as_str()
+        };
+        self.roles.get(w).copied().or_else(|| {
+            // Plurals: "journalists", "officials", "spokesmen".
+            let singular = w
+                .strip_suffix("men")
+                .map(|s| format!("{s}man"))
+                .or_else(|| w.strip_suffix('s').map(String::from))?;
+            self.roles.get(&singular).copied()
+        })
     }
 
     /// The pronoun class of a word, if it is one.

@@ -1,34 +1,44 @@
-//! The `whosaid` command line: a thin shell over the library.
+//! The `whosaid` command line: a thin shell over the library. It parses the arguments,
+//! dispatches to a subcommand in `cmd/`, prints a fatal error and maps the outcome to an exit
+//! status: 0 all inputs processed, 1 some inputs skipped (each named on stderr), 2 usage,
+//! gazetteer or other fatal error (clap also exits 2 on a usage error).
 
-mod cmd;
-
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Who said what, in the news.
-#[derive(Debug, Parser)]
-#[command(name = "whosaid", version, about)]
+mod cmd;
+
+/// Who said what, in the news: extract quotations with their speakers and roles.
+#[derive(Parser)]
+#[command(name = "whosaid", version, about, propagate_version = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 enum Command {
-    /// Group the quotes of several articles that report the same statement.
+    /// Extract every quotation with its speaker, role and cue (CSV, JSONL or a table).
+    Extract(cmd::extract::Args),
+    /// Group the quotes of several articles that report the same statement, and show where the
+    /// reports differ (a report, JSONL, CSV or an HTML page).
     Compare(cmd::compare::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
         Command::Compare(args) => cmd::compare::run(args),
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`whosaid extract … | head`): nothing more to say.
+        Err(e) if cmd::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("whosaid: {e:#}");
+            let _ = writeln!(std::io::stderr(), "whosaid: error: {e:#}");
             ExitCode::from(2)
         }
     }

@@ -1,1 +1,280 @@
-//! (in progress)
+//! Mentions: one Aho-Corasick pass over a document finds every name, alias and surname from
+//! the gazetteer, every role title and country form, every cue phrase and honorific.
+//!
+//! The automaton matches ASCII case-insensitively (so "Said"/"said" and "Foreign
+//! Minister"/"foreign minister" are one pattern), leftmost-longest (so "Barack Obama" wins over
+//! "Obama"); names, surnames, countries and honorifics are then checked for exact case, and
+//! every match is checked for word boundaries.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use crate::error::{Error, Result};
+use crate::gazetteer::{EntityKind, Gazetteer};
+use crate::lexicon::{CueClass, Lexicon};
+use crate::text::on_word_boundaries;
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Payload {
+    /// A gazetteer entry's name or alias (index into the gazetteer entries).
+    Entity(u32),
+    /// A surname shared by these entries (index into [`Matcher::surname_group`]).
+    Surname(u32),
+    /// A role title (index into [`Matcher::title`]).
+    Title(u32),
+    /// A country form (index into the gazetteer's countries).
+    Country(u32),
+    /// A cue phrase (index into the lexicon's cues).
+    Cue(u32),
+    /// An honorific (index into the lexicon's honorifics).
+    Honorific(u32),
+}
+
+impl Payload {
+    fn case_sensitive(self) -> bool {
+        !matches!(self, Payload::Title(_) | Payload::Cue(_))
+    }
+}
+
+/// One match: a byte range of the document and the pattern it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// The pattern.
+    pub pattern: u32,
+}
+
+/// The compiled automaton with what each pattern stands for.
+#[derive(Debug)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    /// Per pattern: (payload, the form as written in the data).
+    payloads: Vec<Vec<(Payload, Box<str>)>>,
+    titles: Vec<String>,
+    surname_groups: Vec<Vec<u32>>,
+    cue_classes: Vec<CueClass>,
+    cue_forms: Vec<String>,
+}
+
+impl Matcher {
+    /// Compiles the gazetteer and lexicon into one automaton.
+    pub fn new(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Result<Matcher> {
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut payloads: Vec<Vec<(Payload, Box<str>)>> = Vec::new();
+        let mut add = |form: &str, p: Payload| {
+            let form = form.trim();
+            if form.is_empty() {
+                return;
+            }
+            let key = form.to_ascii_lowercase();
+            let id = *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                payloads.push(Vec::new());
+                (patterns.len() - 1) as u32
+            });
+            let list = &mut payloads[id as usize];
+            if !list.iter().any(|(q, f)| *q == p && **f == *form) {
+                list.push((p, form.into()));
+            }
+        };
+        let mut surnames: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut titles: Vec<String> = Vec::new();
+        let mut title_index: HashMap<String, u32> = HashMap::new();
+        for (i, e) in gazetteer.entries().iter().enumerate() {
+            let i = i as u32;
+            add(&e.name, Payload::Entity(i));
+            for a in &e.aliases {
+                add(a, Payload::Entity(i));
+            }
+            if e.kind == EntityKind::Person && !e.surname.is_empty() && e.surname != e.name {
+                surnames.entry(e.surname.as_str()).or_default().push(i);
+            }
+            for r in &e.roles {
+                for t in r.title.split('/') {
+                    let t = t.trim().to_lowercase();
+                    if !t.is_empty() && !title_index.contains_key(&t) {
+                        title_index.insert(t.clone(), titles.len() as u32);
+                        titles.push(t);
+                    }
+                }
+            }
+        }
+        let mut surname_groups: Vec<Vec<u32>> = Vec::new();
+        let mut sorted: Vec<(&str, Vec<u32>)> = surnames.into_iter().collect();
+        sorted.sort();
+        for (s, ids) in sorted {
+            add(s, Payload::Surname(surname_groups.len() as u32));
+            surname_groups.push(ids);
+        }
+        for (i, t) in titles.iter().enumerate() {
+            add(t, Payload::Title(i as u32));
+        }
+        for (i, c) in gazetteer.countries().iter().enumerate() {
+            for f in &c.forms {
+                add(f, Payload::Country(i as u32));
+            }
+        }
+        for (i, (form, _)) in lexicon.cues.iter().enumerate() {
+            add(form, Payload::Cue(i as u32));
+        }
+        for (i, (form, _)) in lexicon.honorifics.iter().enumerate() {
+            add(form, Payload::Honorific(i as u32));
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .map_err(|e| Error::other(format!("cannot compile the gazetteer automaton: {e}")))?;
+        Ok(Matcher {
+            ac,
+            payloads,
+            titles,
+            surname_groups,
+            cue_classes: lexicon.cues.iter().map(|c| c.1).collect(),
+            cue_forms: lexicon.cues.iter().map(|c| c.0.clone()).collect(),
+        })
+    }
+
+    /// Every mention in `text`, in order, on word boundaries and with the right case.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(m) = self.ac.find(Input::new(text).range(at..)) {
+            let (s, e) = (m.start(), m.end());
+            let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
+            if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
+                out.push(mention);
+                at = e;
+            } else {
+                // A rejected match ("the UN" in "the United") must not hide one that starts
+                // inside it: search again from the next character.
+                at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+
+    /// The payloads of a mention that hold for the text as written (case checked).
+    pub fn payloads<'a>(&'a self, m: &Mention, text: &'a str) -> impl Iterator<Item = Payload> + 'a {
+        let written = &text[m.start..m.end];
+        self.payloads[m.pattern as usize]
+            .iter()
+            .filter(move |(p, form)| !p.case_sensitive() || **form == *written)
+            .map(|(p, _)| *p)
+    }
+
+    /// The number of patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.payloads.len()
+    }
+
+    /// Heap memory used by the automaton, in bytes.
+    pub fn automaton_memory(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// A title (lowercase) by index.
+    pub fn title(&self, i: u32) -> &str {
+        &self.titles[i as usize]
+    }
+
+    /// The entries that share a surname.
+    pub fn surname_group(&self, i: u32) -> &[u32] {
+        &self.surname_groups[i as usize]
+    }
+
+    /// A cue's class.
+    pub fn cue_class(&self, i: u32) -> CueClass {
+        self.cue_classes[i as usize]
+    }
+
+    /// A cue's form (lowercase).
+    pub fn cue_form(&self, i: u32) -> &str {
+        &self.cue_forms[i as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn gaz() -> Gazetteer {
+        let mut g = Gazetteer::empty();
+        g.add_entries_csv(
+            "t.csv",
+            "id,name,kind,gender,surname,aliases,roles\n\
+             obama,Barack Obama,person,male,,,President|White House|US|2009-2017\n\
+             will,George Will,person,male,,,\n",
+        )
+        .unwrap();
+        g.add_countries_csv("c.csv", "code,forms\nUS,US;U.S.;American\n").unwrap();
+        g
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        let m = Matcher::new(&gaz(), lexicon()).unwrap();
+        m.find(text)
+            .iter()
+            .map(|x| {
+                let kinds: Vec<String> = m.payloads(x, text).map(|p| format!("{p:?}")).collect();
+                format!("{}={}", &text[x.start..x.end], kinds.join("+"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn full_name_wins_over_surname() {
+        assert_eq!(
+            found("Barack Obama said"),
+            vec!["Barack Obama=Entity(0)", "said=Cue(113)"]
+                .iter()
+                .map(|s| s.replace("113", &cue_index("said").to_string()))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    fn cue_index(form: &str) -> usize {
+        lexicon().cues.iter().position(|(f, _)| f == form).unwrap()
+    }
+
+    #[test]
+    fn names_need_their_case_but_cues_do_not() {
+        let text = "Will will Said the President";
+        let got = found(text);
+        assert!(
+            got.contains(&"Will=Surname(1)".to_string()) || got.iter().any(|g| g.starts_with("Will=")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.starts_with("will=")), "{got:?}");
+        assert!(got.iter().any(|g| g.starts_with("Said=Cue")), "{got:?}");
+        assert!(got.iter().any(|g| g.starts_with("President=") && g.contains("Title")), "{got:?}");
+    }
+
+    #[test]
+    fn a_rejected_match_does_not_hide_a_later_one() {
+        let mut g = gaz();
+        g.add_entries_csv(
+            "o.csv",
+            "id,name,kind,gender,surname,aliases,roles\nun,United Nations,organization,,,the UN,\n",
+        )
+        .unwrap();
+        g.add_countries_csv("c.csv", "code,forms\nUS2,United States\n").unwrap();
+        let m = Matcher::new(&g, lexicon()).unwrap();
+        let text = "the United States should";
+        let got: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(got, vec!["United States"]);
+    }
+
+    #[test]
+    fn word_boundaries_are_checked() {
+        assert!(found("Obamacare passed").is_empty());
+        assert_eq!(found("the U.S. president").len(), 2);
+    }
+}

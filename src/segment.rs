@@ -127,6 +127,16 @@ struct Mark {
     can_close: bool,
 }
 
+/// A `''` mark: like a straight double mark two bytes long.
+fn twin_mark(text: &str, para: Paragraph, pos: usize) -> Mark {
+    let prev = if pos > para.start { char_before(text, pos) } else { None };
+    let next = if pos + 2 < para.end { char_at(text, pos + 2) } else { None };
+    let at_end = text[pos + 2..para.end].trim_matches(is_space).is_empty();
+    let can_open = next.is_some_and(|n| !is_space(n) && !closing_punct(n));
+    let can_close = prev.is_some_and(|p| !is_space(p)) || at_end;
+    Mark { pos, len: 2, hint: Hint::Either, straight: true, can_open, can_close }
+}
+
 fn mark_at(text: &str, para: Paragraph, pos: usize, c: char, hint: Hint) -> Mark {
     let len = c.len_utf8();
     let prev = if pos > para.start { char_before(text, pos) } else { None };
@@ -146,9 +156,19 @@ pub fn quotes(text: &str, para: Paragraph, next_opens: bool) -> Vec<QuoteSpan> {
     // Double marks, with one level of nesting when the inner marks differ in style.
     let mut outer: Option<Mark> = None;
     let mut inner: Option<Mark> = None;
+    let mut skip_to = 0;
     for (i, c) in body.char_indices() {
-        let Some(hint) = double_mark(c) else { continue };
-        let m = mark_at(text, para, para.start + i, c, hint);
+        if i < skip_to {
+            continue;
+        }
+        // Two apostrophes stand for a straight double mark in some archives (''like this'').
+        let twin = c == '\'' && body[i + 1..].starts_with('\'');
+        let Some(hint) = (if twin { Some(Hint::Either) } else { double_mark(c) }) else { continue };
+        let mut m = mark_at(text, para, para.start + i, if twin { '"' } else { c }, hint);
+        if twin {
+            m = twin_mark(text, para, para.start + i);
+            skip_to = i + 2;
+        }
         if let Some(o) = &inner {
             if m.can_close && m.straight == o.straight {
                 out.push(span(text, o, m.pos, m.pos + m.len, false, true, true));
@@ -220,6 +240,11 @@ fn single_quotes(text: &str, para: Paragraph, doubles: &[QuoteSpan], out: &mut V
             continue;
         }
         let pos = para.start + i;
+        if c == '\''
+            && (text[pos + 1..para.end].starts_with('\'') || pos > para.start && text[..pos].ends_with('\''))
+        {
+            continue;
+        }
         let prev = if pos > para.start { char_before(text, pos) } else { None };
         let next = if pos + c.len_utf8() < para.end { char_at(text, pos + c.len_utf8()) } else { None };
         let region = region_of(pos);
@@ -259,10 +284,9 @@ fn single_quotes(text: &str, para: Paragraph, doubles: &[QuoteSpan], out: &mut V
 
 /// True when a paragraph begins with an opening double quote mark.
 pub fn opens_with_quote(text: &str, para: Paragraph) -> bool {
-    text[para.start..para.end]
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(double_mark(c), Some(Hint::Open | Hint::Either)))
+    let body = &text[para.start..para.end];
+    body.starts_with("''")
+        || body.chars().next().is_some_and(|c| matches!(double_mark(c), Some(Hint::Open | Hint::Either)))
 }
 
 #[cfg(test)]
@@ -358,6 +382,14 @@ mod tests {
         assert_eq!(
             quoted(t),
             vec!["Read the question: “Do you agree?” Forty-three, yes.", "n:Do you agree?"]
+        );
+    }
+
+    #[test]
+    fn twin_apostrophes_are_a_double_mark() {
+        assert_eq!(
+            quoted("''Out of the millions,'' said Mr. Harrison. ''That's a lot.''"),
+            vec!["Out of the millions,", "That's a lot."]
         );
     }
 

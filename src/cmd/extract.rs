@@ -1,0 +1,344 @@
+//! `whosaid extract`: quotes with their speakers, from files, folders or standard input.
+//!
+//! The run is a three-stage pipeline with bounded memory and deterministic output:
+//! a reader thread turns the inputs into batches (at most [`BATCH_DOCS`] documents or
+//! [`BATCH_BYTES`] of text, or less when standard input has nothing more buffered); the main
+//! thread extracts each batch in parallel on a rayon pool, writes its records in input order and
+//! flushes. At most three batches exist at once (one being read, one queued, one being
+//! extracted), so `whosaid extract -` works as a streaming mapper (Spark `RDD.pipe`, Hadoop
+//! Streaming): JSONL in, JSONL out with `--format jsonl`, one flush per batch.
+
+use std::io::{IsTerminal, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use whosaid::error::ErrorKind;
+use whosaid::input::{Event, Inputs};
+use whosaid::output::{quote_sink, Format};
+use whosaid::{Document, Error, Extractor, Gazetteer, Options, QuoteRecord};
+
+/// Most documents in one batch.
+const BATCH_DOCS: usize = 256;
+/// Most text (bytes) in one batch; a batch ends once it holds this much.
+const BATCH_BYTES: usize = 8 << 20;
+/// Bad lines reported per JSONL file before the rest are only counted.
+const SHOWN_BAD_LINES: u64 = 5;
+
+/// Arguments of `whosaid extract`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+Inputs: a .txt file is one article, its id the file name without extension. A .jsonl file has
+one article per line: {\"id\", \"text\", \"outlet\", \"date\", \"url\", \"title\"}, only text
+required, id FILE:LINE by default. Folders are read recursively in name order (.txt, .jsonl and
+.ndjson files; names starting with '.' are skipped). '-' reads JSONL from standard input.
+
+Output: CSV, unless --format says otherwise or -o names a .jsonl file. As a streaming mapper
+(Spark pipe, Hadoop Streaming): whosaid extract - --format jsonl
+
+Exit status: 0 all inputs processed; 1 some inputs could not be read (each named on stderr,
+the others processed); 2 usage, gazetteer or output error (nothing written).")]
+pub struct Args {
+    /// Files or folders to read; `-` reads JSONL from standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Output format [default: csv, or jsonl when -o names a .jsonl/.ndjson file].
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<FormatArg>,
+
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Also list quoted spans without a speaker (scare quotes, titles).
+    #[arg(long)]
+    all: bool,
+
+    /// Add people and organisations from a gazetteer CSV file (repeatable).
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+
+    /// Do not load the built-in gazetteer: only the --gazetteer files are used.
+    #[arg(long)]
+    no_builtin_gazetteer: bool,
+
+    /// Worker threads [default: all cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+
+    /// No progress bar and no warnings (inputs that are skipped are still named).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+
+    /// Prefix CSV cells that start with = + - @ tab or CR with ' so spreadsheets do not run
+    /// them as formulas [default: on when -o names a .csv file, off otherwise].
+    #[arg(long, overrides_with = "no_csv_safe")]
+    csv_safe: bool,
+
+    /// Write CSV cells exactly as extracted, even to a .csv file.
+    #[arg(long, overrides_with = "csv_safe")]
+    no_csv_safe: bool,
+}
+
+/// Output formats, as spelled on the command line.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    Csv,
+    Jsonl,
+    Table,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Table => Format::Table,
+        }
+    }
+}
+
+/// Runs `whosaid extract`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    // Everything that can fail before any output comes first, so a usage or gazetteer error
+    // leaves nothing written (not even an empty -o file).
+    let extractor = build_extractor(&args)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, usize::from))
+        .build()
+        .context("cannot start worker threads")?;
+
+    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let format = match (args.format, to_file) {
+        (Some(f), _) => f.into(),
+        (None, Some(path)) => Format::from_path(path).unwrap_or(Format::Csv),
+        (None, None) => Format::Csv,
+    };
+    let csv_safe = if args.csv_safe {
+        true
+    } else if args.no_csv_safe {
+        false
+    } else {
+        to_file.is_some_and(|p| Format::from_path(p) == Some(Format::Csv))
+    };
+    let out: Box<dyn Write> = match to_file {
+        Some(path) => Box::new(
+            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let width = match to_file {
+        None if std::io::stdout().is_terminal() => {
+            console::Term::stdout().size_checked().map(|(_, w)| w.into())
+        }
+        _ => None,
+    };
+    let mut sink = quote_sink(format, out, csv_safe, width);
+
+    let mut report = Reporter::new(args.quiet);
+    let (tx, rx) = sync_channel::<Batch>(1);
+    let inputs = Inputs::new(args.paths);
+    std::thread::Builder::new()
+        .name("whosaid-reader".into())
+        .spawn(move || read_batches(inputs, tx))
+        .context("cannot start the reader thread")?;
+
+    let written = (|| -> Result<()> {
+        for batch in rx {
+            for note in batch.notes {
+                report.note(note);
+            }
+            let results: Vec<std::thread::Result<Vec<QuoteRecord>>> = pool.install(|| {
+                batch
+                    .docs
+                    .par_iter()
+                    .map(|doc| catch_unwind(AssertUnwindSafe(|| extractor.extract(doc))))
+                    .collect()
+            });
+            for (doc, result) in batch.docs.iter().zip(&results) {
+                if let Err(panic) = result {
+                    report.crashed(doc, panic.as_ref());
+                }
+            }
+            report.suspend(|| -> Result<()> {
+                for records in results.iter().flatten() {
+                    records.iter().try_for_each(|r| sink.write(r))?;
+                }
+                Ok(sink.flush()?)
+            })?;
+            report.progress(batch.docs.len() as u64, batch.bytes);
+        }
+        report.suspend(|| sink.finish())?;
+        Ok(())
+    })();
+    report.finish();
+    match written {
+        // The reader of our output has gone: stop quietly, with the status earned so far.
+        Err(e) if super::is_broken_pipe(&e) => {}
+        Err(e) => return Err(e.context("cannot write the output")),
+        Ok(()) => {}
+    }
+    Ok(if report.failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The gazetteer (built-in plus `--gazetteer` files) compiled into an extractor. Errors are the
+/// library's, unadorned: they already say `FILE:LINE:COL: message`.
+fn build_extractor(args: &Args) -> Result<Extractor> {
+    let mut gazetteer = if args.no_builtin_gazetteer { Gazetteer::empty() } else { Gazetteer::builtin()? };
+    for path in &args.gazetteers {
+        gazetteer.load_path(path)?;
+    }
+    Ok(Extractor::new(gazetteer, Options { all: args.all })?)
+}
+
+/// A group of documents read together, with what went wrong while reading them.
+#[derive(Default)]
+struct Batch {
+    docs: Vec<Document>,
+    notes: Vec<Event>,
+    bytes: u64,
+}
+
+/// The reader thread: batches until the inputs end or the main thread stops listening.
+fn read_batches(mut inputs: Inputs, tx: SyncSender<Batch>) {
+    let mut ended = false;
+    while !ended {
+        let mut batch = Batch::default();
+        loop {
+            let Some(event) = inputs.next() else {
+                ended = true;
+                break;
+            };
+            match event {
+                Event::Document(doc) => {
+                    batch.bytes += doc.text.len() as u64;
+                    batch.docs.push(doc);
+                }
+                note => batch.notes.push(note),
+            }
+            let full = batch.docs.len() >= BATCH_DOCS
+                || batch.bytes >= BATCH_BYTES as u64
+                || batch.notes.len() >= BATCH_DOCS;
+            if full || inputs.idle() {
+                break;
+            }
+        }
+        if (!batch.docs.is_empty() || !batch.notes.is_empty()) && tx.send(batch).is_err() {
+            return;
+        }
+    }
+}
+
+/// Messages on stderr, the progress bar, and the count of inputs skipped (for the exit status).
+struct Reporter {
+    quiet: bool,
+    bar: Option<ProgressBar>,
+    failures: u64,
+    docs: u64,
+    /// Bad JSONL lines per file, to show only the first few.
+    bad_lines: Vec<(String, u64)>,
+}
+
+impl Reporter {
+    fn new(quiet: bool) -> Reporter {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new_spinner();
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} {elapsed} {msg} docs, {binary_bytes} ({binary_bytes_per_sec})",
+            ) {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Reporter { quiet, bar, failures: 0, docs: 0, bad_lines: Vec::new() }
+    }
+
+    /// Runs `f` with the progress bar hidden, so output to a terminal is not garbled.
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn say(&self, line: std::fmt::Arguments) {
+        // A closed stderr is not worth dying for.
+        self.suspend(|| {
+            let _ = writeln!(std::io::stderr(), "whosaid: {line}");
+        });
+    }
+
+    fn note(&mut self, event: Event) {
+        match event {
+            Event::Warning(e) if !self.quiet => self.say(format_args!("warning: {e}")),
+            Event::Skipped(e) => {
+                self.failures += 1;
+                if self.count_bad_line(&e) <= SHOWN_BAD_LINES {
+                    // "No such file or directory (os error 2)": the number helps nobody.
+                    let message = e.to_string();
+                    let message = match message.rsplit_once(" (os error ") {
+                        Some((m, n)) if n.trim_end_matches(')').bytes().all(|b| b.is_ascii_digit()) => m,
+                        _ => &message,
+                    };
+                    self.say(format_args!("{message}"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// How many bad lines its file has had so far, this one included (0 if not a line error).
+    fn count_bad_line(&mut self, e: &Error) -> u64 {
+        let ErrorKind::Input { file, .. } = e.kind() else { return 0 };
+        match self.bad_lines.iter_mut().find(|(f, _)| f == file) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.bad_lines.push((file.clone(), 1));
+                1
+            }
+        }
+    }
+
+    fn crashed(&mut self, doc: &Document, panic: &(dyn std::any::Any + Send)) {
+        self.failures += 1;
+        let what = panic
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("panic");
+        self.say(format_args!("{}: internal error, document skipped (please report it): {what}", doc.id));
+    }
+
+    fn progress(&mut self, docs: u64, bytes: u64) {
+        self.docs += docs;
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+            bar.set_message(self.docs.to_string());
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        for (file, n) in std::mem::take(&mut self.bad_lines) {
+            if n > SHOWN_BAD_LINES {
+                self.say(format_args!(
+                    "{file}: {} more bad lines not shown ({n} in all)",
+                    n - SHOWN_BAD_LINES
+                ));
+            }
+        }
+    }
+}
