@@ -226,6 +226,9 @@ pub struct DocContext<'a> {
     roles: HashMap<String, String>,
 }
 
+/// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
+type Found = (Speaker, Method, String, String);
+
 /// A noun phrase: tokens `[a, b)` of a paragraph.
 #[derive(Debug, Clone, Copy)]
 struct Np {
@@ -319,10 +322,6 @@ impl<'a> DocContext<'a> {
             Some((m, _)) => self.matcher.payloads(&self.mentions[m as usize], self.text).collect(),
             None => Vec::new(),
         }
-    }
-
-    fn entity_of(&self, t: &Tok) -> Option<u32> {
-        self.payloads(t).into_iter().find_map(|p| if let Payload::Entity(e) = p { Some(e) } else { None })
     }
 
     fn cue_of(&self, t: &Tok) -> Option<u32> {
@@ -701,7 +700,7 @@ impl<'a> DocContext<'a> {
 
     /// Reads a noun phrase as a speaker. Returns the speaker, the method, the mention text and
     /// the role written inside the phrase.
-    fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<(Speaker, Method, String, String)> {
+    fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
         let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
         // Split the core from a post-modifier ("Bonnie Glaser | of the German Marshall Fund").
         let mut core_end = np.b;
@@ -878,12 +877,7 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp = Speaker {
-                name: unit.name.clone(),
-                entry: None,
-                person: unit.person || true,
-                gender: unit.gender,
-            };
+            let sp = Speaker { name: unit.name.clone(), entry: None, person: !unit.org, gender: unit.gender };
             return (sp, Method::Explicit);
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
@@ -984,7 +978,7 @@ impl<'a> DocContext<'a> {
         // 2. The nearest cue before the quote in its sentence.
         for k in (ss..qi).rev() {
             if let Some(c) = self.cue_of(&toks[k]) {
-                if let Some(a) = self.from_cue(toks, k, c, ss, se, pos) {
+                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
                     return Some(a);
                 }
             }
@@ -1032,7 +1026,7 @@ impl<'a> DocContext<'a> {
                             if role.is_empty() {
                                 role = appo;
                             }
-                            return Some(self.finish(sp, method, c, mention, role, toks[j].s, 0.95));
+                            return Some(self.finish((sp, method, mention, role), c, toks[j].s, 0.95));
                         }
                     }
                 }
@@ -1059,7 +1053,7 @@ impl<'a> DocContext<'a> {
                     if role.is_empty() {
                         role = appo;
                     }
-                    return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.95));
+                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.95));
                 }
                 if matches!(toks[k].kind, TokKind::Quote(_)) {
                     return None;
@@ -1074,7 +1068,7 @@ impl<'a> DocContext<'a> {
             }
             if let Some(c) = self.cue_of(&toks[k]) {
                 let (ss, _) = self.sentence(toks, qi);
-                return self.from_cue(toks, k, c, ss, se, pos);
+                return self.speaker_of_cue(toks, k, c, ss, se, pos);
             }
         }
         None
@@ -1158,7 +1152,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The speaker of a cue before the quote (or later in its sentence).
-    fn from_cue(
+    fn speaker_of_cue(
         &mut self,
         toks: &[Tok],
         k: usize,
@@ -1173,7 +1167,7 @@ impl<'a> DocContext<'a> {
             CueClass::According => {
                 let np = self.np_right(toks, after, se)?;
                 let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
-                Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.85))
+                Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
             }
             CueClass::Finite | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
@@ -1186,14 +1180,14 @@ impl<'a> DocContext<'a> {
                         if role.is_empty() {
                             role = appo;
                         }
-                        return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.9));
+                        return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.9));
                     }
                 }
                 // Inverted before the quote: "said Ned Price: “…”".
                 if k == ss || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)) {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                            return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.85));
+                            return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));
                         }
                     }
                 }
@@ -1228,7 +1222,7 @@ impl<'a> DocContext<'a> {
             }
             if let Some(np) = self.np_right(toks, i, k) {
                 if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                    return Some(self.finish(sp, method, c, mention, role, toks[k].s, 0.7));
+                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.7));
                 }
                 i = np.b.max(i + 1);
             } else {
@@ -1238,16 +1232,8 @@ impl<'a> DocContext<'a> {
         None
     }
 
-    fn finish(
-        &mut self,
-        sp: Speaker,
-        method: Method,
-        cue: u32,
-        mention: String,
-        role: String,
-        at: usize,
-        confidence: f32,
-    ) -> Attribution {
+    fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
+        let (sp, method, mention, role) = found;
         let role = role.trim().trim_end_matches(',').to_string();
         let role = if role.is_empty() {
             self.roles.get(&sp.name).cloned().unwrap_or_default()
@@ -1295,7 +1281,7 @@ impl<'a> DocContext<'a> {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {
                     let (ss, se) = self.sentence(toks, k);
                     let pos = toks[k].s;
-                    if let Some(a) = self.from_cue(toks, k, c, ss, se, pos) {
+                    if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
                         return Some(a);
                     }
                 }

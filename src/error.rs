@@ -88,8 +88,13 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+/// The message already includes an I/O error's text, so `source` is not repeated: a chain
+/// printed with `{:#}` says each cause once.
+impl std::error::Error for Error {}
+
+impl Error {
+    /// The I/O error behind this one, if any.
+    pub fn io_error(&self) -> Option<&std::io::Error> {
         match &self.kind {
             ErrorKind::Io { source, .. } => Some(source),
             _ => None,

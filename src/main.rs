@@ -25,6 +25,8 @@ enum Command {
     /// Group the quotes of several articles that report the same statement, and show where the
     /// reports differ (a report, JSONL, CSV or an HTML page).
     Compare(cmd::compare::Args),
+    /// Build and check gazetteer files (`import` from congress-legislators, `check`).
+    Gazetteer(cmd::gazetteer::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Compare(args) => cmd::compare::run(args),
+        Command::Gazetteer(args) => cmd::gazetteer::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

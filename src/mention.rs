@@ -231,17 +231,10 @@ mod tests {
 
     #[test]
     fn full_name_wins_over_surname() {
-        assert_eq!(
-            found("Barack Obama said"),
-            vec!["Barack Obama=Entity(0)", "said=Cue(113)"]
-                .iter()
-                .map(|s| s.replace("113", &cue_index("said").to_string()))
-                .collect::<Vec<_>>()
-        );
-    }
-
-    fn cue_index(form: &str) -> usize {
-        lexicon().cues.iter().position(|(f, _)| f == form).unwrap()
+        let got = found("Barack Obama said");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], "Barack Obama=Entity(0)");
+        assert!(got[1].starts_with("said=Cue("), "{got:?}");
     }
 
     #[test]

@@ -122,7 +122,14 @@ fn io_error(e: std::io::Error) -> Error {
 }
 
 fn csv_error(e: csv::Error) -> Error {
-    io_error(e.into())
+    // Keep the I/O error itself (a closed pipe must stay recognisable as one).
+    if !e.is_io_error() {
+        return io_error(std::io::Error::other(e.to_string()));
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io_error(io),
+        other => io_error(std::io::Error::other(format!("{other:?}"))),
+    }
 }
 
 /// CSV with a header row (RFC 4180, via the csv crate), optionally formula-safe.

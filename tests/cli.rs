@@ -166,7 +166,12 @@ fn binary_file_is_skipped_with_exit_1_and_the_others_are_processed() {
 fn bad_jsonl_lines_are_named_by_line_and_the_rest_is_processed() {
     let dir = tempfile::tempdir().unwrap();
     let good = |id: &str| serde_json::json!({"id": id, "text": QUOTE, "outlet": "Reuters"}).to_string();
-    let lines = [good("first"), "{\"id\": \"broken\", \"text\": ".into(), "{\"id\": \"no-text\"}".into(), good("last")];
+    let lines = [
+        good("first"),
+        "{\"id\": \"broken\", \"text\": ".into(),
+        "{\"id\": \"no-text\"}".into(),
+        good("last"),
+    ];
     write(dir.path(), "feed.jsonl", lines.join("\n") + "\n");
     let r = run(dir.path(), &["extract", "--format", "jsonl", "feed.jsonl"]);
     assert_eq!(r.code, 1);
@@ -198,7 +203,8 @@ fn missing_and_unreadable_paths_are_named_and_the_others_processed() {
     write(dir.path(), "a.txt", QUOTE);
     write(dir.path(), "b.txt", QUOTE);
     // A path through a regular file cannot be read even by root (chmod 000 can).
-    let r = run(dir.path(), &["extract", "--format", "jsonl", "missing.txt", "a.txt", "b.txt/c.txt", "b.txt"]);
+    let r =
+        run(dir.path(), &["extract", "--format", "jsonl", "missing.txt", "a.txt", "b.txt/c.txt", "b.txt"]);
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
@@ -228,7 +234,9 @@ fn malformed_gazetteer_names_file_line_and_column_and_writes_nothing() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [&["extract"][..], &["extract", "--format", "xml", "a.txt"], &["extract", "--threads", "0", "a.txt"]] {
+    for args in
+        [&["extract"][..], &["extract", "--format", "xml", "a.txt"], &["extract", "--threads", "0", "a.txt"]]
+    {
         let r = run(dir.path(), args);
         assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{args:?}");
         assert!(r.stderr.contains("error:"), "{args:?}: {}", r.stderr);
@@ -296,7 +304,7 @@ fn stdin_jsonl_is_streamed_line_by_line() {
     };
     assert_eq!(next_record("one")["doc"], "one");
     assert_eq!(next_record("two")["doc"], "two");
-    drop(next_record);
+    drop(stdin); // end of input: the process finishes
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_eq!((child.wait().unwrap().code(), stderr.as_str()), (Some(0), ""));
