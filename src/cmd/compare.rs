@@ -2,7 +2,7 @@
 //! the same statement, showing where the reports differ.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,6 +12,8 @@ use rayon::prelude::*;
 
 use whosaid::compare::render::{ReportOptions, Summary};
 use whosaid::compare::{html, records, render, CompareOptions, Comparer};
+use whosaid::input::{Event, Inputs};
+use whosaid::output::Format as OutputFormat;
 use whosaid::{Document, Extractor, Gazetteer, Options, QuoteRecord};
 
 /// Output formats.
@@ -64,14 +66,21 @@ pub struct Args {
     pub max_postings: usize,
     /// Add the people, organisations or countries in this CSV file to the built-in gazetteer.
     /// Repeatable.
-    #[arg(long, value_name = "PATH")]
-    pub gazetteer: Vec<PathBuf>,
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Do not load the built-in gazetteer: only the --gazetteer files are used.
+    #[arg(long)]
+    pub no_builtin_gazetteer: bool,
     /// Also compare quotes without a speaker (scare quotes, titles).
     #[arg(long)]
     pub all: bool,
     /// Colour the report.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
+    /// Prefix CSV cells that start with = + - @ tab or CR with ' so spreadsheets do not run them as
+    /// formulas [default: on when -o names a .csv file].
+    #[arg(long)]
+    pub csv_safe: bool,
 }
 
 fn unit_interval(s: &str) -> Result<f64, String> {
@@ -86,9 +95,10 @@ fn unit_interval(s: &str) -> Result<f64, String> {
 /// Runs the command: 0 when every input was read, 1 when some could not be (each named on
 /// standard error, the rest compared).
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut gazetteer = Gazetteer::builtin().context("loading the built-in gazetteer")?;
-    for path in &args.gazetteer {
-        gazetteer.load_path(path).with_context(|| format!("loading gazetteer {}", path.display()))?;
+    // Everything that can fail before any output comes first: a gazetteer error writes nothing.
+    let mut gazetteer = if args.no_builtin_gazetteer { Gazetteer::empty() } else { Gazetteer::builtin()? };
+    for path in &args.gazetteers {
+        gazetteer.load_path(path)?;
     }
     let mut failed = false;
     let (quotes, documents) = if args.records.is_empty() {
@@ -120,32 +130,52 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let groups = Comparer::new(Some(&gazetteer), options).compare(&quotes);
     let summary = Summary { documents, quotes: quotes.len() };
 
-    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => {
+            to_file.is_none() && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(File::create(p).with_context(|| format!("creating {}", p.display()))?),
+    let csv_safe =
+        args.csv_safe || to_file.is_some_and(|p| OutputFormat::from_path(p) == Some(OutputFormat::Csv));
+    let out: Box<dyn Write> = match to_file {
+        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => Box::new(io::stdout().lock()),
     };
     let out = BufWriter::new(out);
+    let title = "whosaid compare: one statement, several reports";
     let written = match args.format {
         Format::Report => render::write_report(out, &groups, &summary, &ReportOptions { color, width: 100 }),
         Format::Jsonl => render::write_jsonl(out, &groups),
-        Format::Csv => render::write_csv(out, &groups),
-        Format::Html => {
-            html::write_html(out, &groups, &summary, "whosaid compare: one statement, several reports")
-        }
+        Format::Csv => render::write_csv(out, &groups, csv_safe),
+        Format::Html => html::write_html(out, &groups, &summary, title),
     };
-    match written {
+    match written.map_err(anyhow::Error::from) {
         Ok(()) => {}
-        // A closed pipe (`| head`) ends quietly.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        Err(e) => return Err(e).context("writing the output"),
+        // The reader of our output has gone (`| head`): stop quietly.
+        Err(e) if super::is_broken_pipe(&e) => {}
+        Err(e) => return Err(e.context("cannot write the output")),
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// All documents of the inputs; warnings and skipped inputs are named on standard error, and a
+/// skipped input sets `failed`.
+fn read_documents(paths: &[PathBuf], failed: &mut bool) -> Vec<Document> {
+    let mut docs = Vec::new();
+    for event in Inputs::new(paths.iter().cloned()) {
+        match event {
+            Event::Document(doc) => docs.push(doc),
+            Event::Warning(e) => eprintln!("whosaid: warning: {e}"),
+            Event::Skipped(e) => {
+                eprintln!("whosaid: {e}");
+                *failed = true;
+            }
+        }
+    }
+    docs
 }
 
 fn read_records(path: &Path) -> anyhow::Result<Vec<QuoteRecord>> {
@@ -154,87 +184,4 @@ fn read_records(path: &Path) -> anyhow::Result<Vec<QuoteRecord>> {
     }
     let f = File::open(path).with_context(|| format!("{}", path.display()))?;
     Ok(records::read_records(BufReader::new(f), &path.display().to_string())?)
-}
-
-// TODO(input): replace the functions below with `whosaid::input` (paths → documents) once the
-// `cli` branch lands on main; they are a stand-in that reads .txt and .jsonl files and folders.
-
-fn read_documents(paths: &[PathBuf], failed: &mut bool) -> Vec<Document> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" || p.is_file() {
-            files.push(p.clone());
-        } else if p.is_dir() {
-            collect(p, &mut files, failed);
-        } else {
-            eprintln!("whosaid: {}: no such file or folder", p.display());
-            *failed = true;
-        }
-    }
-    let mut docs = Vec::new();
-    for f in files {
-        match read_file(&f, &mut docs) {
-            Ok(()) => {}
-            Err(e) => {
-                eprintln!("whosaid: {}: {e}", f.display());
-                *failed = true;
-            }
-        }
-    }
-    docs
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut bool) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("whosaid: {}: {e}", dir.display());
-            *failed = true;
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect(&p, files, failed);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
-            files.push(p);
-        }
-    }
-}
-
-fn read_file(path: &Path, docs: &mut Vec<Document>) -> io::Result<()> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        File::open(path)?.read_to_end(&mut bytes)?;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("whosaid: warning: {}: invalid UTF-8 replaced", path.display());
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let jsonl = path.as_os_str() == "-" || path.extension().is_some_and(|e| e == "jsonl");
-    if !jsonl {
-        docs.push(Document::new(stem, text));
-        return Ok(());
-    }
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut doc: Document = serde_json::from_str(line)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("line {}: {e}", n + 1)))?;
-        if doc.id.is_empty() {
-            doc.id = format!("{stem}:{}", n + 1);
-        }
-        docs.push(doc);
-    }
-    Ok(())
 }

@@ -116,7 +116,7 @@ pub(crate) fn build(
             link.1 = link.1.min(e.similarity);
         }
     }
-    let doc_roles = doc_roles(records);
+    let doc_roles = doc_roles(comparer, records);
     let mut groups: Vec<Group> = members_of
         .into_iter()
         .filter_map(|(root, mut quotes)| {
@@ -141,11 +141,16 @@ pub(crate) fn build(
     groups
 }
 
+/// A role with a content word: "the", "that" alone are not roles.
+fn is_role(comparer: &Comparer, role: &str) -> bool {
+    comparer.normalizer.tokens(role).iter().any(|t| t.content)
+}
+
 /// The first role each document gives each speaker.
-fn doc_roles(records: &[QuoteRecord]) -> HashMap<(&str, String), &str> {
+fn doc_roles<'a>(comparer: &Comparer, records: &'a [QuoteRecord]) -> HashMap<(&'a str, String), &'a str> {
     let mut out = HashMap::new();
     for r in records {
-        if !r.role.trim().is_empty() && !r.speaker.is_empty() {
+        if !r.speaker.is_empty() && is_role(comparer, &r.role) {
             out.entry((r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker))).or_insert(r.role.as_str());
         }
     }
@@ -167,7 +172,7 @@ fn assemble(
         .iter()
         .map(|&q| {
             let r = &records[q];
-            let role = if r.role.trim().is_empty() {
+            let role = if !is_role(comparer, &r.role) {
                 doc_roles
                     .get(&(r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker)))
                     .copied()

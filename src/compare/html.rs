@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::render::{segments, Segment, Summary};
 use super::{Group, Member, OpKind};
+use crate::record::QuoteKind;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -58,7 +59,11 @@ ul.notes { margin: 10px 0 0; padding-left: 20px; font: 14px/1.45 system-ui, sans
 "#;
 
 /// Writes the page. `title` heads it.
-pub fn write_html<W: Write>(mut w: W, groups: &[Group], summary: &Summary, title: &str) -> io::Result<()> {
+pub fn write_html<W: Write>(w: W, groups: &[Group], summary: &Summary, title: &str) -> crate::Result<()> {
+    page(w, groups, summary, title).map_err(super::render::io_err)
+}
+
+fn page<W: Write>(mut w: W, groups: &[Group], summary: &Summary, title: &str) -> io::Result<()> {
     writeln!(w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
     writeln!(w, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
     writeln!(w, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", escape(title))?;
@@ -152,10 +157,15 @@ fn write_card<W: Write>(
     writeln!(w, "<div class=\"who\">{speaker}{role}</div>")?;
     writeln!(
         w,
-        "<div class=\"where\">{}{outlet} · characters {}–{}{}</div>",
+        "<div class=\"where\">{}{outlet} · characters {}–{}{}{}</div>",
         escape(&m.doc),
         m.start,
         m.end,
+        if matches!(m.kind, QuoteKind::Headline | QuoteKind::Continuation) {
+            format!(" · {}", m.kind.as_str())
+        } else {
+            String::new()
+        },
         if reference { " · reference" } else { "" }
     )?;
     writeln!(w, "<blockquote>“{quote_html}”</blockquote>\n</div>")

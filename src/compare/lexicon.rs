@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 const CONTRACTIONS: &str = include_str!("../../data/compare/contractions.csv");
 const FUNCTION_WORDS: &str = include_str!("../../data/compare/function-words.txt");
 const RANK_WORDS: &str = include_str!("../../data/compare/rank-words.txt");
+const OFFICE_WORDS: &str = include_str!("../../data/compare/office-words.txt");
 
 /// The comparison lexicon.
 #[derive(Debug)]
@@ -19,6 +20,8 @@ pub(crate) struct CompareLexicon {
     pub function_words: HashSet<String>,
     /// Words that make a role a lower office when they open it.
     pub rank_words: HashSet<String>,
+    /// Words that name an office.
+    pub office_words: HashSet<String>,
 }
 
 static LEXICON: LazyLock<CompareLexicon> =
@@ -69,6 +72,7 @@ impl CompareLexicon {
             endings,
             function_words: set(FUNCTION_WORDS),
             rank_words: set(RANK_WORDS),
+            office_words: set(OFFICE_WORDS),
         })
     }
 
@@ -110,11 +114,14 @@ mod tests {
             lines(FUNCTION_WORDS).map(|(_, l)| l).collect(),
         );
         assert_sorted_unique("data/compare/rank-words.txt", lines(RANK_WORDS).map(|(_, l)| l).collect());
+        assert_sorted_unique("data/compare/office-words.txt", lines(OFFICE_WORDS).map(|(_, l)| l).collect());
+        assert!(l.office_words.contains("minister"));
     }
 
     #[test]
     fn data_files_are_lowercase_with_straight_apostrophes() {
-        for (_, l) in lines(CONTRACTIONS).chain(lines(FUNCTION_WORDS)).chain(lines(RANK_WORDS)) {
+        let all = lines(CONTRACTIONS).chain(lines(FUNCTION_WORDS)).chain(lines(RANK_WORDS));
+        for (_, l) in all.chain(lines(OFFICE_WORDS)) {
             assert_eq!(l, l.to_lowercase(), "{l}");
             assert!(!l.contains('\u{2019}'), "{l}");
         }

@@ -6,7 +6,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::error::{Error, Result};
+use crate::output::{CsvSink, Sink};
+
 use super::{DiffOp, Group, Member, OpKind};
+use crate::record::QuoteKind;
 
 /// What was compared, for the headers of the report and the page.
 #[derive(Debug, Clone, Default)]
@@ -17,14 +21,38 @@ pub struct Summary {
     pub quotes: usize,
 }
 
-/// Writes one JSON object per group per line.
-pub fn write_jsonl<W: Write>(mut w: W, groups: &[Group]) -> io::Result<()> {
-    for g in groups {
-        serde_json::to_writer(&mut w, g)?;
-        w.write_all(b"\n")?;
-    }
-    w.flush()
+/// An I/O error as the library's error (a closed pipe stays recognisable).
+pub(crate) fn io_err(e: io::Error) -> Error {
+    Error::io(None, e)
 }
+
+/// Writes one JSON object per group per line.
+pub fn write_jsonl<W: Write>(mut w: W, groups: &[Group]) -> Result<()> {
+    for g in groups {
+        serde_json::to_writer(&mut w, g).map_err(|e| io_err(e.into()))?;
+        w.write_all(b"\n").map_err(io_err)?;
+    }
+    w.flush().map_err(io_err)
+}
+
+/// The CSV header of [`write_csv`].
+pub const CSV_FIELDS: &[&str] = &[
+    "group",
+    "relation",
+    "similarity",
+    "flags",
+    "reference",
+    "doc",
+    "outlet",
+    "start",
+    "end",
+    "quote",
+    "speaker",
+    "role",
+    "speaker_id",
+    "known_role",
+    "kind",
+];
 
 #[derive(Serialize)]
 struct CsvRow<'a> {
@@ -45,13 +73,15 @@ struct CsvRow<'a> {
     kind: &'static str,
 }
 
-/// Writes one CSV row per member, with its group's id, relation, similarity and flags.
-pub fn write_csv<W: Write>(w: W, groups: &[Group]) -> io::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
+/// Writes one CSV row per member, with its group's id, relation, similarity and flags (`flags`
+/// `;`-separated). `csv_safe` guards cells against spreadsheet formulas, as in
+/// [`crate::output::CsvSink`].
+pub fn write_csv<W: Write>(w: W, groups: &[Group], csv_safe: bool) -> Result<()> {
+    let mut out = CsvSink::new(w, CSV_FIELDS, csv_safe);
     for g in groups {
         let flags: Vec<&str> = g.flags.iter().map(|f| f.as_str()).collect();
         for (i, m) in g.members.iter().enumerate() {
-            out.serialize(CsvRow {
+            out.write(&CsvRow {
                 group: g.group,
                 relation: g.relation.as_str(),
                 similarity: (g.similarity * 1000.0).round() / 1000.0,
@@ -67,11 +97,10 @@ pub fn write_csv<W: Write>(w: W, groups: &[Group]) -> io::Result<()> {
                 speaker_id: &m.speaker_id,
                 known_role: &m.known_role,
                 kind: m.kind.as_str(),
-            })
-            .map_err(io::Error::other)?;
+            })?;
         }
     }
-    out.flush()
+    out.finish()
 }
 
 /// A piece of a member's quote as shown against the reference.
@@ -263,6 +292,9 @@ fn member_header(m: &Member) -> String {
         h.push_str(&format!(" ({})", m.outlet));
     }
     h.push_str(&format!(" [{}–{}]", m.start, m.end));
+    if matches!(m.kind, QuoteKind::Headline | QuoteKind::Continuation) {
+        h.push_str(&format!(" {}", m.kind.as_str()));
+    }
     let who = match (m.speaker.is_empty(), m.role.is_empty()) {
         (true, _) => "speaker unknown".to_string(),
         (false, true) => m.speaker.clone(),
@@ -273,12 +305,11 @@ fn member_header(m: &Member) -> String {
 
 /// Writes the terminal report: a header, a legend, then each group with its members (the
 /// reference first, marked `*`), their differences, and the notes behind the flags.
-pub fn write_report<W: Write>(
-    mut w: W,
-    groups: &[Group],
-    summary: &Summary,
-    opts: &ReportOptions,
-) -> io::Result<()> {
+pub fn write_report<W: Write>(w: W, groups: &[Group], summary: &Summary, opts: &ReportOptions) -> Result<()> {
+    report(w, groups, summary, opts).map_err(io_err)
+}
+
+fn report<W: Write>(mut w: W, groups: &[Group], summary: &Summary, opts: &ReportOptions) -> io::Result<()> {
     let c = opts.color;
     writeln!(
         w,

@@ -1,8 +1,11 @@
 //! Do two descriptions of a speaker's role agree, and does a description agree with the
 //! gazetteer?
 //!
-//! A role is reduced to its *title words*: content words, stemmed, without country forms
-//! ("U.S.", "Chinese", "China’s") and without articles. Two roles agree when
+//! Only roles that name an office (`data/compare/office-words.txt`: "minister", "secretary",
+//! "ambassador" …) are judged; a description ("Chinese expert", "senior fellow") does not
+//! contradict anything. A role is reduced to its *title words*: content words, stemmed, without
+//! country forms ("U.S.", "Chinese", "China’s") and without articles; a run of words also
+//! answers to its initials ("United Nations" to "UN"). Two roles agree when
 //! - they open with the same *rank* word, or neither does ("Vice President" is not
 //!   "President"; "Under Secretary" is not "Secretary"; `data/compare/rank-words.txt`); leading
 //!   modifiers such as "former" or "senior" (`data/roles.csv`) are skipped to find it; and
@@ -28,12 +31,22 @@ pub struct RoleWords {
     pub words: HashSet<String>,
     /// The rank word the role opens with, if any.
     pub rank: Option<String>,
+    /// Initials of runs of two to four title words ("un" for "United Nations"), which a word
+    /// of the other role may stand for.
+    pub initials: HashSet<String>,
+    /// The role names an office.
+    pub office: bool,
 }
 
 impl RoleWords {
     /// True when nothing is left to compare.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+
+    /// True when `word` (a stem) is among this role's words or initials.
+    fn has(&self, word: &str) -> bool {
+        self.words.contains(word) || self.initials.contains(word)
     }
 }
 
@@ -88,7 +101,17 @@ impl RoleBook {
         let roles = crate::lexicon::lexicon();
         let mut out = RoleWords::default();
         let mut opening = true;
+        let mut run: Vec<char> = Vec::new();
         for t in self.normalizer.tokens(role) {
+            if !t.content || Normalizer::is_country(&t.form) {
+                run.clear();
+            } else if let Some(c) = t.form.chars().next() {
+                run.push(c);
+                for k in 2..=run.len().min(4) {
+                    out.initials.insert(run[run.len() - k..].iter().collect());
+                }
+            }
+            out.office |= lex.office_words.contains(&t.form);
             if Normalizer::is_country(&t.form) {
                 continue;
             }
@@ -110,10 +133,10 @@ impl RoleBook {
         out
     }
 
-    /// True when two roles as written agree.
+    /// True when two roles as written agree (or are not both offices, so cannot disagree).
     pub fn agree(&self, a: &str, b: &str) -> bool {
         let (a, b) = (self.words(a), self.words(b));
-        a.is_empty() || b.is_empty() || agree(&a, &b, &HashSet::new())
+        !(a.office && b.office) || agree(&a, &b, &HashSet::new())
     }
 
     /// When `role` (as written) contradicts every role the gazetteer gives the speaker, the
@@ -128,7 +151,7 @@ impl RoleBook {
         known_role: &str,
     ) -> Option<String> {
         let written = self.words(role);
-        if written.is_empty() {
+        if written.is_empty() || !written.office {
             return None;
         }
         let person = self.by_id.get(speaker_id).or_else(|| self.by_name.get(&speaker.to_lowercase()));
@@ -156,7 +179,7 @@ fn agree(a: &RoleWords, b: &RoleWords, extra: &HashSet<String>) -> bool {
     if a.rank != b.rank {
         return false;
     }
-    a.words.iter().all(|w| b.words.contains(w) || extra.contains(w)) || b.words.is_subset(&a.words)
+    a.words.iter().all(|w| b.has(w) || extra.contains(w)) || b.words.iter().all(|w| a.has(w))
 }
 
 #[cfg(test)]
@@ -171,7 +194,8 @@ mod tests {
             "id,name,kind,gender,surname,aliases,roles\n\
              p-one,Pat One,person,,,,Governor|State of Ohio|US|2015-2019;President|Executive Office|US|2021-\n\
              p-two,Lee Two,person,,,Li Two,Foreign Minister|Ministry of Foreign Affairs|CN|2013-\n\
-             p-three,Sam Three,person,,,,Under Secretary of State for Economic Affairs|Department of State|US|2021-\n",
+             p-three,Sam Three,person,,,,Under Secretary of State for Economic Affairs|Department of State|US|2021-\n\
+             p-four,Jo Four,person,,,,Ambassador to the United Nations|Permanent Mission|CN|2019-\n",
         )
         .unwrap();
         RoleBook::new(Some(&g))
@@ -224,6 +248,22 @@ mod tests {
         // The rank is part of the title.
         assert!(b.contradicts("p-three", "", "U.S. Secretary of State for Economic Affairs", "").is_some());
         assert_eq!(b.contradicts("p-three", "", "US under-secretary for economic affairs", ""), None);
+    }
+
+    #[test]
+    fn initials_stand_for_words() {
+        let b = book();
+        assert_eq!(b.contradicts("p-four", "", "China’s UN Ambassador", ""), None);
+        assert!(b.agree("UN ambassador", "ambassador to the United Nations"));
+    }
+
+    #[test]
+    fn descriptions_are_not_judged() {
+        let b = book();
+        assert_eq!(b.contradicts("p-one", "", "Chinese expert", ""), None);
+        assert!(b.agree("senior fellow", "Rand Corporation analyst"));
+        assert!(b.words("Foreign Minister").office);
+        assert!(!b.words("senior fellow").office);
     }
 
     #[test]
