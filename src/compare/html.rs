@@ -49,8 +49,10 @@ section.group h2 { font: 600 17px/1.3 system-ui, sans-serif; margin: 0 0 6px; }
 .card .who { font: 600 13px/1.35 system-ui, sans-serif; }
 .card .where { font: 12px/1.35 system-ui, sans-serif; color: var(--muted); margin-bottom: 6px; }
 .card blockquote { margin: 0; }
-del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
-ins { color: var(--ins); background: var(--ins-bg); text-decoration: none; border-bottom: 1px solid var(--ins); }
+del { color: var(--del); background: var(--del-bg); text-decoration: line-through; padding: 0 2px; border-radius: 2px; }
+ins { color: var(--ins); background: var(--ins-bg); text-decoration: none; border-bottom: 1px solid var(--ins);
+      padding: 0 2px; border-radius: 2px; }
+del + ins { margin-left: 3px; }
 .beyond { color: var(--muted); }
 .touched { text-decoration: underline dotted var(--del); text-underline-offset: 3px; }
 .elided { color: var(--muted); }
