@@ -62,7 +62,7 @@ pub struct Args {
     #[arg(long, default_value_t = 0.6, value_parser = unit_interval)]
     pub min_similarity: f64,
     /// Ignore index keys shared by more quotes than this when looking for candidate pairs.
-    #[arg(long, default_value_t = 200, hide = true)]
+    #[arg(long, default_value_t = 100, hide = true)]
     pub max_postings: usize,
     /// Add the people, organisations or countries in this CSV file to the built-in gazetteer.
     /// Repeatable.

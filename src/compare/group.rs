@@ -3,17 +3,17 @@
 //!
 //! Linking every pair transitively lets one short fragment chain unrelated statements together
 //! ("security concerns" sits in many sentences). So, as in MemeTracker's phrase graph, a
-//! *fragment* (a contained quote, or a short one) joins only its best container (highest
-//! similarity, then closest overall length); it joins further containers only when they give
-//! the same speaker as the fragment does. Two partial quotes of one outlet can thus both sit
+//! *fragment* (a short quote, or a quote that covers only part of the other:
+//! [`super::matching::fragment_of`]) joins only its best container (highest similarity, then
+//! closest overall length); it joins further containers only when they give the same speaker
+//! as the fragment does. Two partial quotes of one outlet can thus both sit
 //! in the same longer quote of another, and a speaker's fragment may tie two reports of one
 //! sentence together, but a fragment of unknown or other speakers bridges nothing.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::align::{Aligner, Side, Step};
+use super::align::{Aligner, Step};
 use super::matching::{intersects, Edge, Unit};
-use super::normalize::Token;
 use super::{speaker_key, Comparer, DiffOp, Flag, Group, Member, MemberDiff, OpKind, Relation, Units};
 use crate::record::QuoteRecord;
 
@@ -97,7 +97,6 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
 pub(crate) fn build(
     comparer: &Comparer,
     records: &[QuoteRecord],
-    tokens: &[Vec<Token>],
     units: &Units,
     edges: &[Edge],
     components: &Components,
@@ -128,7 +127,7 @@ pub(crate) fn build(
                 return None;
             }
             let (relation, similarity) = links.get(&root).copied().unwrap_or((Relation::Identical, 1.0));
-            Some(assemble(comparer, records, tokens, units, &doc_roles, &quotes, relation, similarity))
+            Some(assemble(comparer, records, units, &doc_roles, &quotes, relation, similarity))
         })
         .collect();
     groups.sort_by(|a, b| {
@@ -161,7 +160,6 @@ fn doc_roles<'a>(comparer: &Comparer, records: &'a [QuoteRecord]) -> HashMap<(&'
 fn assemble(
     comparer: &Comparer,
     records: &[QuoteRecord],
-    tokens: &[Vec<Token>],
     units: &Units,
     doc_roles: &HashMap<(&str, String), &str>,
     quotes: &[usize],
@@ -195,33 +193,29 @@ fn assemble(
             }
         })
         .collect();
+    let unit = |q: usize| &units.units[units.unit_of[q] as usize];
     // The reference is the longest quote: every other member is then (mostly) a part or a
     // rewording of it.
     let reference = (0..quotes.len()).fold(0, |best, i| {
-        if tokens[quotes[i]].len() > tokens[quotes[best]].len() {
+        if unit(quotes[i]).stems.len() > unit(quotes[best]).stems.len() {
             i
         } else {
             best
         }
     });
     let mut aligner = Aligner::new();
-    let side = |q: usize, content: &'_ [bool]| -> (Vec<u32>, Vec<u32>, Vec<bool>) {
-        (units.stems[q].clone(), units.forms[q].clone(), content.to_vec())
-    };
     let rq = quotes[reference];
-    let r_content: Vec<bool> = tokens[rq].iter().map(|t| t.content).collect();
-    let (rs, rf, rc) = side(rq, &r_content);
     let mut diff = Vec::new();
     for (m, &q) in quotes.iter().enumerate() {
         if m == reference {
             continue;
         }
-        let content: Vec<bool> = tokens[q].iter().map(|t| t.content).collect();
-        let (s, f, c) = side(q, &content);
-        let al = aligner
-            .fit(Side { stems: &s, forms: &f, content: &c }, Side { stems: &rs, forms: &rf, content: &rc });
-        let ops =
-            diff_ops(&al.steps, (&records[q].quote, &tokens[q], &f), (&records[rq].quote, &tokens[rq], &rf));
+        let al = aligner.fit(unit(q).side(), unit(rq).side());
+        let ops = diff_ops(
+            &al.steps,
+            (&records[q].quote, units.spans(q), &unit(q).forms),
+            (&records[rq].quote, units.spans(rq), &unit(rq).forms),
+        );
         diff.push(MemberDiff { member: m, ops });
     }
     let mut flags = Vec::new();
@@ -247,16 +241,16 @@ fn assemble(
     }
 }
 
-fn span(tokens: &[Token], r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
-    tokens[r.start].start..tokens[r.end - 1].end
+fn span(spans: &[(u32, u32)], r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    spans[r.start].0 as usize..spans[r.end - 1].1 as usize
 }
 
 /// Diff steps (member = a, reference = b) as ops with the words as written. A kept run whose
 /// forms differ somewhere ("hyping" / "hype") shows those words as changed.
 fn diff_ops(
     steps: &[Step],
-    member: (&str, &[Token], &[u32]),
-    reference: (&str, &[Token], &[u32]),
+    member: (&str, &[(u32, u32)], &[u32]),
+    reference: (&str, &[(u32, u32)], &[u32]),
 ) -> Vec<DiffOp> {
     let (mq, mt, mf) = member;
     let (rq, rt, rf) = reference;

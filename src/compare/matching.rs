@@ -12,7 +12,9 @@
 //!    "united states"), not evidence; a real pair of reports shares rarer keys as well. This is
 //!    the shingle blocking of MemeTracker and Quotebank: the work grows with the number of
 //!    quotes times the (capped) posting length, not with its square.
-//! 3. **Judging.** Each candidate pair is aligned ([`super::align`]) and given a relation, or
+//! 3. **Bounding.** Words in common (as multisets) bound what an alignment can keep, so pairs
+//!    that cannot reach any relation are dropped before aligning ([`could_relate`]).
+//! 4. **Judging.** Each remaining pair is aligned ([`super::align`]) and given a relation, or
 //!    none; the thresholds are explained on [`relate`].
 
 use std::collections::HashMap;
@@ -40,21 +42,36 @@ const CONTAINS_LENGTH: f64 = 0.8;
 /// A variant covers at least this share of the shorter quote's words (the rest may be
 /// changed or outside the shared stretch) …
 const VARIANT_COVERAGE: f64 = 0.6;
-/// … with at least this many content words kept, so a run of function words ("it is not going
+/// … with at least this many words kept: three shared words are a common phrase ("stocks
+/// jumped higher"), not a statement …
+const VARIANT_MIN_KEPT: usize = 4;
+/// … and at least this many content words kept, so a run of function words ("it is not going
 /// to be") never makes a variant.
 const VARIANT_MIN_CONTENT: usize = 2;
+/// When part of the shorter quote lies outside the longer (the two overlap, each going on where
+/// the other stops), the shared run must be at least this long: two reports that quote
+/// overlapping stretches of one passage share a long run, while a short shared run at the edge
+/// of two quotes is a phrase that many statements use.
+const OVERLAP_MIN_KEPT: usize = 8;
 /// When both quotes are given to the same speaker the evidence that they are one statement is
 /// stronger, so coverage and similarity may each be this much lower. Blocking by speaker finds
 /// exactly these pairs.
 const SAME_SPEAKER_SLACK: f64 = 0.15;
 
 /// A paraphrase shares at least this many content words, in the same order …
-const PARAPHRASE_MIN_SHARED: usize = 3;
-/// … which are at least this share of the content words of the quote with fewer of them.
+const PARAPHRASE_MIN_SHARED: usize = 4;
+/// … which are at least this share of the content words of the quote with fewer of them
 /// ("refrain from doing things that agitate tensions and hype the crisis" and "calls on all
 /// parties to remain calm and refrain from inflaming tensions or hyping up the crisis" share
-/// refrain, tensions, hype, crisis: 4 of 6.)
+/// refrain, tensions, hype, crisis: 4 of 6) …
 const PARAPHRASE_COVERAGE: f64 = 0.6;
+/// … and at least this share of the content words of the other quote: a paraphrase rewords
+/// the same statement, it is not a few words scattered through a long speech (the example
+/// above: 4 of 9) …
+const PARAPHRASE_OTHER_COVERAGE: f64 = 0.35;
+/// … and not only one unbroken run of words: shared content words that all sit in one run are
+/// a shared phrase, judged by the variant and contains rules, not a rewording.
+const PARAPHRASE_MAX_RUN_SHARE: f64 = 0.8;
 
 /// One distinct normalised text and the quotes that have it.
 #[derive(Debug, Clone, Default)]
@@ -65,8 +82,12 @@ pub struct Unit {
     pub forms: Vec<u32>,
     /// Content flags.
     pub content: Vec<bool>,
+    /// Stem ids, sorted (for the quick bound in [`could_relate`]).
+    sorted: Vec<u32>,
+    /// Content stem ids, sorted.
+    sorted_content: Vec<u32>,
     /// Indices of the quotes.
-    pub quotes: Vec<usize>,
+    pub quotes: Vec<u32>,
     /// Document ids (interned), sorted, without duplicates.
     pub docs: Vec<u32>,
     /// Speaker keys (interned), sorted, without duplicates; empty speakers left out.
@@ -74,6 +95,16 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// A unit of the given tokens (parallel slices), with no quotes yet.
+    pub fn new(stems: Vec<u32>, forms: Vec<u32>, content: Vec<bool>) -> Unit {
+        let mut sorted = stems.clone();
+        sorted.sort_unstable();
+        let mut sorted_content: Vec<u32> =
+            stems.iter().zip(&content).filter(|(_, &c)| c).map(|(&s, _)| s).collect();
+        sorted_content.sort_unstable();
+        Unit { stems, forms, content, sorted, sorted_content, ..Unit::default() }
+    }
+
     /// This unit as the aligner sees it.
     pub fn side(&self) -> Side<'_> {
         Side { stems: &self.stems, forms: &self.forms, content: &self.content }
@@ -82,6 +113,44 @@ impl Unit {
     fn shares_speaker(&self, other: &Unit) -> bool {
         intersects(&self.speakers, &other.speakers)
     }
+}
+
+/// Size of the multiset intersection of two sorted slices.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// A quick bound before aligning: the words two units have in common (as multisets) bound
+/// the words an alignment can keep, so a pair that cannot reach any relation's minimum is
+/// skipped. Most candidate pairs share one rare bigram and little else; this check costs a
+/// merge of two sorted lists instead of an alignment.
+pub fn could_relate(a: &Unit, b: &Unit, same_speaker: bool) -> bool {
+    let n_short = a.stems.len().min(b.stems.len());
+    let kept_max = common(&a.sorted, &b.sorted);
+    if n_short < SHORT {
+        return kept_max >= 2 && kept_max + 1 >= n_short;
+    }
+    let slack = if same_speaker { SAME_SPEAKER_SLACK } else { 0.0 };
+    if kept_max >= VARIANT_MIN_KEPT && kept_max as f64 >= (VARIANT_COVERAGE - slack) * n_short as f64 {
+        return true;
+    }
+    let shared_max = common(&a.sorted_content, &b.sorted_content);
+    let (ca, cb) = (a.sorted_content.len(), b.sorted_content.len());
+    shared_max >= PARAPHRASE_MIN_SHARED
+        && shared_max as f64 >= PARAPHRASE_COVERAGE * ca.min(cb) as f64
+        && shared_max as f64 >= PARAPHRASE_OTHER_COVERAGE * ca.max(cb) as f64
 }
 
 /// True when two sorted slices share an element.
@@ -127,7 +196,7 @@ pub struct Edge {
 ///   the words mostly agree (local Dice ≥ `min_similarity`), with content words among them.
 /// - **paraphrase**: the words differ but enough content words recur in the same order.
 ///
-/// Same-speaker pairs get [`SAME_SPEAKER_SLACK`] on the variant thresholds.
+/// Same-speaker pairs get some slack on the variant thresholds (`SAME_SPEAKER_SLACK`).
 pub fn relate(
     al: &Alignment,
     content: impl FnOnce() -> (usize, usize, usize),
@@ -169,16 +238,48 @@ pub fn relate(
     let local = al.local_dice();
     if coverage >= VARIANT_COVERAGE - slack
         && local >= min_similarity - slack
+        && al.kept >= VARIANT_MIN_KEPT
         && al.kept_content >= VARIANT_MIN_CONTENT
+        && (edge_short == 0 || al.kept >= OVERLAP_MIN_KEPT)
     {
         return Some((Relation::Variant, local));
     }
     let (shared, ca, cb) = content();
     let fewer = ca.min(cb);
-    if shared >= PARAPHRASE_MIN_SHARED && fewer > 0 && shared as f64 >= PARAPHRASE_COVERAGE * fewer as f64 {
+    if shared >= PARAPHRASE_MIN_SHARED
+        && fewer > 0
+        && shared as f64 >= PARAPHRASE_COVERAGE * fewer as f64
+        && shared as f64 >= PARAPHRASE_OTHER_COVERAGE * ca.max(cb) as f64
+        && (longest_run(al) as f64) < PARAPHRASE_MAX_RUN_SHARE * shared as f64
+    {
         return Some((Relation::Paraphrase, 2.0 * shared as f64 / (ca + cb) as f64));
     }
     None
+}
+
+/// The longest run of kept words in an alignment.
+fn longest_run(al: &Alignment) -> usize {
+    al.steps
+        .iter()
+        .map(|s| match s {
+            super::align::Step::Same { a, .. } => a.len(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Which side of an aligned pair is a *fragment* of the other (0 for `a`, 1 for `b`): the
+/// shorter quote, when it is short or when the longer one goes on beyond the stretch they
+/// share. A fragment is attached to its best container only (see [`super::group`]); two
+/// quotes that cover the same stretch are linked as equals.
+pub fn fragment_of(al: &Alignment) -> Option<usize> {
+    let (short, edge_long) = match al.len_a.cmp(&al.len_b) {
+        std::cmp::Ordering::Less => (0, al.edge_b),
+        std::cmp::Ordering::Greater => (1, al.edge_a),
+        std::cmp::Ordering::Equal => return None,
+    };
+    (al.len_a.min(al.len_b) < SHORT || edge_long > 0).then_some(short)
 }
 
 /// Index key of a content bigram.
@@ -209,68 +310,77 @@ fn keys(unit: &Unit) -> Vec<u64> {
 /// Finds and judges candidate pairs. Pairs whose quotes all come from one document are skipped
 /// (a report is compared with other reports, not with itself).
 pub fn edges(units: &[Unit], min_similarity: f64, max_postings: usize) -> Vec<Edge> {
-    let unit_keys: Vec<Vec<u64>> = units.par_iter().map(keys).collect();
-    let mut index: Vec<(u64, u32)> =
-        unit_keys.iter().enumerate().flat_map(|(u, ks)| ks.iter().map(move |&k| (k, u as u32))).collect();
+    let mut index: Vec<(u64, u32)> = units
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(u, unit)| keys(unit).into_iter().map(move |k| (k, u as u32)))
+        .collect();
     index.par_sort_unstable();
-    let postings = |k: u64| -> &[(u64, u32)] {
-        let lo = index.partition_point(|&(x, _)| x < k);
-        let hi = index[lo..].partition_point(|&(x, _)| x == k) + lo;
-        &index[lo..hi]
-    };
+    // Keep the keys that pair units (held by two units or more) and are rare enough to be
+    // evidence; each key's postings are a range of the compacted index.
+    let mut postings: HashMap<u64, (u32, u32)> = HashMap::new();
+    let (mut i, mut kept) = (0, 0);
+    while i < index.len() {
+        let k = index[i].0;
+        let end = index[i..].partition_point(|&(x, _)| x == k) + i;
+        if end - i <= max_postings && end - i > 1 {
+            postings.insert(k, (kept as u32, (kept + end - i) as u32));
+            index.copy_within(i..end, kept);
+            kept += end - i;
+        }
+        i = end;
+    }
+    index.truncate(kept);
+    index.shrink_to_fit();
+    // Work in runs of units, so that each run's counters (one per unit) are set up once.
     (0..units.len())
         .into_par_iter()
+        .with_min_len(512)
         .map_init(
-            || (Aligner::new(), HashMap::<u32, (u16, u16)>::new()),
-            |(aligner, hits), u| {
-                hits.clear();
-                for &k in &unit_keys[u] {
-                    let list = postings(k);
-                    if list.len() > max_postings {
-                        continue;
-                    }
+            || (Aligner::new(), vec![(0u16, 0u16); units.len()], Vec::<u32>::new()),
+            |(aligner, hits, touched), u| {
+                for k in keys(&units[u]) {
+                    let Some(&(lo, hi)) = postings.get(&k) else { continue };
                     let bigram = k >> 63 == 0;
-                    for &(_, v) in list {
-                        if v as usize > u {
-                            let h = hits.entry(v).or_default();
-                            if bigram {
-                                h.0 += 1;
-                            } else {
-                                h.1 += 1;
-                            }
+                    for &(_, v) in &index[lo as usize..hi as usize] {
+                        if v as usize <= u {
+                            continue;
+                        }
+                        let h = &mut hits[v as usize];
+                        if *h == (0, 0) {
+                            touched.push(v);
+                        }
+                        if bigram {
+                            h.0 = h.0.saturating_add(1);
+                        } else {
+                            h.1 = h.1.saturating_add(1);
                         }
                     }
                 }
+                touched.sort_unstable();
                 let a = &units[u];
                 let mut out = Vec::new();
-                let mut candidates: Vec<u32> =
-                    hits.iter().filter(|(_, &(b, s))| b >= 1 || s >= 2).map(|(&v, _)| v).collect();
-                candidates.sort_unstable();
-                for v in candidates {
+                for &v in touched.iter() {
+                    let (b_hits, s_hits) = std::mem::take(&mut hits[v as usize]);
+                    if b_hits == 0 && s_hits < 2 {
+                        continue;
+                    }
                     let b = &units[v as usize];
                     if a.docs.len() == 1 && b.docs == a.docs {
                         continue;
                     }
-                    let al = aligner.align(a.side(), b.side());
                     let same_speaker = a.shares_speaker(b);
-                    let content = || {
-                        let mut lcs = Aligner::new();
-                        lcs.content_lcs(a.side(), b.side())
-                    };
+                    if !could_relate(a, b, same_speaker) {
+                        continue;
+                    }
+                    let al = aligner.align(a.side(), b.side());
+                    let content = || Aligner::new().content_lcs(a.side(), b.side());
                     if let Some((relation, similarity)) = relate(&al, content, same_speaker, min_similarity) {
-                        let (la, lb) = (a.stems.len(), b.stems.len());
-                        let fragment = if la.min(lb) < SHORT || relation == Relation::Contains {
-                            match la.cmp(&lb) {
-                                std::cmp::Ordering::Less => Some(u as u32),
-                                std::cmp::Ordering::Greater => Some(v),
-                                std::cmp::Ordering::Equal => None,
-                            }
-                        } else {
-                            None
-                        };
+                        let fragment = fragment_of(&al).map(|side| if side == 0 { u as u32 } else { v });
                         out.push(Edge { u: u as u32, v, relation, similarity, dice: al.dice(), fragment });
                     }
                 }
+                touched.clear();
                 out
             },
         )
@@ -288,19 +398,22 @@ mod tests {
         let n = Normalizer::new();
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut unit = |t: &str| {
-            let mut u = Unit::default();
+            let (mut stems, mut forms, mut content) = (Vec::new(), Vec::new(), Vec::new());
             for tok in n.tokens(t) {
                 let k = ids.len() as u32;
-                u.forms.push(*ids.entry(tok.form.clone()).or_insert(k));
+                forms.push(*ids.entry(tok.form.clone()).or_insert(k));
                 let k = ids.len() as u32;
-                u.stems.push(*ids.entry(format!("stem:{}", tok.stem)).or_insert(k));
-                u.content.push(tok.content);
+                stems.push(*ids.entry(format!("stem:{}", tok.stem)).or_insert(k));
+                content.push(tok.content);
             }
-            u
+            Unit::new(stems, forms, content)
         };
         let (ua, ub) = (unit(a), unit(b));
         let al = Aligner::new().align(ua.side(), ub.side());
-        relate(&al, || Aligner::new().content_lcs(ua.side(), ub.side()), same_speaker, 0.6)
+        let related = relate(&al, || Aligner::new().content_lcs(ua.side(), ub.side()), same_speaker, 0.6);
+        // The quick bound never rules out a pair that relates.
+        assert!(related.is_none() || could_relate(&ua, &ub, same_speaker), "{a} / {b}");
+        related
     }
 
     fn relation(a: &str, b: &str) -> Option<Relation> {

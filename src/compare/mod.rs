@@ -210,14 +210,18 @@ pub struct CompareOptions {
     /// 0.6: at most two words in five differ. Lower finds looser rewordings and more false
     /// pairs.
     pub min_similarity: f64,
-    /// Index keys shared by more quotes than this are ignored in blocking (see
-    /// [`matching`]). Higher finds pairs that share only common phrases, at a quadratic cost.
+    /// Index keys shared by more distinct quote texts than this are ignored in blocking (see
+    /// [`matching`]). 100: identical copies count once, and a statement is rarely worded a
+    /// hundred different ways, while a phrase of the topic ("stocks jumped higher") is; on
+    /// 100,000 synthetic quotes 50, 100 and 200 find the same true pairs, 100 with fewer false
+    /// ones than 200 and a quarter less work. Higher finds pairs that share only common
+    /// phrases, at a quadratic cost.
     pub max_postings: usize,
 }
 
 impl Default for CompareOptions {
     fn default() -> CompareOptions {
-        CompareOptions { min_similarity: 0.6, max_postings: 200 }
+        CompareOptions { min_similarity: 0.6, max_postings: 100 }
     }
 }
 
@@ -276,45 +280,77 @@ impl Comparer {
     /// Groups `records` (from any number of documents); only groups with members from at
     /// least two documents are returned, numbered from 1 in document order.
     pub fn compare(&self, records: &[QuoteRecord]) -> Vec<Group> {
-        let tokens: Vec<Vec<Token>> = records.par_iter().map(|r| self.normalizer.tokens(&r.quote)).collect();
-        let units = self.units(records, &tokens);
+        let units = self.units(records);
         let edges = matching::edges(&units.units, self.options.min_similarity, self.options.max_postings);
         let components = group::components(&units.units, &edges);
-        group::build(self, records, &tokens, &units, &edges, &components)
+        group::build(self, records, &units, &edges, &components)
     }
 
-    fn units(&self, records: &[QuoteRecord], tokens: &[Vec<Token>]) -> Units {
+    /// The judged pairs behind the groups, for inspection and tuning: one representative
+    /// record index for each side (quotes with the same normalised words count once), the
+    /// relation and similarity, and whether grouping used the pair (a fragment links only its
+    /// best container, see [`group`]).
+    pub fn pairs(&self, records: &[QuoteRecord]) -> Vec<Pair> {
+        let units = self.units(records);
+        let edges = matching::edges(&units.units, self.options.min_similarity, self.options.max_postings);
+        let components = group::components(&units.units, &edges);
+        edges
+            .iter()
+            .zip(&components.used)
+            .map(|(e, &used)| Pair {
+                a: units.units[e.u as usize].quotes[0] as usize,
+                b: units.units[e.v as usize].quotes[0] as usize,
+                relation: e.relation,
+                similarity: e.similarity,
+                used,
+            })
+            .collect()
+    }
+
+    /// Normalises the records in chunks (so that only one chunk's token strings exist at a
+    /// time), interns forms and stems as ids, and collects quotes with equal forms into units.
+    fn units(&self, records: &[QuoteRecord]) -> Units {
+        /// Records normalised at once: enough to keep both cores busy, few enough that their
+        /// token strings stay small.
+        const CHUNK: usize = 4096;
         let mut words = Interner::default();
         let mut docs = Interner::default();
         let mut speakers = Interner::default();
         let mut by_forms: HashMap<Vec<u32>, u32> = HashMap::new();
         let mut units: Vec<matching::Unit> = Vec::new();
-        let mut stems_of: Vec<Vec<u32>> = Vec::with_capacity(records.len());
-        let mut forms_of: Vec<Vec<u32>> = Vec::with_capacity(records.len());
         let mut unit_of = Vec::with_capacity(records.len());
-        for (i, (r, toks)) in records.iter().zip(tokens).enumerate() {
-            let forms: Vec<u32> = toks.iter().map(|t| words.id(&t.form)).collect();
-            let stems: Vec<u32> = toks.iter().map(|t| words.id(&t.stem)).collect();
-            stems_of.push(stems.clone());
-            forms_of.push(forms.clone());
-            if toks.is_empty() {
-                unit_of.push(u32::MAX);
-                continue;
+        let mut spans = Vec::new();
+        let mut span_start = Vec::with_capacity(records.len() + 1);
+        span_start.push(0);
+        for (c, chunk) in records.chunks(CHUNK).enumerate() {
+            let tokens: Vec<Vec<Token>> =
+                chunk.par_iter().map(|r| self.normalizer.tokens(&r.quote)).collect();
+            for (k, (r, toks)) in chunk.iter().zip(tokens).enumerate() {
+                let i = (c * CHUNK + k) as u32;
+                spans.extend(toks.iter().map(|t| (t.start as u32, t.end as u32)));
+                span_start.push(spans.len());
+                if toks.is_empty() {
+                    unit_of.push(u32::MAX);
+                    continue;
+                }
+                let forms: Vec<u32> = toks.iter().map(|t| words.id(&t.form)).collect();
+                let next = units.len() as u32;
+                let u = *by_forms.entry(forms).or_insert(next);
+                if u == next {
+                    let stems = toks.iter().map(|t| words.id(&t.stem)).collect();
+                    let content = toks.iter().map(|t| t.content).collect();
+                    let forms = toks.iter().map(|t| words.id(&t.form)).collect();
+                    units.push(matching::Unit::new(stems, forms, content));
+                }
+                let unit = &mut units[u as usize];
+                unit.quotes.push(i);
+                unit.docs.push(docs.id(&r.doc));
+                let key = speaker_key(&r.speaker_id, &r.speaker);
+                if !key.is_empty() {
+                    unit.speakers.push(speakers.id(&key));
+                }
+                unit_of.push(u);
             }
-            let next = units.len() as u32;
-            let u = *by_forms.entry(forms.clone()).or_insert(next);
-            if u == next {
-                let content = toks.iter().map(|t| t.content).collect();
-                units.push(matching::Unit { stems, forms, content, ..matching::Unit::default() });
-            }
-            let unit = &mut units[u as usize];
-            unit.quotes.push(i);
-            unit.docs.push(docs.id(&r.doc));
-            let key = speaker_key(&r.speaker_id, &r.speaker);
-            if !key.is_empty() {
-                unit.speakers.push(speakers.id(&key));
-            }
-            unit_of.push(u);
         }
         for u in &mut units {
             u.docs.sort_unstable();
@@ -322,18 +358,40 @@ impl Comparer {
             u.speakers.sort_unstable();
             u.speakers.dedup();
         }
-        Units { units, unit_of, stems: stems_of, forms: forms_of }
+        Units { units, unit_of, spans, span_start }
     }
 }
 
-/// The records' tokens as ids, and the units they fall into.
+/// A judged pair of quotes (see [`Comparer::pairs`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// Index of one record.
+    pub a: usize,
+    /// Index of the other.
+    pub b: usize,
+    /// How they relate.
+    pub relation: Relation,
+    /// Their similarity.
+    pub similarity: f64,
+    /// Whether grouping linked them.
+    pub used: bool,
+}
+
+/// The records' units, and where each record's words are in its text.
 #[derive(Debug)]
 pub(crate) struct Units {
     units: Vec<matching::Unit>,
     /// Unit of each record (`u32::MAX` for a record without words).
     unit_of: Vec<u32>,
-    /// Stem ids of each record.
-    stems: Vec<Vec<u32>>,
-    /// Form ids of each record.
-    forms: Vec<Vec<u32>>,
+    /// Byte spans of the tokens of all records, one after the other.
+    spans: Vec<(u32, u32)>,
+    /// Where each record's spans start in `spans` (one more entry than records).
+    span_start: Vec<usize>,
+}
+
+impl Units {
+    /// The token spans of record `i`.
+    fn spans(&self, i: usize) -> &[(u32, u32)] {
+        &self.spans[self.span_start[i]..self.span_start[i + 1]]
+    }
 }
