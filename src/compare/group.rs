@@ -119,9 +119,8 @@ pub(crate) fn build(
     let mut groups: Vec<Group> = members_of
         .into_iter()
         .filter_map(|(root, mut quotes)| {
-            quotes.sort_by(|&a, &b| {
-                records[a].doc.cmp(&records[b].doc).then(records[a].start.cmp(&records[b].start))
-            });
+            let order = |&q: &usize| (&records[q].doc, records[q].start, records[q].end, q);
+            quotes.sort_by(|a, b| order(a).cmp(&order(b)));
             let first = &records[quotes[0]].doc;
             if quotes.iter().all(|&q| records[q].doc == *first) {
                 return None;
@@ -130,9 +129,10 @@ pub(crate) fn build(
             Some(assemble(comparer, records, units, &doc_roles, &quotes, relation, similarity))
         })
         .collect();
+    // Groups in document order of their members (deterministic whatever the hash order).
     groups.sort_by(|a, b| {
-        let (x, y) = (&a.members[0], &b.members[0]);
-        x.doc.cmp(&y.doc).then(x.start.cmp(&y.start))
+        let key = |g: &Group| g.members.iter().map(|m| (m.doc.clone(), m.start, m.end)).collect::<Vec<_>>();
+        key(a).cmp(&key(b))
     });
     for (i, g) in groups.iter_mut().enumerate() {
         g.group = i + 1;
@@ -386,4 +386,98 @@ fn majority_speaker(members: &[Member]) -> String {
     }
     let best = counts.iter().map(|c| c.1).max().unwrap_or(0);
     counts.iter().find(|c| c.1 == best).map(|c| c.0.to_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{CompareOptions, Comparer};
+    use super::*;
+    use crate::record::QuoteKind;
+
+    fn record(doc: &str, quote: &str, speaker: &str) -> QuoteRecord {
+        QuoteRecord {
+            doc: doc.into(),
+            outlet: String::new(),
+            paragraph: 1,
+            start: 0,
+            end: quote.chars().count() as u64,
+            quote: quote.into(),
+            kind: QuoteKind::Partial,
+            speaker: speaker.into(),
+            speaker_id: String::new(),
+            role: String::new(),
+            known_role: String::new(),
+            cue: "said".into(),
+            method: None,
+            mention: String::new(),
+            confidence: 1.0,
+        }
+    }
+
+    fn groups(records: &[QuoteRecord]) -> Vec<Vec<String>> {
+        Comparer::new(None, CompareOptions::default())
+            .compare(records)
+            .into_iter()
+            .map(|g| g.members.into_iter().map(|m| m.doc).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_fragment_in_two_unrelated_statements_joins_one() {
+        let records = [
+            record(
+                "a",
+                "the city must stop closing libraries on Sundays and start funding them properly",
+                "Ana Ruiz",
+            ),
+            record(
+                "b",
+                "we will stop closing libraries on Sundays only if the state pays for every one",
+                "Bo Chen",
+            ),
+            record("c", "stop closing libraries", "Cy Dent"),
+        ];
+        let g = groups(&records);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert!(g[0].contains(&"c".to_string()) && g[0].len() == 2, "{g:?}");
+    }
+
+    #[test]
+    fn a_speakers_fragments_tie_the_reports_that_hold_them() {
+        // a and b share too little to be linked directly; c quotes two bits that are in both.
+        let a = "if the council wants our votes it has to stop closing libraries and stop cutting bus routes, full stop";
+        let b = "my message to the mayor tonight is simple: stop closing libraries, stop cutting bus routes, listen to parents";
+        assert!(groups(&[record("a", a, "Ana Ruiz"), record("b", b, "Ana Ruiz")]).is_empty());
+        let records = [
+            record("a", a, "Ana Ruiz"),
+            record("b", b, "Ana Ruiz"),
+            record("c", "stop closing libraries", "Ana Ruiz"),
+            record("c", "stop cutting bus routes", "Ana Ruiz"),
+        ];
+        assert_eq!(groups(&records), vec![vec!["a", "b", "c", "c"]]);
+        // Given to someone else, each fragment joins one report only, and nothing ties a and b.
+        let records = [
+            record("a", a, "Ana Ruiz"),
+            record("b", b, "Ana Ruiz"),
+            record("c", "stop closing libraries", "Cy Dent"),
+            record("c", "stop cutting bus routes", "Cy Dent"),
+        ];
+        let g = groups(&records);
+        assert!(g.iter().all(|g| !(g.contains(&"a".to_string()) && g.contains(&"b".to_string()))), "{g:?}");
+    }
+
+    #[test]
+    fn groups_are_numbered_in_document_order_whatever_the_input_order() {
+        let mut records = vec![
+            record("b", "prices will not fall before the harvest is in, whatever the ministry says", "X"),
+            record("a", "Prices won’t fall before the harvest is in, whatever the ministry says.", "X"),
+            record("c", "nobody in this town has ever seen the river this low in August", "Y"),
+            record("a", "Nobody in this town has ever seen the river this low in August", "Y"),
+        ];
+        records[3].start = 100;
+        let first = groups(&records);
+        records.reverse();
+        assert_eq!(groups(&records), first);
+        assert_eq!(first, vec![vec!["a", "b"], vec!["a", "c"]]);
+    }
 }
