@@ -103,9 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let (quotes, documents) = if args.records.is_empty() {
         let extractor = Extractor::new(gazetteer.clone(), Options { all: args.all })?;
-        let docs = read_documents(&args.paths, &mut failed);
-        let quotes: Vec<QuoteRecord> = docs.par_iter().flat_map_iter(|d| extractor.extract(d)).collect();
-        (quotes, docs.len())
+        extract_all(&extractor, &args.paths, &mut failed)
     } else {
         let mut quotes = Vec::new();
         for path in &args.records {
@@ -161,13 +159,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// All documents of the inputs; warnings and skipped inputs are named on standard error, and a
-/// skipped input sets `failed`.
-fn read_documents(paths: &[PathBuf], failed: &mut bool) -> Vec<Document> {
-    let mut docs = Vec::new();
+/// The quotes of all documents of the inputs, and how many documents there were. Documents
+/// are extracted in batches and dropped, so only the quotes stay in memory. Warnings and
+/// skipped inputs are named on standard error; a skipped input sets `failed`.
+fn extract_all(extractor: &Extractor, paths: &[PathBuf], failed: &mut bool) -> (Vec<QuoteRecord>, usize) {
+    /// Documents extracted at once.
+    const BATCH: usize = 256;
+    let mut quotes = Vec::new();
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut documents = 0;
+    let flush = |batch: &mut Vec<Document>, quotes: &mut Vec<QuoteRecord>| {
+        quotes.par_extend(batch.par_iter().flat_map_iter(|d| extractor.extract(d)));
+        batch.clear();
+    };
     for event in Inputs::new(paths.iter().cloned()) {
         match event {
-            Event::Document(doc) => docs.push(doc),
+            Event::Document(doc) => {
+                documents += 1;
+                batch.push(doc);
+                if batch.len() == BATCH {
+                    flush(&mut batch, &mut quotes);
+                }
+            }
             Event::Warning(e) => eprintln!("whosaid: warning: {e}"),
             Event::Skipped(e) => {
                 eprintln!("whosaid: {e}");
@@ -175,7 +188,8 @@ fn read_documents(paths: &[PathBuf], failed: &mut bool) -> Vec<Document> {
             }
         }
     }
-    docs
+    flush(&mut batch, &mut quotes);
+    (quotes, documents)
 }
 
 fn read_records(path: &Path) -> anyhow::Result<Vec<QuoteRecord>> {
