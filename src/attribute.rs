@@ -19,6 +19,7 @@
 //! president") resolved through the gazetteer to someone the article mentions, or a
 //! description ("the statement", "a spokesman for the campaign").
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Gender};
@@ -223,7 +224,14 @@ pub struct DocContext<'a> {
     mentions: &'a [Mention],
     units: Vec<NameUnit>,
     antecedents: Vec<NameUnit>,
+    /// Sentence ends of the paragraph being attributed, and which paragraph that is.
+    ends: Vec<bool>,
+    ends_for: (usize, usize),
+    /// Full personal names by surname (last word, and first word of two-word names): indices
+    /// into `units`, in text order.
+    by_surname: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
+    last: Option<Attribution>,
 }
 
 /// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
@@ -237,8 +245,8 @@ struct Np {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "that", "these", "those",
-    "some", "many", "several", "two", "three", "both", "our", "my", "other",
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "these", "those", "some",
+    "many", "several", "two", "three", "both", "our", "my", "other",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "at", "in", "from", "with", "to", "on", "and"];
 const ADVERBS: &[&str] = &[
@@ -288,6 +296,11 @@ const ADVERBS: &[&str] = &[
     "too",
     "not",
 ];
+/// How far from a quote, in tokens, its sentence is read at most.
+const SENTENCE_WINDOW: usize = 80;
+/// How many earlier names a pronoun or a role is resolved against at most.
+const LOOKBACK: usize = 400;
+
 const PARTICLES: &[&str] =
     &["de", "del", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ben", "dos"];
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV"];
@@ -309,6 +322,10 @@ impl<'a> DocContext<'a> {
             mentions,
             units: Vec::new(),
             antecedents: Vec::new(),
+            ends: Vec::new(),
+            ends_for: (0, 0),
+            by_surname: HashMap::new(),
+            last: None,
             roles: HashMap::new(),
         }
     }
@@ -317,11 +334,11 @@ impl<'a> DocContext<'a> {
         &self.text[t.s..t.e]
     }
 
-    fn payloads(&self, t: &Tok) -> Vec<Payload> {
-        match t.mention {
-            Some((m, _)) => self.matcher.payloads(&self.mentions[m as usize], self.text).collect(),
-            None => Vec::new(),
-        }
+    /// What the mention starting at `t` stands for (nothing when none starts there).
+    fn payloads(&self, t: &Tok) -> impl Iterator<Item = Payload> + Clone + '_ {
+        t.mention
+            .into_iter()
+            .flat_map(move |(m, _)| self.matcher.payloads(&self.mentions[m as usize], self.text))
     }
 
     fn cue_of(&self, t: &Tok) -> Option<u32> {
@@ -348,16 +365,16 @@ impl<'a> DocContext<'a> {
         if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
             return false;
         }
-        if w.ends_with("ly")
+        if (w.ends_with("ly") || w.ends_with("ing"))
             && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
             && t.mention.is_none()
         {
             return false;
         }
         let ps = self.payloads(t);
-        if ps.iter().any(|p| {
+        if ps.clone().any(|p| {
             matches!(p, Payload::Title(_) | Payload::Country(_) | Payload::Cue(_) | Payload::Honorific(_))
-        }) && !ps.iter().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
+        }) && !ps.clone().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
         {
             return false;
         }
@@ -374,9 +391,24 @@ impl<'a> DocContext<'a> {
     pub fn scan_names(&mut self, toks: &[Tok]) {
         let mut i = 0;
         while i < toks.len() {
-            if let Some(u) = self.unit_at(toks, i) {
-                let next = u.1;
-                self.units.push(u.0);
+            if let Some((u, next)) = self.unit_at(toks, i) {
+                if u.full && u.person {
+                    let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
+                    let role = self.premodifier_role(toks, 0, ua);
+                    let key =
+                        u.entry.map_or(u.name.clone(), |e| self.gazetteer.entries()[e as usize].name.clone());
+                    if !role.is_empty() {
+                        self.roles.entry(key).or_insert(role);
+                    }
+                }
+                if u.full && !u.org {
+                    let idx = self.units.len();
+                    self.by_surname.entry(u.last.clone()).or_default().push(idx);
+                    if u.first != u.last && u.name.split_whitespace().count() == 2 {
+                        self.by_surname.entry(u.first.clone()).or_default().push(idx);
+                    }
+                }
+                self.units.push(u);
                 i = next;
             } else {
                 i += 1;
@@ -397,10 +429,13 @@ impl<'a> DocContext<'a> {
                         let entry = &self.gazetteer.entries()[e as usize];
                         let word = &self.text[t.s..toks[end - 1].e];
                         if entry.kind == EntityKind::Organization
-                            && self
-                                .units
-                                .iter()
-                                .any(|u| u.at < t.s && u.full && !u.org && u.person && u.last == word)
+                            && self.by_surname.get(word).is_some_and(|l| {
+                                l.iter().any(|&x| {
+                                    self.units[x].at < t.s
+                                        && self.units[x].person
+                                        && self.units[x].last == word
+                                })
+                            })
                         {
                             // "Israel said" after "Rep. Steve Israel": the person, not the country.
                             let unit = NameUnit {
@@ -473,12 +508,10 @@ impl<'a> DocContext<'a> {
         while j > i + 1 && PARTICLES.contains(&self.word(&toks[j - 1])) {
             j -= 1;
         }
-        // A long run of capitals starts at its last given name ("Political Affairs Victoria Nuland").
+        // A long run of capitals starts at its first given name ("Political Affairs Victoria
+        // Nuland" is Victoria Nuland; "Mary Kay Henry" stays whole).
         let i = if j - i > 2 {
-            (i..j - 1)
-                .rev()
-                .find(|&x| self.lexicon.given_names.contains_key(&self.word(&toks[x]).to_uppercase()))
-                .unwrap_or(i)
+            (i..j - 1).find(|&x| self.lexicon.is_given_name(self.word(&toks[x]))).unwrap_or(i)
         } else {
             i
         };
@@ -492,9 +525,7 @@ impl<'a> DocContext<'a> {
         let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
-        let person = !org
-            && (honorific
-                || words.len() >= 2 && self.lexicon.given_names.contains_key(&words[0].to_uppercase()));
+        let person = !org && (honorific || words.len() >= 2 && self.lexicon.is_given_name(words[0]));
         let first = words[0].to_string();
         Some((
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
@@ -502,10 +533,44 @@ impl<'a> DocContext<'a> {
         ))
     }
 
+    /// Steps left over a short parenthetical ending just before `j`: "Sen. Ted Cruz (R-Texas)".
+    fn skip_parenthetical(&self, toks: &[Tok], j: usize, lo: usize) -> usize {
+        if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(')')) {
+            let open = (j.saturating_sub(10).max(lo)..j - 1)
+                .rev()
+                .find(|&i| matches!(toks[i].kind, TokKind::Punct('(')));
+            if let Some(o) = open {
+                return o;
+            }
+        }
+        j
+    }
+
+    /// A cue word used as a noun: "rejected reports of …", "the claims".
+    fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
+        if !self.matcher.cue_form(c).ends_with('s') || k == ss {
+            return false;
+        }
+        let p = &toks[k - 1];
+        p.kind == TokKind::Word
+            && !self.is_capitalized(p)
+            && !self.is_adverb(p)
+            && self.lexicon.pronoun(self.word(p)).is_none()
+            && self.lexicon.role_word(self.word(p)).is_none()
+            && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
+    }
+
+    /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
+    fn is_role_noun(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word
+            && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_))))
+    }
+
     fn is_surname_only(&self, t: &Tok) -> bool {
         let ps = self.payloads(t);
-        ps.iter().any(|p| matches!(p, Payload::Surname(_)))
-            && !ps.iter().any(|p| matches!(p, Payload::Entity(_)))
+        ps.clone().any(|p| matches!(p, Payload::Surname(_)))
+            && !ps.clone().any(|p| matches!(p, Payload::Entity(_)))
     }
 
     fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
@@ -518,42 +583,57 @@ impl<'a> DocContext<'a> {
         })
     }
 
-    /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
-    /// past its last token.
-    fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
-        let ends_after = |k: usize| -> bool {
-            let next_starts =
-                toks.get(k + 1).is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
-            match toks[k].kind {
-                TokKind::Punct('.' | '?' | '!') => next_starts,
+    /// Computes, once per paragraph, after which tokens a sentence ends.
+    fn prepare(&mut self, toks: &[Tok]) {
+        let key = (toks.as_ptr() as usize, toks.len());
+        if self.ends_for == key {
+            return;
+        }
+        self.ends_for = key;
+        let starts =
+            |n: Option<&Tok>| n.is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
+        let ends: Vec<bool> = (0..toks.len())
+            .map(|k| match toks[k].kind {
+                TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
                 TokKind::Quote(_) => {
                     let inner = self.text[toks[k].s..toks[k].e]
                         .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
-                    inner.ends_with(['.', '?', '!'])
-                        && toks
-                            .get(k + 1)
-                            .is_some_and(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)))
+                    inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
                 }
                 _ => false,
-            }
-        };
+            })
+            .collect();
+        self.ends = ends;
+    }
+
+    /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
+    /// past its last token. `prepare` must have been called for this paragraph.
+    fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
+        let ends_after = |k: usize| self.ends.get(k).copied().unwrap_or(false);
+        // Bounded, so that a paragraph with no sentence ends costs the same per quote as any other.
         let mut s = i;
-        while s > 0 && !ends_after(s - 1) {
+        while s > 0 && i - s < SENTENCE_WINDOW && !ends_after(s - 1) {
             s -= 1;
         }
         let mut e = i;
-        while e < toks.len() && !ends_after(e) {
+        while e < toks.len() && e - i < SENTENCE_WINDOW && !ends_after(e) {
             e += 1;
         }
         (s, (e + 1).min(toks.len()))
     }
 
-    fn lower(&self, t: &Tok) -> String {
-        self.word(t).to_lowercase()
+    /// The word in lower case, borrowed when it already is (most function words are).
+    fn lower(&self, t: &Tok) -> Cow<'a, str> {
+        let w = self.word(t);
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
     }
 
     fn is_determiner(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word && DETERMINERS.contains(&self.lower(t).as_str())
+        t.kind == TokKind::Word && DETERMINERS.contains(&&*self.lower(t))
     }
 
     /// A token that can sit inside a speaker's noun phrase.
@@ -590,7 +670,7 @@ impl<'a> DocContext<'a> {
 
     /// The noun phrase ending just before token `k` (walking left, not before `lo`).
     fn np_left(&self, toks: &[Tok], k: usize, lo: usize) -> Option<Np> {
-        let mut j = k;
+        let mut j = self.skip_parenthetical(toks, k, lo);
         while j > lo && self.is_adverb(&toks[j - 1]) {
             j -= 1;
         }
@@ -613,7 +693,7 @@ impl<'a> DocContext<'a> {
             if self.is_determiner(t) {
                 // "the German Marshall Fund in the United States": go on through "of/in the".
                 let through = i > lo + 1
-                    && CONNECTORS.contains(&self.lower(&toks[i - 1]).as_str())
+                    && CONNECTORS.contains(&&*self.lower(&toks[i - 1]))
                     && self.lower(&toks[i - 1]) != "and"
                     && self.np_word(toks, i - 2)
                     && !self.is_determiner(&toks[i - 2]);
@@ -625,7 +705,7 @@ impl<'a> DocContext<'a> {
                 break;
             }
             if t.kind == TokKind::Word
-                && CONNECTORS.contains(&self.lower(t).as_str())
+                && CONNECTORS.contains(&&*self.lower(t))
                 && self.lower(t) != "and"
                 && i > lo
                 && self.np_word(toks, i - 1)
@@ -637,7 +717,7 @@ impl<'a> DocContext<'a> {
             break;
         }
         // Drop connectors and determiners-only at the left edge.
-        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&self.lower(&toks[a]).as_str()) {
+        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&&*self.lower(&toks[a])) {
             a += 1;
         }
         (a < b).then_some(Np { a, b })
@@ -650,9 +730,13 @@ impl<'a> DocContext<'a> {
         if starts_det {
             b += 1;
         }
+        // Plain lowercase words in a row ("the ongoing legal battle over whether"): a clause, not
+        // a speaker's description, once there are more than three of them.
+        let mut plain = 0;
         while b < hi {
             let t = &toks[b];
             if t.inside || self.np_word(toks, b) || self.is_determiner(t) {
+                plain = 0;
                 b += 1;
                 continue;
             }
@@ -660,13 +744,13 @@ impl<'a> DocContext<'a> {
                 return Some(Np { a: k, b: b + 1 });
             }
             let w = self.lower(t);
-            let connector = matches!(w.as_str(), "of" | "for" | "by" | "to" | "from");
+            let connector = matches!(&*w, "of" | "for" | "by" | "to" | "from");
             if t.kind == TokKind::Word
                 && (connector
                     || starts_det
                         && w.chars().all(char::is_lowercase)
                         && !matches!(
-                            w.as_str(),
+                            &*w,
                             "in" | "on"
                                 | "at"
                                 | "during"
@@ -683,7 +767,9 @@ impl<'a> DocContext<'a> {
                         ))
                 && b + 1 < hi
                 && b - k < 14
+                && (connector || plain < 3)
             {
+                plain = if connector { 0 } else { plain + 1 };
                 b += 1;
                 continue;
             }
@@ -691,7 +777,7 @@ impl<'a> DocContext<'a> {
         }
         while b > k
             && toks[b - 1].kind == TokKind::Word
-            && (CONNECTORS.contains(&self.lower(&toks[b - 1]).as_str()) || self.is_determiner(&toks[b - 1]))
+            && (CONNECTORS.contains(&&*self.lower(&toks[b - 1])) || self.is_determiner(&toks[b - 1]))
         {
             b -= 1;
         }
@@ -717,7 +803,7 @@ impl<'a> DocContext<'a> {
                 seen_name = true;
             } else if seen_name
                 && t.kind == TokKind::Word
-                && matches!(self.lower(t).as_str(), "of" | "for" | "at" | "in" | "from" | "with" | "by")
+                && matches!(&*self.lower(t), "of" | "for" | "at" | "in" | "from" | "with" | "by")
             {
                 core_end = i;
                 break;
@@ -730,8 +816,13 @@ impl<'a> DocContext<'a> {
         while i < core_end {
             match self.unit_at(toks, i) {
                 Some((u, end)) if end <= core_end => {
-                    // "Obama’s former strategist": a possessive name is not the head.
-                    if end < np.b && toks[end].kind == TokKind::Possessive {
+                    // "Obama’s former strategist", "the State Department spokesman": a name
+                    // followed by a possessive or a role noun modifies the head, it is not it.
+                    let modifies = end < core_end
+                        && (toks[end].kind == TokKind::Possessive
+                            || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
+                                && self.unit_at(toks, end).is_none());
+                    if modifies {
                         best = None;
                     } else {
                         best = Some((u, i, end));
@@ -743,16 +834,12 @@ impl<'a> DocContext<'a> {
         }
         if let Some((unit, ua, ub)) = best {
             // Trim leading non-names from a long unknown run ("Political Affairs Victoria Nuland").
-            let (unit, ua) = self.trim_unit(toks, unit, ua, ub);
+            // unit_at already starts a long run at its first given name: the unit may begin
+            // after token `ua`.
+            let ua = (ua..ub).find(|&x| toks[x].s == unit.at).unwrap_or(ua);
             let mut role = String::new();
             if ua > np.a {
-                let pre_start =
-                    (np.a..ua).find(|&x| !self.is_determiner(&toks[x]) || x > np.a).unwrap_or(np.a);
-                let pre = text_of(pre_start, ua);
-                let only_honorific = (pre_start..ua).all(|x| self.honorific_gender(&toks[x]).is_some());
-                if !only_honorific {
-                    role = pre;
-                }
+                role = self.premodifier_role(toks, np.a, ua);
             }
             if core_end < np.b {
                 role = if role.is_empty() {
@@ -833,7 +920,7 @@ impl<'a> DocContext<'a> {
         let described = toks[np.a..np.b].iter().any(|t| {
             t.kind == TokKind::Word
                 && self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier)
-                || self.payloads(t).iter().any(|p| matches!(p, Payload::Title(_)))
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
         });
         if described
             && (self.is_determiner(&toks[np.a]) || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s'))
@@ -847,23 +934,32 @@ impl<'a> DocContext<'a> {
         None
     }
 
-    /// Drops leading words of an unknown name run that are not part of the person's name:
-    /// start at the last given name when the run is longer than three words.
-    fn trim_unit(&self, toks: &[Tok], unit: NameUnit, ua: usize, ub: usize) -> (NameUnit, usize) {
-        if unit.entry.is_some() || ub - ua <= 2 {
-            return (unit, ua);
-        }
-        let start = (ua..ub - 1)
-            .rev()
-            .find(|&i| self.lexicon.given_names.contains_key(&self.word(&toks[i]).to_uppercase()));
-        match start {
-            Some(s) if s > ua => {
-                let name = self.text[toks[s].s..toks[ub - 1].e].to_string();
-                let gender = self.lexicon.given_name_gender(self.word(&toks[s]));
-                (NameUnit { at: toks[s].s, name, gender, person: true, ..unit }, s)
+    /// The role written just before a name ("Rand Corporation analyst Derek Grossman",
+    /// "U.S. Secretary of State for Political Affairs Victoria Nuland"): the contiguous
+    /// capitalised and role words before it, when they include a role noun or title.
+    fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> String {
+        let mut a = ua;
+        while a > lo {
+            let i = a - 1;
+            let t = &toks[i];
+            let ok = t.inside
+                || t.kind == TokKind::Possessive
+                || self.np_word(toks, i) && !self.is_determiner(t)
+                || t.kind == TokKind::Word
+                    && matches!(&*self.lower(t), "of" | "for" | "and")
+                    && i > lo
+                    && self.np_word(toks, i - 1);
+            if !ok {
+                break;
             }
-            _ => (unit, ua),
+            a -= 1;
         }
+        let has_role = toks[a..ua].iter().any(|t| self.is_role_noun(t) || self.honorific_gender(t).is_some());
+        let only_honorific = toks[a..ua].iter().all(|t| t.inside || self.honorific_gender(t).is_some());
+        if a == ua || !has_role || only_honorific {
+            return String::new();
+        }
+        self.text[toks[a].s..toks[ua - 1].e].to_string()
     }
 
     fn resolve_unit(&self, unit: &NameUnit, pos: usize) -> (Speaker, Method) {
@@ -882,29 +978,20 @@ impl<'a> DocContext<'a> {
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last.as_str();
-        let matches = |u: &&NameUnit| {
-            u.full
-                && !u.org
-                && (u.last == surname || u.first == surname && u.name.split_whitespace().count() == 2)
-        };
-        let before = self.units.iter().rev().filter(|u| u.at < pos).find(matches);
-        let after = || self.units.iter().filter(|u| u.at > pos).find(matches);
-        if let Some(u) = before.or_else(after) {
+        // The latest full name before, else the first after (an index lookup, not a scan).
+        let found = self.by_surname.get(surname).and_then(|list| {
+            let k = list.partition_point(|&x| self.units[x].at < pos);
+            let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
+            Some(&self.units[idx])
+        });
+        if let Some(u) = found {
             let mut sp = self.resolve_unit(u, pos).0;
             if sp.gender == Gender::Unknown {
                 sp.gender = unit.gender;
             }
             return (sp, Method::Surname);
         }
-        let group: Vec<u32> = self
-            .gazetteer
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person && e.surname == surname)
-            .map(|(i, _)| i as u32)
-            .take(2)
-            .collect();
+        let group = self.matcher.people_with_surname(surname);
         if group.len() == 1 {
             let entry = &self.gazetteer.entries()[group[0] as usize];
             return (
@@ -927,12 +1014,16 @@ impl<'a> DocContext<'a> {
             PronounKind::Any => true,
             PronounKind::Thing => !u.person,
         };
-        let mut best: Option<&NameUnit> = None;
-        for u in self.antecedents.iter().chain(self.units.iter()) {
-            if u.at < pos && fits(u) && best.is_none_or(|b| u.at > b.at) {
-                best = Some(u);
-            }
-        }
+        let latest = |list: &[NameUnit]| -> Option<usize> {
+            let k = list.partition_point(|u| u.at < pos);
+            (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
+        };
+        let a = latest(&self.antecedents).map(|i| &self.antecedents[i]);
+        let b = latest(&self.units).map(|i| &self.units[i]);
+        let best = match (a, b) {
+            (Some(a), Some(b)) => Some(if a.at >= b.at { a } else { b }),
+            (a, b) => a.or(b),
+        };
         let u = best?;
         let (sp, _) = self.resolve_unit(u, u.at);
         Some(sp)
@@ -948,9 +1039,12 @@ impl<'a> DocContext<'a> {
             })
         };
         let mut found = None;
-        for u in self.units.iter().rev() {
-            if u.at < pos {
-                if let Some(e) = u.entry {
+        let k = self.units.partition_point(|u| u.at < pos);
+        for u in self.units[..k].iter().rev().take(LOOKBACK * 5) {
+            {
+                let entry =
+                    u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry });
+                if let Some(e) = entry {
                     if holds(e) {
                         found = Some(e);
                         break;
@@ -969,31 +1063,58 @@ impl<'a> DocContext<'a> {
         quotes: &[QuoteSpan],
         para_start_quote: bool,
     ) -> Option<Attribution> {
+        self.prepare(toks);
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
+        // A partial quote inside a clause whose cue came before it ("… said he would “protect
+        // our citizens,” the crowd applauded") belongs to that clause: rule 2 first.
+        let q = match toks[qi].kind {
+            TokKind::Quote(q) => quotes[q],
+            _ => unreachable!("attribute is called on quote tokens"),
+        };
+        let partial = self.text[q.start..q.end].chars().next().is_some_and(char::is_lowercase);
+        if partial {
+            if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+                return Some(a);
+            }
+        }
         // 1. A cue right after the quote.
         if let Some(a) = self.cue_after(toks, qi, se, true) {
             return Some(a);
         }
         // 2. The nearest cue before the quote in its sentence.
-        for k in (ss..qi).rev() {
-            if let Some(c) = self.cue_of(&toks[k]) {
-                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
-                    return Some(a);
-                }
-            }
+        if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+            return Some(a);
         }
         // 3. A cue later in the sentence.
         if let Some(a) = self.cue_after(toks, qi, se, false) {
-            let q = &quotes[match toks[qi].kind {
-                TokKind::Quote(q) => q,
-                _ => unreachable!("attribute is called on quote tokens"),
-            }];
             if self.text[q.start..q.end].split_whitespace().count() >= 3 {
                 return Some(Attribution { confidence: a.confidence * 0.8, ..a });
             }
         }
         let _ = para_start_quote;
+        None
+    }
+
+    /// The nearest cue before the quote in its sentence that yields a speaker.
+    fn cue_before(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        for k in (ss..qi).rev() {
+            if let Some(c) = self.cue_of(&toks[k]) {
+                if self.noun_like_cue(toks, k, c, ss) {
+                    continue;
+                }
+                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
+                    return Some(a);
+                }
+            }
+        }
         None
     }
 
@@ -1014,6 +1135,17 @@ impl<'a> DocContext<'a> {
             if let Some(c) = self.cue_of(&toks[j]) {
                 let after = toks[j].mention.map(|m| m.1).unwrap_or(j + 1);
                 let class = self.matcher.cue_class(c);
+                // "Biden said … “respond decisively”, according to the White House": a partial
+                // quote belongs to the speaker of its clause, not to the source of the report.
+                let (ss, _) = self.sentence(toks, qi);
+                let clause_cue = (ss..qi).any(|k| {
+                    self.cue_of(&toks[k]).is_some_and(|c| {
+                        matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive)
+                    })
+                });
+                if class == CueClass::According && clause_cue {
+                    return None;
+                }
                 if matches!(class, CueClass::Finite | CueClass::According) {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
@@ -1037,7 +1169,10 @@ impl<'a> DocContext<'a> {
             let limit = (j + 25).min(se);
             while k < limit {
                 if let Some(c) = self.cue_of(&toks[k]) {
-                    if !matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Quoted) {
+                    if !matches!(
+                        self.matcher.cue_class(c),
+                        CueClass::Finite | CueClass::Transitive | CueClass::Quoted
+                    ) {
                         return None;
                     }
                     let (np, appo) = self.subject_left(toks, k, j)?;
@@ -1081,6 +1216,7 @@ impl<'a> DocContext<'a> {
         while j > lo && self.is_adverb(&toks[j - 1]) {
             j -= 1;
         }
+        j = self.skip_parenthetical(toks, j, lo);
         if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(',')) {
             let close = j - 1;
             let open = (lo..close).rev().find(|&i| {
@@ -1088,6 +1224,19 @@ impl<'a> DocContext<'a> {
             });
             let open = open.filter(|&o| matches!(toks[o].kind, TokKind::Punct(',')))?;
             let np = self.np_left(toks, open, lo)?;
+            // "The mayor’s chief of staff, Ana Ruiz, said": the name between the commas is the
+            // speaker and the description before it is the role.
+            if let Some((u, end)) = self.unit_at(toks, open + 1) {
+                let np_has_name = (np.a..np.b).any(|i| {
+                    self.unit_at(toks, i).is_some_and(|(_, e)| {
+                        e <= np.b && toks.get(e).is_none_or(|t| t.kind != TokKind::Possessive)
+                    })
+                });
+                if end == close && (u.full || u.entry.is_some()) && !np_has_name {
+                    let role = self.text[toks[np.a].s..toks[np.b - 1].e].to_string();
+                    return Some((Np { a: open + 1, b: close }, role));
+                }
+            }
             let first = self.lower(&toks[open + 1]);
             let adverbial = [
                 "in",
@@ -1111,7 +1260,7 @@ impl<'a> DocContext<'a> {
                 "with",
                 "citing",
             ]
-            .contains(&first.as_str());
+            .contains(&&*first);
             let appo = if adverbial || open + 1 >= close {
                 String::new()
             } else {
@@ -1134,8 +1283,7 @@ impl<'a> DocContext<'a> {
             || first.kind == TokKind::Word && self.lexicon.role_word(self.word(first)).is_some();
         let first_lower = self.lower(first);
         if !starts_role
-            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"]
-                .contains(&first_lower.as_str())
+            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"].contains(&&*first_lower)
         {
             return String::new();
         }
@@ -1169,7 +1317,7 @@ impl<'a> DocContext<'a> {
                 let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
                 Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
             }
-            CueClass::Finite | CueClass::Quoted => {
+            CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
                     if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
                         let method = if !appo.is_empty() && method == Method::Explicit {
@@ -1183,8 +1331,12 @@ impl<'a> DocContext<'a> {
                         return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.9));
                     }
                 }
-                // Inverted before the quote: "said Ned Price: “…”".
-                if k == ss || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)) {
+                // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
+                let inverts = class == CueClass::Finite;
+                if inverts
+                    && (k == ss
+                        || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)))
+                {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
                             return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));
@@ -1196,7 +1348,7 @@ impl<'a> DocContext<'a> {
                 let elided = k > ss && {
                     let p = &toks[k - 1];
                     matches!(p.kind, TokKind::Punct(','))
-                        || matches!(self.lower(p).as_str(), "and" | "but" | "then" | "also" | "later")
+                        || matches!(&*self.lower(p), "and" | "but" | "then" | "also" | "later")
                 };
                 let a = self.clause_subject(toks, k, c, ss, pos)?;
                 Some(if elided { a } else { Attribution { confidence: a.confidence * 0.8, ..a } })
@@ -1214,6 +1366,13 @@ impl<'a> DocContext<'a> {
         ss: usize,
         pos: usize,
     ) -> Option<Attribution> {
+        // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
+        if let Some(last) = &self.last {
+            if last.at >= toks[ss].s && last.at < toks[k].s {
+                let cue = self.matcher.cue_form(c).to_string();
+                return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
+            }
+        }
         let mut i = ss;
         while i < k {
             if matches!(toks[i].kind, TokKind::Quote(_)) {
@@ -1260,6 +1419,7 @@ impl<'a> DocContext<'a> {
 
     /// Remembers a speaker as the latest antecedent for pronouns.
     pub fn remember(&mut self, a: &Attribution) {
+        self.last = Some(a.clone());
         self.antecedents.push(NameUnit {
             at: a.at,
             name: a.speaker.name.clone(),
@@ -1276,6 +1436,7 @@ impl<'a> DocContext<'a> {
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
     /// subject of its first cue, for a quote-only paragraph that follows.
     pub fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
+        self.prepare(toks);
         for k in 0..toks.len() {
             if let Some(c) = self.cue_of(&toks[k]) {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {

@@ -248,7 +248,11 @@ fn headline_paragraphs(text: &str, paras: &[segment::Paragraph]) -> Vec<usize> {
         let s = text[p.start..p.end].trim();
         let ends = s.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '!', '?']);
         let bullet = s.starts_with("- ") || s.starts_with("• ");
-        if bullet || (!ends && s.chars().count() < 200) {
+        // The first line is the headline when short, even if it ends on "U.S.".
+        let first_line = i == 0 && paras.len() >= 3 && s.split_whitespace().count() < 20 && !s.contains(". ");
+        // A quote that opens a paragraph is body text, and so is everything in a short text.
+        let body = paras.len() < 3 || s.starts_with(['“', '"', '‘', '\'']);
+        if !body && (bullet || first_line || (!ends && s.chars().count() < 200)) {
             out.push(i);
         } else if i > 0 {
             break;

@@ -1,7 +1,7 @@
 //! Language data: cue verbs, pronouns, honorifics, role words, stop words and given names.
 //! The data lives in `data/` (see `data/README.md`), is compiled in, and parsed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
@@ -11,6 +11,8 @@ use crate::gazetteer::Gender;
 pub enum CueClass {
     /// A finite verb: "X said", "said X".
     Finite,
+    /// A finite verb whose object is not its speaker: "X called Y “…”".
+    Transitive,
     /// A participle whose subject is the clause's subject: "…, saying".
     Participle,
     /// The speaker follows: "according to X".
@@ -64,6 +66,23 @@ pub struct Lexicon {
     pub given_names: HashMap<String, Gender>,
 }
 
+/// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
+fn with_case<R>(word: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
+    let convert = |b: u8| if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buf = [0u8; 32];
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = convert(b);
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(&buf[..word.len()]).unwrap_or(""))
+    } else if upper {
+        f(&word.to_uppercase())
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse().expect("built-in data/ files are valid"));
 
@@ -105,6 +124,7 @@ impl Lexicon {
         for (n, form, class) in rows(CUES) {
             let class = match class {
                 "finite" => CueClass::Finite,
+                "transitive" => CueClass::Transitive,
                 "participle" => CueClass::Participle,
                 "according" => CueClass::According,
                 "quoted" => CueClass::Quoted,
@@ -112,7 +132,7 @@ impl Lexicon {
             };
             cues.push((form.to_lowercase(), class));
         }
-        let mut pronouns = HashMap::new();
+        let mut pronouns = HashMap::default();
         for (n, form, g) in rows(PRONOUNS) {
             let kind = match g {
                 "male" => PronounKind::Male,
@@ -124,7 +144,7 @@ impl Lexicon {
             pronouns.insert(form.to_lowercase(), kind);
         }
         let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
-        let mut roles = HashMap::new();
+        let mut roles = HashMap::default();
         for (n, word, class) in rows(ROLES) {
             let class = match class {
                 "title" => RoleWord::Title,
@@ -155,25 +175,24 @@ impl Lexicon {
 
     /// The gender a given name suggests, when one gender is at least three times as frequent.
     pub fn given_name_gender(&self, name: &str) -> Gender {
-        self.given_names.get(&name.to_uppercase()).copied().unwrap_or(Gender::Unknown)
+        with_case(name, true, |n| self.given_names.get(n).copied()).unwrap_or(Gender::Unknown)
+    }
+
+    /// Whether a word is a known given name.
+    pub fn is_given_name(&self, name: &str) -> bool {
+        with_case(name, true, |n| self.given_names.contains_key(n))
     }
 
     /// The role class of a word, if it is one.
     pub fn role_word(&self, word: &str) -> Option<RoleWord> {
-        let lower;
-        let w = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-            word
-        } else {
-            lower = word.to_lowercase();
-            lower.as_str()
-        };
-        self.roles.get(w).copied().or_else(|| {
-            // Plurals: "journalists", "officials", "spokesmen".
-            let singular = w
-                .strip_suffix("men")
-                .map(|s| format!("{s}man"))
-                .or_else(|| w.strip_suffix('s').map(String::from))?;
-            self.roles.get(&singular).copied()
+        with_case(word, false, |w| {
+            self.roles.get(w).copied().or_else(|| {
+                // Plurals: "journalists", "officials", "spokesmen".
+                if let Some(stem) = w.strip_suffix("men") {
+                    return self.roles.get(&format!("{stem}man")).copied();
+                }
+                self.roles.get(w.strip_suffix('s')?).copied()
+            })
         })
     }
 
@@ -182,7 +201,7 @@ impl Lexicon {
         match word {
             "he" | "He" | "HE" => Some(PronounKind::Male),
             "she" | "She" | "SHE" => Some(PronounKind::Female),
-            _ if word.len() <= 4 => self.pronouns.get(&word.to_lowercase()).copied(),
+            _ if word.len() <= 4 => with_case(word, false, |w| self.pronouns.get(w).copied()),
             _ => None,
         }
     }
@@ -198,7 +217,7 @@ fn given_names() -> HashMap<String, Gender> {
             .collect()
     };
     let (male, female) = (parse(MALE), parse(FEMALE));
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (name, &m) in &male {
         let f = female.get(name).copied().unwrap_or(0.0);
         out.insert(

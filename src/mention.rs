@@ -57,6 +57,7 @@ pub struct Matcher {
     payloads: Vec<Vec<(Payload, Box<str>)>>,
     titles: Vec<String>,
     surname_groups: Vec<Vec<u32>>,
+    surname_index: HashMap<String, u32>,
     cue_classes: Vec<CueClass>,
     cue_forms: Vec<String>,
 }
@@ -106,10 +107,12 @@ impl Matcher {
             }
         }
         let mut surname_groups: Vec<Vec<u32>> = Vec::new();
+        let mut surname_index = HashMap::new();
         let mut sorted: Vec<(&str, Vec<u32>)> = surnames.into_iter().collect();
         sorted.sort();
         for (s, ids) in sorted {
             add(s, Payload::Surname(surname_groups.len() as u32));
+            surname_index.insert(s.to_string(), surname_groups.len() as u32);
             surname_groups.push(ids);
         }
         for (i, t) in titles.iter().enumerate() {
@@ -136,6 +139,7 @@ impl Matcher {
             payloads,
             titles,
             surname_groups,
+            surname_index,
             cue_classes: lexicon.cues.iter().map(|c| c.1).collect(),
             cue_forms: lexicon.cues.iter().map(|c| c.0.clone()).collect(),
         })
@@ -145,23 +149,26 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some(m) = self.ac.find(Input::new(text).range(at..)) {
-            let (s, e) = (m.start(), m.end());
-            let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
-            if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
-                out.push(mention);
-                at = e;
-            } else {
-                // A rejected match ("the UN" in "the United") must not hide one that starts
-                // inside it: search again from the next character.
-                at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+        'scan: while at < text.len() {
+            for m in self.ac.find_iter(Input::new(text).range(at..)) {
+                let (s, e) = (m.start(), m.end());
+                let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
+                if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
+                    out.push(mention);
+                } else {
+                    // A rejected match ("the UN" in "the United") must not hide one that starts
+                    // inside it: search again from the next character.
+                    at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                    continue 'scan;
+                }
             }
+            break;
         }
         out
     }
 
     /// The payloads of a mention that hold for the text as written (case checked).
-    pub fn payloads<'a>(&'a self, m: &Mention, text: &'a str) -> impl Iterator<Item = Payload> + 'a {
+    pub fn payloads<'a>(&'a self, m: &Mention, text: &'a str) -> impl Iterator<Item = Payload> + Clone + 'a {
         let written = &text[m.start..m.end];
         self.payloads[m.pattern as usize]
             .iter()
@@ -187,6 +194,11 @@ impl Matcher {
     /// The entries that share a surname.
     pub fn surname_group(&self, i: u32) -> &[u32] {
         &self.surname_groups[i as usize]
+    }
+
+    /// The people whose surname is exactly `surname`.
+    pub fn people_with_surname(&self, surname: &str) -> &[u32] {
+        self.surname_index.get(surname).map_or(&[], |&g| &self.surname_groups[g as usize])
     }
 
     /// A cue's class.

@@ -23,13 +23,16 @@ static AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
 /// last copyright or author line.
 pub fn detect(text: &str) -> Option<String> {
     let paras: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    for p in paras.iter().take(8) {
+    // Cheap tests first: a dateline has "(", a copyright or author line its keyword.
+    for p in paras.iter().take(8).filter(|p| p.contains('(')) {
         if let Some(c) = DATELINE.captures(p) {
             return Some(c[1].trim().to_string());
         }
     }
     for p in paras.iter().rev().take(15) {
-        if p.len() < 200 {
+        let copyright = p.contains('©');
+        let authors = p.starts_with("Author") || p.starts_with("By") || p.starts_with("Reporting");
+        if p.len() < 200 && (copyright || authors) {
             if let Some(c) = COPYRIGHT.captures(p) {
                 return Some(c[1].trim().to_string());
             }

@@ -700,6 +700,32 @@ mod tests {
         assert_eq!(col(lines[0], "quote"), col(lines[2], "Short"));
     }
 
+    /// A writer whose reader has gone away.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    /// The binary ends quietly on a closed pipe only if it can still see the `BrokenPipe`.
+    #[test]
+    fn a_closed_pipe_stays_an_io_error_in_every_format() {
+        for format in [Format::Csv, Format::Jsonl, Format::Table] {
+            let mut sink = quote_sink(format, ClosedPipe, true, None);
+            let err = sink.write(&record("a", "q", "s")).and_then(|()| sink.finish()).unwrap_err();
+            assert_eq!(
+                err.io_error().map(|e| e.kind()),
+                Some(std::io::ErrorKind::BrokenPipe),
+                "{format:?}: {err}"
+            );
+        }
+    }
+
     #[test]
     fn fit_counts_terminal_columns() {
         assert_eq!(fit("abc", 3), "abc");

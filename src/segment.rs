@@ -233,7 +233,11 @@ fn span(
 /// Single-quoted spans: `‘…’` and `'…'` used as quotes, not apostrophes. Pairs never cross a
 /// double-quote boundary; inside a double quote they are nested.
 fn single_quotes(text: &str, para: Paragraph, doubles: &[QuoteSpan], out: &mut Vec<QuoteSpan>) {
-    let region_of = |pos: usize| doubles.iter().position(|q| q.open < pos && pos < q.close_end);
+    // `doubles` are in text order and do not overlap: a binary search finds the one around `pos`.
+    let region_of = |pos: usize| {
+        let k = doubles.partition_point(|q| q.open < pos);
+        (k > 0 && pos < doubles[k - 1].close_end).then(|| k - 1)
+    };
     let mut open: Option<(Mark, Option<usize>)> = None;
     for (i, c) in text[para.start..para.end].char_indices() {
         if !matches!(c, '‘' | '’' | '\'' | '‹' | '›') {

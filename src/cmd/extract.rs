@@ -7,6 +7,14 @@
 //! flushes. At most three batches exist at once (one being read, one queued, one being
 //! extracted), so `whosaid extract -` works as a streaming mapper (Spark `RDD.pipe`, Hadoop
 //! Streaming): JSONL in, JSONL out with `--format jsonl`, one flush per batch.
+//!
+//! Exit status (`SPEC.md`): 0 when every input was processed, warnings (invalid UTF-8
+//! replaced) included; 1 when some input was skipped: a missing or unreadable path, a binary or
+//! UTF-16 file, a JSONL line that is not a document, a document the extractor failed on. Each
+//! is named on stderr (`whosaid: FILE: message`, `whosaid: FILE:LINE: message`; past five bad
+//! lines in one file the rest are counted) and the others are written. 2 for a usage,
+//! gazetteer or output error, reported before anything is written. A closed output pipe ends
+//! the run quietly with the status earned so far.
 
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -136,7 +144,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let width = match to_file {
         None if std::io::stdout().is_terminal() => {
-            console::Term::stdout().size_checked().map(|(_, w)| w.into())
+            let columns = || std::env::var("COLUMNS").ok()?.parse().ok();
+            console::Term::stdout().size_checked().map(|(_, w)| w.into()).or_else(columns)
         }
         _ => None,
     };
@@ -255,6 +264,7 @@ impl Reporter {
             ) {
                 bar.set_style(style);
             }
+            bar.set_message("0");
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
