@@ -263,15 +263,23 @@ fn visible_width(s: &str) -> usize {
 
 /// Wraps `text` at `width` columns on spaces, each line after `indent`.
 fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let room = width.saturating_sub(visible_width(indent)).max(20);
+    hang(indent, text, width, indent)
+}
+
+/// Wraps `text` at `width` columns on spaces: the first line after `first`, the others after
+/// `indent`.
+fn hang(first: &str, text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     let mut line = String::new();
+    let mut prefix = first;
     for word in text.split(' ') {
+        let room = width.saturating_sub(visible_width(prefix)).max(20);
         if !line.is_empty() && visible_width(&line) + 1 + visible_width(word) > room {
-            out.push_str(indent);
+            out.push_str(prefix);
             out.push_str(&line);
             out.push('\n');
             line.clear();
+            prefix = indent;
         }
         if !line.is_empty() {
             line.push(' ');
@@ -279,7 +287,7 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
         line.push_str(word);
     }
     if !line.is_empty() {
-        out.push_str(indent);
+        out.push_str(prefix);
         out.push_str(&line);
         out.push('\n');
     }
@@ -311,18 +319,19 @@ pub fn write_report<W: Write>(w: W, groups: &[Group], summary: &Summary, opts: &
 
 fn report<W: Write>(mut w: W, groups: &[Group], summary: &Summary, opts: &ReportOptions) -> io::Result<()> {
     let c = opts.color;
-    writeln!(
-        w,
-        "whosaid compare: {} group{} of quotes reported by two documents or more ({} quotes from {} documents compared)",
+    let title = format!(
+        "whosaid compare: {} group{} of quotes reported by two documents or more ({} quotes from {} \
+         documents compared)",
         groups.len(),
         if groups.len() == 1 { "" } else { "s" },
         summary.quotes,
         summary.documents
-    )?;
-    writeln!(
-        w,
-        "Each group shows its longest quote first (*), then the others against it: [-words-] only in the first, {{+words+}} only in this one, … where it quotes only part.\n"
-    )?;
+    );
+    w.write_all(wrap(&title, opts.width, "").as_bytes())?;
+    let legend = "Each group shows its longest quote first (*), then the others against it: [-words-] only \
+                  in the first, {+words+} only in this one, … where it quotes only part.";
+    w.write_all(wrap(legend, opts.width, "").as_bytes())?;
+    writeln!(w)?;
     for g in groups {
         let flags: Vec<&str> = g.flags.iter().map(|f| f.as_str()).collect();
         let title = format!(
@@ -337,16 +346,16 @@ fn report<W: Write>(mut w: W, groups: &[Group], summary: &Summary, opts: &Report
             writeln!(w, "  flags: {}", paint(c, YELLOW, &flags.join(", ")))?;
         }
         let r = &g.members[g.reference];
-        writeln!(w, "  * {}", member_header(r))?;
+        w.write_all(hang("  * ", &member_header(r), opts.width, "      ").as_bytes())?;
         w.write_all(wrap(&format!("“{}”", r.quote.trim()), opts.width, "      ").as_bytes())?;
         for d in &g.diff {
             let m = &g.members[d.member];
-            writeln!(w, "    {}", member_header(m))?;
+            w.write_all(hang("    ", &member_header(m), opts.width, "      ").as_bytes())?;
             let text = marked(&segments(&m.quote, &d.ops), c);
             w.write_all(wrap(&format!("“{}”", text.trim()), opts.width, "      ").as_bytes())?;
         }
         for n in &g.notes {
-            w.write_all(wrap(&format!("! {n}"), opts.width, "  ").as_bytes())?;
+            w.write_all(hang("  ! ", n, opts.width, "    ").as_bytes())?;
         }
         writeln!(w)?;
     }
@@ -386,6 +395,17 @@ mod tests {
             op(OpKind::Outside, None, Some("and so on")),
         ];
         assert_eq!(marked(&segments(q, &ops), false), "… stop playing [-with-] fire on the issue …");
+    }
+
+    #[test]
+    fn hanging_lines() {
+        let h = hang(
+            "  * ",
+            "doc-1 [1–9] · Ana Ruiz, deputy mayor for transport and the environment",
+            40,
+            "      ",
+        );
+        assert_eq!(h, "  * doc-1 [1–9] · Ana Ruiz, deputy mayor\n      for transport and the environment\n");
     }
 
     #[test]
