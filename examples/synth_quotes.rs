@@ -19,7 +19,12 @@
 //! speaker or another title. Output is deterministic (fixed seed).
 //!
 //! `score RECORDS GROUPS` prints pair precision, recall and F1 of the groups against the
-//! statements (pairs of quotes from different documents).
+//! statements (pairs of quotes from different documents). `pairs RECORDS` lists the judged
+//! pairs that link different statements, by relation, to see what the thresholds let through.
+//!
+//! Figures (2-core machine shared with other jobs, release build, 100,000 quotes of 31,674
+//! statements in 5,000 documents): 11.6 s wall clock at 57% of the CPU, 6.5 s user, 331 MB
+//! peak resident memory (`/usr/bin/time -v`); pair precision 0.978, recall 0.975, F1 0.976.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufWriter, Write};
@@ -79,7 +84,10 @@ fn sentences(root: &Path) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut texts = Vec::new();
     if let Ok(dir) = std::fs::read_dir(root.join("tests/corpus")) {
-        let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let mut paths: Vec<_> = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
         paths.sort();
         for p in paths {
             texts.push(std::fs::read_to_string(p).unwrap_or_default());
