@@ -358,7 +358,7 @@ impl<'a> DocContext<'a> {
         let w = self.word(t);
         // Most words are lower case and not particles: answer them before any lookup.
         let capitalized = w.as_bytes()[0].is_ascii_uppercase() || self.is_capitalized(t);
-        if !capitalized && !(t.mention.is_some() || PARTICLES.contains(&w)) {
+        if !(capitalized || t.mention.is_some() || PARTICLES.contains(&w)) {
             return false;
         }
         if self.lexicon.stopwords.contains(w)
