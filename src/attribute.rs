@@ -356,6 +356,11 @@ impl<'a> DocContext<'a> {
             return false;
         }
         let w = self.word(t);
+        // Most words are lower case and not particles: answer them before any lookup.
+        let capitalized = w.as_bytes()[0].is_ascii_uppercase() || self.is_capitalized(t);
+        if !(capitalized || t.mention.is_some() || PARTICLES.contains(&w)) {
+            return false;
+        }
         if self.lexicon.stopwords.contains(w)
             && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
         {
@@ -419,7 +424,11 @@ impl<'a> DocContext<'a> {
     /// The name unit starting at token `i`, and the token after it.
     fn unit_at(&self, toks: &[Tok], i: usize) -> Option<(NameUnit, usize)> {
         let t = &toks[i];
-        if t.inside {
+        if t.inside
+            || t.mention.is_none()
+                && (t.kind != TokKind::Word
+                    || !self.word(t).as_bytes()[0].is_ascii_uppercase() && !self.is_capitalized(t))
+        {
             return None;
         }
         if let Some((_, end)) = t.mention {

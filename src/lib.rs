@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod attribute;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod extract;

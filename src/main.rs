@@ -22,6 +22,9 @@ struct Cli {
 enum Command {
     /// Extract every quotation with its speaker, role and cue (CSV, JSONL or a table).
     Extract(cmd::extract::Args),
+    /// Group the quotes of several articles that report the same statement, and show where the
+    /// reports differ (a report, JSONL, CSV or an HTML page).
+    Compare(cmd::compare::Args),
     /// Build and check gazetteer files (`import` from congress-legislators, `check`).
     Gazetteer(cmd::gazetteer::Args),
 }
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
         Command::Gazetteer(args) => cmd::gazetteer::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {

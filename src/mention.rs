@@ -13,7 +13,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::lexicon::{CueClass, Lexicon};
-use crate::text::on_word_boundaries;
+use crate::text::{next_word_start, on_word_boundaries};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,8 +157,11 @@ impl Matcher {
                     out.push(mention);
                 } else {
                     // A rejected match ("the UN" in "the United") must not hide one that starts
-                    // inside it: search again from the next character.
-                    at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                    // inside it. Only a match that starts a word can be accepted, so search
+                    // again from the next place a word can start rather than from the next
+                    // character: the same mentions, without re-scanning the rest of a word
+                    // ("us" in "must").
+                    at = next_word_start(text, s);
                     continue 'scan;
                 }
             }
@@ -174,6 +177,13 @@ impl Matcher {
             .iter()
             .filter(move |(p, form)| !p.case_sensitive() || **form == *written)
             .map(|(p, _)| *p)
+    }
+
+    /// The patterns compiled into the automaton, in pattern order: each form trimmed and ASCII
+    /// lowercased, as it was given to the automaton (which matches ASCII case-insensitively,
+    /// leftmost-longest). Benchmarks use it to time a bare scan with the very same patterns.
+    pub fn patterns(&self) -> impl Iterator<Item = String> + '_ {
+        self.payloads.iter().map(|list| list[0].1.to_ascii_lowercase())
     }
 
     /// The number of patterns in the automaton.
@@ -275,6 +285,59 @@ mod tests {
         let text = "the United States should";
         let got: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
         assert_eq!(got, vec!["United States"]);
+    }
+
+    #[test]
+    fn patterns_are_the_lowercased_forms_in_order() {
+        let m = Matcher::new(&gaz(), lexicon()).unwrap();
+        let patterns: Vec<String> = m.patterns().collect();
+        assert_eq!(patterns.len(), m.pattern_count());
+        assert_eq!(patterns[0], "barack obama");
+        assert!(patterns.iter().any(|p| p == "u.s."));
+        assert!(patterns.iter().all(|p| *p == p.to_ascii_lowercase()));
+        let text = "Barack Obama said";
+        let first = m.find(text)[0];
+        assert_eq!(patterns[first.pattern as usize], text[first.start..first.end].to_ascii_lowercase());
+    }
+
+    /// The search as it was: after a rejected match, start again one character later.
+    fn find_char_by_char(m: &Matcher, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(x) = m.ac.find(Input::new(text).range(at..)) {
+            let mention = Mention { start: x.start(), end: x.end(), pattern: x.pattern().as_u32() };
+            if on_word_boundaries(text, x.start(), x.end()) && m.payloads(&mention, text).next().is_some() {
+                out.push(mention);
+                at = x.end();
+            } else {
+                at = x.start() + text[x.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Skipping to the next word start after a rejected match finds exactly the mentions
+        /// that restarting one character later finds, words glued together or not.
+        #[test]
+        fn skipping_to_the_next_word_start_finds_the_same_mentions(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "Barack", "Obama", "Obamacare", "US", "U.S.", "us", "must", "the", "The", "UN", "United",
+                "States", "Will", "will", "said", "Said", "President", "é", "’", "“", ",", ".", " ", " ",
+                "-",
+            ][..]), 0..40)
+        ) {
+            let mut g = gaz();
+            g.add_entries_csv(
+                "o.csv",
+                "id,name,kind,gender,surname,aliases,roles\nun,United Nations,organization,,,the UN,\n",
+            )
+            .unwrap();
+            g.add_countries_csv("c.csv", "code,forms\nUS2,United States\n").unwrap();
+            let m = Matcher::new(&g, lexicon()).unwrap();
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(m.find(&text), find_char_by_char(&m, &text));
+        }
     }
 
     #[test]

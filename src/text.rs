@@ -52,6 +52,15 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{2009}' || c == '\u{202f}'
 }
 
+/// The first offset after `i` where a word can start: just past the first character at or after
+/// `i` that is not part of a word, or the end of the text.
+pub fn next_word_start(text: &str, i: usize) -> usize {
+    match text[i..].char_indices().find(|&(_, c)| !is_word_char(c)) {
+        Some((j, c)) => i + j + c.len_utf8(),
+        None => text.len(),
+    }
+}
+
 /// True when `text[s..e]` starts and ends on word boundaries.
 pub fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
     let before_ok = char_before(text, s).is_none_or(|c| !is_word_char(c));
@@ -71,6 +80,17 @@ mod tests {
         assert_eq!(c.char_offset(d), 8);
         assert_eq!(c.char_offset(t.find('c').unwrap()), 5);
         assert_eq!(c.char_offset(t.len()), 9);
+    }
+
+    #[test]
+    fn next_word_start_skips_the_rest_of_the_word() {
+        let t = "must say, Mr. Wáng’s";
+        assert_eq!(next_word_start(t, 0), 5);
+        assert_eq!(next_word_start(t, 4), 5);
+        assert_eq!(next_word_start(t, t.find(',').unwrap()), t.find(',').unwrap() + 1);
+        let w = t.find('W').unwrap();
+        assert_eq!(next_word_start(t, w), t.find('’').unwrap() + '’'.len_utf8());
+        assert_eq!(next_word_start(t, t.len() - 1), t.len());
     }
 
     #[test]

@@ -1,0 +1,201 @@
+//! `whosaid compare PATHS…`: extract the quotes of several articles and group those that report
+//! the same statement, showing where the reports differ.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::ValueEnum;
+use rayon::prelude::*;
+
+use whosaid::compare::render::{ReportOptions, Summary};
+use whosaid::compare::{html, records, render, CompareOptions, Comparer};
+use whosaid::input::{Event, Inputs};
+use whosaid::output::Format as OutputFormat;
+use whosaid::{Document, Extractor, Gazetteer, Options, QuoteRecord};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable report with word-level differences.
+    Report,
+    /// One JSON object per group per line.
+    Jsonl,
+    /// One row per member, with its group id.
+    Csv,
+    /// One self-contained HTML page with the groups side by side.
+    Html,
+}
+
+/// When to colour the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// When writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Group the quotes of several articles that report the same statement.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Only groups with quotes from at least two documents are reported.")]
+pub struct Args {
+    /// Articles: .txt files, .jsonl files (one article per line), folders of them, or - for JSONL on
+    /// standard input.
+    #[arg(value_name = "PATHS", required_unless_present = "records")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "report")]
+    pub format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Compare the quotes of an existing extraction (`whosaid extract --format jsonl` output; - for
+    /// standard input) instead of extracting from PATHS. Repeatable.
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    pub records: Vec<PathBuf>,
+    /// Least word-level similarity (0 to 1) of two quotes to count as variants of one statement.
+    #[arg(long, default_value_t = 0.6, value_parser = unit_interval)]
+    pub min_similarity: f64,
+    /// Ignore index keys shared by more quotes than this when looking for candidate pairs.
+    #[arg(long, default_value_t = 100, hide = true)]
+    pub max_postings: usize,
+    /// Add the people, organisations or countries in this CSV file to the built-in gazetteer.
+    /// Repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Do not load the built-in gazetteer: only the --gazetteer files are used.
+    #[arg(long)]
+    pub no_builtin_gazetteer: bool,
+    /// Also compare quotes without a speaker (scare quotes, titles).
+    #[arg(long)]
+    pub all: bool,
+    /// Colour the report.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+    /// Prefix CSV cells that start with = + - @ tab or CR with ' so spreadsheets do not run them as
+    /// formulas [default: on when -o names a .csv file].
+    #[arg(long)]
+    pub csv_safe: bool,
+}
+
+fn unit_interval(s: &str) -> Result<f64, String> {
+    let x: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{x} is not between 0 and 1"))
+    }
+}
+
+/// Runs the command: 0 when every input was read, 1 when some could not be (each named on
+/// standard error, the rest compared).
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // Everything that can fail before any output comes first: a gazetteer error writes nothing.
+    let mut gazetteer = if args.no_builtin_gazetteer { Gazetteer::empty() } else { Gazetteer::builtin()? };
+    for path in &args.gazetteers {
+        gazetteer.load_path(path)?;
+    }
+    let mut failed = false;
+    let (quotes, documents) = if args.records.is_empty() {
+        let extractor = Extractor::new(gazetteer.clone(), Options { all: args.all })?;
+        extract_all(&extractor, &args.paths, &mut failed)
+    } else {
+        let mut quotes = Vec::new();
+        for path in &args.records {
+            match read_records(path) {
+                Ok(mut r) => quotes.append(&mut r),
+                Err(e) => {
+                    eprintln!("whosaid: {e:#}");
+                    failed = true;
+                }
+            }
+        }
+        if !args.all {
+            quotes.retain(|q| !q.speaker.is_empty());
+        }
+        let mut docs: Vec<&str> = quotes.iter().map(|q| q.doc.as_str()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let n = docs.len();
+        (quotes, n)
+    };
+    let options = CompareOptions { min_similarity: args.min_similarity, max_postings: args.max_postings };
+    let groups = Comparer::new(Some(&gazetteer), options).compare(&quotes);
+    let summary = Summary { documents, quotes: quotes.len() };
+
+    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            to_file.is_none() && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let csv_safe =
+        args.csv_safe || to_file.is_some_and(|p| OutputFormat::from_path(p) == Some(OutputFormat::Csv));
+    let out: Box<dyn Write> = match to_file {
+        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let out = BufWriter::new(out);
+    let title = "whosaid compare: one statement, several reports";
+    let written = match args.format {
+        Format::Report => render::write_report(out, &groups, &summary, &ReportOptions { color, width: 100 }),
+        Format::Jsonl => render::write_jsonl(out, &groups),
+        Format::Csv => render::write_csv(out, &groups, csv_safe),
+        Format::Html => html::write_html(out, &groups, &summary, title),
+    };
+    match written.map_err(anyhow::Error::from) {
+        Ok(()) => {}
+        // The reader of our output has gone (`| head`): stop quietly.
+        Err(e) if super::is_broken_pipe(&e) => {}
+        Err(e) => return Err(e.context("cannot write the output")),
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The quotes of all documents of the inputs, and how many documents there were. Documents
+/// are extracted in batches and dropped, so only the quotes stay in memory. Warnings and
+/// skipped inputs are named on standard error; a skipped input sets `failed`.
+fn extract_all(extractor: &Extractor, paths: &[PathBuf], failed: &mut bool) -> (Vec<QuoteRecord>, usize) {
+    /// Documents extracted at once.
+    const BATCH: usize = 256;
+    let mut quotes = Vec::new();
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut documents = 0;
+    let flush = |batch: &mut Vec<Document>, quotes: &mut Vec<QuoteRecord>| {
+        quotes.par_extend(batch.par_iter().flat_map_iter(|d| extractor.extract(d)));
+        batch.clear();
+    };
+    for event in Inputs::new(paths.iter().cloned()) {
+        match event {
+            Event::Document(doc) => {
+                documents += 1;
+                batch.push(doc);
+                if batch.len() == BATCH {
+                    flush(&mut batch, &mut quotes);
+                }
+            }
+            Event::Warning(e) => eprintln!("whosaid: warning: {e}"),
+            Event::Skipped(e) => {
+                eprintln!("whosaid: {e}");
+                *failed = true;
+            }
+        }
+    }
+    flush(&mut batch, &mut quotes);
+    (quotes, documents)
+}
+
+fn read_records(path: &Path) -> anyhow::Result<Vec<QuoteRecord>> {
+    if path.as_os_str() == "-" {
+        return Ok(records::read_records(io::stdin().lock(), "-")?);
+    }
+    let f = File::open(path).with_context(|| format!("{}", path.display()))?;
+    Ok(records::read_records(BufReader::new(f), &path.display().to_string())?)
+}
