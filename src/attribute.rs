@@ -20,6 +20,7 @@
 //! description ("the statement", "a spokesman for the campaign").
 
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Gender};
@@ -232,6 +233,10 @@ pub struct DocContext<'a> {
     by_surname: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     last: Option<Attribution>,
+    /// The gazetteer entry of each unit (a surname resolved once), built after scanning.
+    unit_entries: OnceCell<Vec<Option<u32>>>,
+    /// Per (title, country): the units whose entry holds that role, as (unit index, entry).
+    role_holders: RefCell<HashMap<(u32, Option<u32>), Vec<(usize, u32)>>>,
 }
 
 /// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
@@ -325,6 +330,8 @@ impl<'a> DocContext<'a> {
             ends: Vec::new(),
             ends_for: (0, 0),
             by_surname: HashMap::new(),
+            unit_entries: OnceCell::new(),
+            role_holders: RefCell::new(HashMap::new()),
             last: None,
             roles: HashMap::new(),
         }
@@ -1038,8 +1045,8 @@ impl<'a> DocContext<'a> {
         Some(sp)
     }
 
-    fn resolve_role(&self, title: u32, country: Option<u32>, pos: usize) -> Option<u32> {
-        let title = self.matcher.title(title);
+    fn resolve_role(&self, title_index: u32, country: Option<u32>, pos: usize) -> Option<u32> {
+        let title = self.matcher.title(title_index);
         let code = country.map(|c| self.gazetteer.countries()[c as usize].code.as_str());
         let holds = |e: u32| {
             self.gazetteer.entries()[e as usize].roles.iter().any(|r| {
@@ -1047,21 +1054,25 @@ impl<'a> DocContext<'a> {
                     && code.is_none_or(|c| r.country == c)
             })
         };
-        let mut found = None;
+        // The latest holder among the LOOKBACK * 5 units before `pos`, from an index built once
+        // per role: a scan of those units per role phrase made role-heavy texts quadratic until
+        // the bound, and slow after it.
         let k = self.units.partition_point(|u| u.at < pos);
-        for u in self.units[..k].iter().rev().take(LOOKBACK * 5) {
-            {
-                let entry =
-                    u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry });
-                if let Some(e) = entry {
-                    if holds(e) {
-                        found = Some(e);
-                        break;
-                    }
-                }
-            }
-        }
-        found
+        let lo = k.saturating_sub(LOOKBACK * 5);
+        let mut holders = self.role_holders.borrow_mut();
+        let list = holders.entry((title_index, country)).or_insert_with(|| {
+            let entries = self.unit_entries.get_or_init(|| {
+                self.units
+                    .iter()
+                    .map(|u| {
+                        u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry })
+                    })
+                    .collect()
+            });
+            entries.iter().enumerate().filter_map(|(i, e)| e.filter(|&e| holds(e)).map(|e| (i, e))).collect()
+        });
+        let j = list.partition_point(|&(i, _)| i < k);
+        j.checked_sub(1).map(|j| list[j]).filter(|&(i, _)| i >= lo).map(|(_, e)| e)
     }
 
     /// Attributes the quote at token `qi` of a paragraph.

@@ -662,15 +662,10 @@ fn extraction_time_is_linear_on_adversarial_texts() {
     }
 }
 
-/// The same on role phrases ("the US secretary of state said"). Ignored until
-/// `DocContext::resolve_role` in `src/attribute.rs` is linear: it scans up to `LOOKBACK * 5`
-/// name units back (resolving each surname) for every role phrase, which is quadratic until
-/// that bound and slow after it. Measured: 48 KB 0.35 s, 390 KB 14.5 s (ratio 41) in a debug
-/// build; 5 MB in one paragraph 14 s in release, against about 1 s for every other shape. An
-/// index of role holders built once per (title, country) makes it linear (ratio 10, 5 MB in
-/// 1.1 s) with identical output: proposed to the lead.
+/// The same on role phrases ("the US secretary of state said"): `resolve_role` once scanned
+/// up to 2,000 name units back per role phrase (48 KB 0.35 s, 390 KB 14.5 s, ratio 41 in a debug
+/// build); it now looks holders up in an index built once per (title, country).
 #[test]
-#[ignore = "resolve_role in src/attribute.rs scans back over name units per role phrase; reported"]
 fn extraction_time_is_linear_on_role_phrases() {
     for (name, ratio) in timings(&["roles"], 50_000) {
         assert!(ratio < 16.0, "{name}: 8 times the text takes {ratio:.1} times as long");
