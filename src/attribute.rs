@@ -236,8 +236,11 @@ pub struct DocContext<'a> {
     /// The gazetteer entry of each unit (a surname resolved once), built after scanning.
     unit_entries: OnceCell<Vec<Option<u32>>>,
     /// Per (title, country): the units whose entry holds that role, as (unit index, entry).
-    role_holders: RefCell<HashMap<(u32, Option<u32>), Vec<(usize, u32)>>>,
+    role_holders: RefCell<HashMap<(u32, Option<u32>), RoleHolders>>,
 }
+
+/// The units whose gazetteer entry holds one role, as (unit index, entry), in text order.
+type RoleHolders = Vec<(usize, u32)>;
 
 /// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
 type Found = (Speaker, Method, String, String);
