@@ -29,7 +29,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use whosaid::error::ErrorKind;
 use whosaid::input::{Event, Inputs};
-use whosaid::output::{quote_sink, Format};
+use whosaid::output::{quote_sink, Format, Sink};
 use whosaid::{Document, Error, Extractor, Gazetteer, Options, QuoteRecord};
 
 /// Most documents in one batch.
@@ -159,30 +159,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .spawn(move || read_batches(inputs, tx))
         .context("cannot start the reader thread")?;
 
+    // Batch N is written on this thread while the pool extracts batch N + 1, so that writing
+    // (serial) overlaps extraction (parallel).
+    type Extracted = Vec<std::thread::Result<Vec<QuoteRecord>>>;
+    let extract_batch = |batch: &Batch| -> Extracted {
+        batch.docs.par_iter().map(|doc| catch_unwind(AssertUnwindSafe(|| extractor.extract(doc)))).collect()
+    };
     let written = (|| -> Result<()> {
-        for batch in rx {
-            for note in batch.notes {
-                report.note(note);
+        let mut pending: Option<(Batch, Extracted)> = None;
+        let mut incoming = rx.into_iter();
+        loop {
+            let next = incoming.next();
+            if next.is_none() && pending.is_none() {
+                break;
             }
-            let results: Vec<std::thread::Result<Vec<QuoteRecord>>> = pool.install(|| {
-                batch
-                    .docs
-                    .par_iter()
-                    .map(|doc| catch_unwind(AssertUnwindSafe(|| extractor.extract(doc))))
-                    .collect()
+            let mut next_results: Option<Extracted> = None;
+            let mut outcome: Result<()> = Ok(());
+            pool.in_place_scope(|scope| {
+                if let Some(batch) = &next {
+                    let slot = &mut next_results;
+                    scope.spawn(move |_| *slot = Some(extract_batch(batch)));
+                }
+                if let Some((batch, results)) = pending.take() {
+                    outcome = write_batch(&mut report, sink.as_mut(), batch, &results);
+                }
             });
-            for (doc, result) in batch.docs.iter().zip(&results) {
-                if let Err(panic) = result {
-                    report.crashed(doc, panic.as_ref());
-                }
-            }
-            report.suspend(|| -> Result<()> {
-                for records in results.iter().flatten() {
-                    records.iter().try_for_each(|r| sink.write(r))?;
-                }
-                Ok(sink.flush()?)
-            })?;
-            report.progress(batch.docs.len() as u64, batch.bytes);
+            outcome?;
+            pending = next.map(|b| {
+                let results = next_results.unwrap_or_default();
+                (b, results)
+            });
         }
         report.suspend(|| sink.finish())?;
         Ok(())
@@ -195,6 +201,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(()) => {}
     }
     Ok(if report.failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reports a batch's notes and crashes, writes its records in input order and flushes.
+fn write_batch(
+    report: &mut Reporter,
+    sink: &mut dyn Sink<QuoteRecord>,
+    batch: Batch,
+    results: &[std::thread::Result<Vec<QuoteRecord>>],
+) -> Result<()> {
+    for note in batch.notes {
+        report.note(note);
+    }
+    for (doc, result) in batch.docs.iter().zip(results) {
+        if let Err(panic) = result {
+            report.crashed(doc, panic.as_ref());
+        }
+    }
+    report.suspend(|| -> Result<()> {
+        for records in results.iter().flatten() {
+            records.iter().try_for_each(|r| sink.write(r))?;
+        }
+        Ok(sink.flush()?)
+    })?;
+    report.progress(batch.docs.len() as u64, batch.bytes);
+    Ok(())
 }
 
 /// The gazetteer (built-in plus `--gazetteer` files) compiled into an extractor. Errors are the
