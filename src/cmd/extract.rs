@@ -20,7 +20,7 @@ use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::mpsc::{sync_channel, SyncSender, TryRecvError};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -167,9 +167,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let written = (|| -> Result<()> {
         let mut pending: Option<(Batch, Extracted)> = None;
-        let mut incoming = rx.into_iter();
         loop {
-            let next = incoming.next();
+            // With nothing more ready (a slow producer on standard input), write now rather than
+            // hold records back until the next batch arrives.
+            let next = match pending.take() {
+                None => rx.recv().ok(),
+                Some(p) => match rx.try_recv() {
+                    Ok(batch) => {
+                        pending = Some(p);
+                        Some(batch)
+                    }
+                    Err(TryRecvError::Empty) => {
+                        write_batch(&mut report, sink.as_mut(), p.0, &p.1)?;
+                        rx.recv().ok()
+                    }
+                    Err(TryRecvError::Disconnected) => {
+                        pending = Some(p);
+                        None
+                    }
+                },
+            };
             if next.is_none() && pending.is_none() {
                 break;
             }
