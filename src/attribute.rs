@@ -245,6 +245,15 @@ type RoleHolders = Vec<(usize, u32)>;
 /// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
 type Found = (Speaker, Method, String, String);
 
+/// A speaker found with an apposition ("Ned Price, the State Department spokesman"): the method
+/// says so, and the apposition is the role unless the phrase itself wrote one.
+fn with_apposition(found: Found, appo: String) -> Found {
+    let (sp, method, mention, role) = found;
+    let method = if !appo.is_empty() && method == Method::Explicit { Method::Apposition } else { method };
+    let role = if role.is_empty() { appo } else { role };
+    (sp, method, mention, role)
+}
+
 /// A noun phrase: tokens `[a, b)` of a paragraph.
 #[derive(Debug, Clone, Copy)]
 struct Np {
@@ -1171,17 +1180,10 @@ impl<'a> DocContext<'a> {
                 }
                 if matches!(class, CueClass::Finite | CueClass::According) {
                     if let Some(np) = self.np_right(toks, after, se) {
-                        if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
+                        if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
                             let appo = self.apposition_after(toks, np.b, se);
-                            let method = if !appo.is_empty() && method == Method::Explicit {
-                                Method::Apposition
-                            } else {
-                                method
-                            };
-                            if role.is_empty() {
-                                role = appo;
-                            }
-                            return Some(self.finish((sp, method, mention, role), c, toks[j].s, 0.95));
+                            let found = with_apposition((sp, method, mention, role), appo);
+                            return Some(self.finish(found, c, toks[j].s, 0.95));
                         }
                     }
                 }
@@ -1202,16 +1204,9 @@ impl<'a> DocContext<'a> {
                     if np.a != j {
                         return None;
                     }
-                    let (sp, method, mention, mut role) = self.interpret(toks, np, pos)?;
-                    let method = if !appo.is_empty() && method == Method::Explicit {
-                        Method::Apposition
-                    } else {
-                        method
-                    };
-                    if role.is_empty() {
-                        role = appo;
-                    }
-                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.95));
+                    let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
+                    let found = with_apposition((sp, method, mention, role), appo);
+                    return Some(self.finish(found, c, toks[k].s, 0.95));
                 }
                 if matches!(toks[k].kind, TokKind::Quote(_)) {
                     return None;
@@ -1342,16 +1337,9 @@ impl<'a> DocContext<'a> {
             }
             CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
-                    if let Some((sp, method, mention, mut role)) = self.interpret(toks, np, pos) {
-                        let method = if !appo.is_empty() && method == Method::Explicit {
-                            Method::Apposition
-                        } else {
-                            method
-                        };
-                        if role.is_empty() {
-                            role = appo;
-                        }
-                        return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.9));
+                    if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
+                        let found = with_apposition((sp, method, mention, role), appo);
+                        return Some(self.finish(found, c, toks[k].s, 0.9));
                     }
                 }
                 // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
