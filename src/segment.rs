@@ -73,9 +73,11 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     lines.into_iter().flatten().collect()
 }
 
-/// Hard-wrapped text: most blocks between blank lines have several lines, all short.
+/// Hard-wrapped text: most blocks between blank lines have several lines, all short, and most
+/// of those lines break mid-sentence (one sentence per line is paragraphs, not wrapping).
 fn looks_hard_wrapped(text: &str, lines: &[Option<Paragraph>]) -> bool {
     let (mut blocks, mut multi, mut run, mut long) = (0usize, 0usize, 0usize, false);
+    let (mut wrapped_lines, mut mid_sentence) = (0usize, 0usize);
     for l in lines.iter().chain(std::iter::once(&None)) {
         match l {
             Some(p) => {
@@ -90,7 +92,13 @@ fn looks_hard_wrapped(text: &str, lines: &[Option<Paragraph>]) -> bool {
             None => {}
         }
     }
-    !long && blocks >= 2 && multi * 2 > blocks
+    for (k, l) in lines.iter().enumerate() {
+        let (Some(p), Some(Some(_))) = (l, lines.get(k + 1)) else { continue };
+        wrapped_lines += 1;
+        let end = text[p.start..p.end].trim_end_matches(['”', '"', '’', '\'', ')']);
+        mid_sentence += usize::from(!end.ends_with(['.', '?', '!', ':']));
+    }
+    !long && blocks >= 2 && multi * 2 > blocks && mid_sentence * 2 > wrapped_lines
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -431,6 +439,14 @@ mod tests {
         let t = "A line\nwrapped here\nand here.\n\nB line\nwrapped\nagain.\n";
         let p: Vec<&str> = paragraphs(t).iter().map(|p| &t[p.start..p.end]).collect();
         assert_eq!(p, vec!["A line\nwrapped here\nand here.", "B line\nwrapped\nagain."]);
+    }
+
+    #[test]
+    fn one_sentence_per_line_is_not_hard_wrapping() {
+        // Regression (found by the prefix property test): blocks of short one-sentence lines
+        // were joined, so an unclosed quote line swallowed the quote on the next line.
+        let t = "“We,” said Al Jones.\n\n“We.\n“We,” said Al Jones.\n“We,” said Al Jones.\n\nA.\nB.\nC.\n";
+        assert_eq!(paragraphs(t).len(), 7);
     }
 
     #[test]
