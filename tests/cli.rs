@@ -2,8 +2,8 @@
 //! formats, streaming from standard input and a closed output pipe.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -15,58 +15,8 @@ const QUOTE: &str = "“We will win,” said Antony Blinken.";
 const HEADER: &str =
     "doc,outlet,paragraph,start,end,quote,kind,speaker,speaker_id,role,known_role,cue,method,mention,confidence";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// The records of a `--format jsonl` run.
-    fn records(&self) -> Vec<Value> {
-        self.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
-    }
-}
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_whosaid"))
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    run_with_stdin(dir, args, b"")
-}
-
-fn run_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = bin()
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let feeder = std::thread::spawn(move || input.write_all(&stdin));
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap().unwrap();
-    let run = Run {
-        code: out.status.code().expect("exited, not killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 messages"),
-    };
-    assert!(!run.stderr.contains("panicked"), "the binary panicked:\n{}", run.stderr);
-    run
-}
-
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
+mod common;
+use common::{bin, run, run_with_stdin, write};
 
 /// Checks that every record's offsets pick its quote out of `text` (code points).
 fn assert_offsets(text: &str, records: &[Value]) {

@@ -6,7 +6,6 @@
 //! a closed pipe, `--csv-safe`); this file adds the large, nested, adversarial and unreadable
 //! ones and the cases those tests leave out.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
@@ -23,54 +22,8 @@ static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::builtin().un
 static EXTRACTOR_ALL: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::new(Gazetteer::builtin().unwrap(), Options { all: true }).unwrap());
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn records(&self) -> Vec<Value> {
-        self.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
-    }
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    run_with_stdin(dir, args, b"")
-}
-
-fn run_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let feeder = std::thread::spawn(move || input.write_all(&stdin));
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap().unwrap();
-    let run = Run {
-        code: out.status.code().expect("exited, not killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 messages"),
-    };
-    assert!(!run.stderr.contains("panicked"), "the binary panicked:\n{}", run.stderr);
-    assert!(!run.stderr.contains("internal error"), "a document crashed:\n{}", run.stderr);
-    run
-}
-
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
+mod common;
+use common::{run, write};
 
 fn docs_of(records: &[Value]) -> Vec<&str> {
     let mut docs: Vec<&str> = records.iter().map(|r| r["doc"].as_str().unwrap()).collect();

@@ -1,0 +1,69 @@
+//! The harness shared by the command-line test binaries: run `whosaid` in a folder with some
+//! standard input, and write input files.
+#![allow(dead_code)] // each test binary uses its own part of it
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// What one run of the binary did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The records of a `--format jsonl` run.
+    pub fn records(&self) -> Vec<Value> {
+        self.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
+    }
+}
+
+/// The binary under test.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+}
+
+/// Runs the binary in `dir` with empty standard input.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    run_with_stdin(dir, args, b"")
+}
+
+/// Runs the binary in `dir`, feeding `stdin`. Fails the test if the binary panicked or a
+/// document crashed the extractor: no input may do either.
+pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = bin()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || input.write_all(&stdin));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    let run = Run {
+        code: out.status.code().expect("exited, not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 messages"),
+    };
+    assert!(!run.stderr.contains("panicked"), "the binary panicked:\n{}", run.stderr);
+    assert!(!run.stderr.contains("internal error"), "a document crashed:\n{}", run.stderr);
+    run
+}
+
+/// Writes `bytes` to `dir/name`, creating folders on the way.
+pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
