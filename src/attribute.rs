@@ -231,6 +231,9 @@ pub struct DocContext<'a> {
     /// Full personal names by surname (last word, and first word of two-word names): indices
     /// into `units`, in text order.
     by_surname: HashMap<String, Vec<usize>>,
+    /// Two-word names by their first word, for family-name-first names ("Zhang" of "Zhang
+    /// Jun"): used only when no name ends with the surname.
+    by_first_word: HashMap<String, Vec<usize>>,
     roles: HashMap<String, String>,
     last: Option<Attribution>,
     /// The gazetteer entry of each unit (a surname resolved once), built after scanning.
@@ -342,6 +345,7 @@ impl<'a> DocContext<'a> {
             ends: Vec::new(),
             ends_for: (0, 0),
             by_surname: HashMap::new(),
+            by_first_word: HashMap::new(),
             unit_entries: OnceCell::new(),
             role_holders: RefCell::new(HashMap::new()),
             last: None,
@@ -429,7 +433,7 @@ impl<'a> DocContext<'a> {
                     let idx = self.units.len();
                     self.by_surname.entry(u.last.clone()).or_default().push(idx);
                     if u.first != u.last && u.name.split_whitespace().count() == 2 {
-                        self.by_surname.entry(u.first.clone()).or_default().push(idx);
+                        self.by_first_word.entry(u.first.clone()).or_default().push(idx);
                     }
                 }
                 self.units.push(u);
@@ -760,10 +764,21 @@ impl<'a> DocContext<'a> {
         }
         // Plain lowercase words in a row ("the ongoing legal battle over whether"): a clause, not
         // a speaker's description, once there are more than three of them.
+        // After its head noun ("a spokesman", "a readout"), a description goes on only through a
+        // preposition ("… for the campaign", "… of the call published by CGTN"), never through a
+        // verb ("A campaign official later walked back …").
         let mut plain = 0;
+        let (mut seen_head, mut in_pp) = (false, false);
         while b < hi {
             let t = &toks[b];
+            if t.kind == TokKind::Word && self.cue_of(t).is_some() {
+                break;
+            }
             if t.inside || self.np_word(toks, b) || self.is_determiner(t) {
+                seen_head |= !self.is_determiner(t)
+                    && (t.mention.is_some()
+                        || self.is_capitalized(t)
+                        || self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier));
                 plain = 0;
                 b += 1;
                 continue;
@@ -795,8 +810,9 @@ impl<'a> DocContext<'a> {
                         ))
                 && b + 1 < hi
                 && b - k < 14
-                && (connector || plain < 3)
+                && (connector || !seen_head && plain < 3 || in_pp && plain < 2)
             {
+                in_pp |= connector && seen_head;
                 plain = if connector { 0 } else { plain + 1 };
                 b += 1;
                 continue;
@@ -1007,11 +1023,14 @@ impl<'a> DocContext<'a> {
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last.as_str();
         // The latest full name before, else the first after (an index lookup, not a scan).
-        let found = self.by_surname.get(surname).and_then(|list| {
-            let k = list.partition_point(|&x| self.units[x].at < pos);
-            let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
-            Some(&self.units[idx])
-        });
+        let nearest = |index: &HashMap<String, Vec<usize>>| {
+            index.get(surname).and_then(|list| {
+                let k = list.partition_point(|&x| self.units[x].at < pos);
+                let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
+                Some(&self.units[idx])
+            })
+        };
+        let found = nearest(&self.by_surname).or_else(|| nearest(&self.by_first_word));
         if let Some(u) = found {
             let mut sp = self.resolve_unit(u, pos).0;
             if sp.gender == Gender::Unknown {

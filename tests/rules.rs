@@ -218,3 +218,15 @@ t!(
     "When Maria Delgado said she would “protect our citizens,” the crowd applauded.",
     [("protect our citizens,", "Maria Delgado", "explicit", "partial")]
 );
+
+// A description ends at its head unless a preposition continues it; surnames prefer last words.
+t!(
+    description_stops_before_its_verb,
+    "A campaign official later walked back the remark, saying the plan was “not final.”",
+    [("not final.", "A campaign official", "explicit", "partial")]
+);
+t!(
+    surname_prefers_a_last_word_match,
+    "Bernie Sanders spoke at the Sanders Iowa office.\n\n“We are close,” Sanders said.",
+    [("We are close,", "Bernard Sanders", "surname", "full")]
+);
