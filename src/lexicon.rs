@@ -237,6 +237,16 @@ fn given_names() -> HashMap<String, Gender> {
     out
 }
 
+/// Checks that a data file's keys are sorted and unique (shared by the data-file tests).
+#[cfg(test)]
+pub(crate) fn assert_sorted_unique<S: AsRef<str>>(name: &str, keys: impl IntoIterator<Item = S>) {
+    let keys: Vec<S> = keys.into_iter().collect();
+    for w in keys.windows(2) {
+        let (a, b) = (w[0].as_ref(), w[1].as_ref());
+        assert!(a < b, "{name}: `{a}` then `{b}`: keep the file sorted, without duplicates");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,20 +268,9 @@ mod tests {
         assert_eq!(l.given_name_gender("Zzyzx"), Gender::Unknown);
     }
 
-    fn assert_sorted_unique(name: &str, keys: Vec<String>) {
-        for w in keys.windows(2) {
-            assert!(
-                w[0] < w[1],
-                "{name}: `{}` then `{}`: keep the file sorted, without duplicates",
-                w[0],
-                w[1]
-            );
-        }
-    }
-
     #[test]
     fn data_files_are_sorted_without_duplicates() {
-        assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, f, _)| f.to_string()).collect());
+        assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, f, _)| f));
         let mut roles: Vec<(String, String)> =
             rows(ROLES).map(|(_, w, c)| (c.to_string(), w.to_string())).collect();
         let by_class: Vec<String> = roles.iter().map(|(c, w)| format!("{c}:{w}")).collect();

@@ -86,16 +86,7 @@ impl CompareLexicon {
 mod tests {
     use super::*;
 
-    fn assert_sorted_unique(name: &str, keys: Vec<&str>) {
-        for w in keys.windows(2) {
-            assert!(
-                w[0] < w[1],
-                "{name}: `{}` then `{}`: keep the file sorted, without duplicates",
-                w[0],
-                w[1]
-            );
-        }
-    }
+    use crate::lexicon::assert_sorted_unique;
 
     #[test]
     fn data_files_parse_and_are_sorted() {
@@ -107,14 +98,11 @@ mod tests {
         assert!(l.rank_words.contains("vice"));
         assert_sorted_unique(
             "data/compare/contractions.csv",
-            lines(CONTRACTIONS).skip(1).map(|(_, l)| l.split(',').next().unwrap_or("")).collect(),
+            lines(CONTRACTIONS).skip(1).map(|(_, l)| l.split(',').next().unwrap_or("")),
         );
-        assert_sorted_unique(
-            "data/compare/function-words.txt",
-            lines(FUNCTION_WORDS).map(|(_, l)| l).collect(),
-        );
-        assert_sorted_unique("data/compare/rank-words.txt", lines(RANK_WORDS).map(|(_, l)| l).collect());
-        assert_sorted_unique("data/compare/office-words.txt", lines(OFFICE_WORDS).map(|(_, l)| l).collect());
+        assert_sorted_unique("data/compare/function-words.txt", lines(FUNCTION_WORDS).map(|(_, l)| l));
+        assert_sorted_unique("data/compare/rank-words.txt", lines(RANK_WORDS).map(|(_, l)| l));
+        assert_sorted_unique("data/compare/office-words.txt", lines(OFFICE_WORDS).map(|(_, l)| l));
         assert!(l.office_words.contains("minister"));
     }
 
