@@ -364,6 +364,11 @@ impl<'a> DocContext<'a> {
             .flat_map(move |(m, _)| self.matcher.payloads(&self.mentions[m as usize], self.text))
     }
 
+    /// Whether any token of a paragraph is a cue.
+    pub fn has_cue(&self, toks: &[Tok]) -> bool {
+        toks.iter().any(|t| self.cue_of(t).is_some())
+    }
+
     fn cue_of(&self, t: &Tok) -> Option<u32> {
         self.payloads(t).into_iter().find_map(|p| if let Payload::Cue(c) = p { Some(c) } else { None })
     }
@@ -1107,13 +1112,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// Attributes the quote at token `qi` of a paragraph.
-    pub fn attribute(
-        &mut self,
-        toks: &[Tok],
-        qi: usize,
-        quotes: &[QuoteSpan],
-        para_start_quote: bool,
-    ) -> Option<Attribution> {
+    pub fn attribute(&mut self, toks: &[Tok], qi: usize, quotes: &[QuoteSpan]) -> Option<Attribution> {
         self.prepare(toks);
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
@@ -1143,7 +1142,6 @@ impl<'a> DocContext<'a> {
                 return Some(Attribution { confidence: a.confidence * 0.8, ..a });
             }
         }
-        let _ = para_start_quote;
         None
     }
 
@@ -1479,10 +1477,5 @@ impl<'a> DocContext<'a> {
             }
         }
         None
-    }
-
-    /// The role written for a speaker earlier in this article.
-    pub fn role_of(&self, name: &str) -> String {
-        self.roles.get(name).cloned().unwrap_or_default()
     }
 }

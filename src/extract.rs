@@ -88,23 +88,24 @@ impl Extractor {
         let mut offsets = CharOffsets::new(text);
         let mut previous: Option<Attribution> = None;
         for (pi, toks) in all_toks.iter().enumerate() {
-            let has_cue = toks.iter().any(|t| t.mention.is_some() && self.is_cue(text, t, &mentions));
-            let mut last: Option<Attribution> = None;
-            let mut kinds: Vec<(usize, QuoteKind)> = Vec::new();
-            let mut found: Vec<(usize, Option<Attribution>)> = Vec::new();
+            let has_cue = ctx.has_cue(toks);
+            // The paragraph's quotes in order: (quote, token, kind, attribution).
+            let mut found: Vec<(usize, usize, QuoteKind, Option<Attribution>)> = Vec::new();
+            // Index in `found` of the latest attributed quote (kept, not searched for: a paragraph
+            // of many unattributed quotes would make the search quadratic).
+            let mut last: Option<usize> = None;
             for (ti, t) in toks.iter().enumerate() {
                 let TokKind::Quote(qi) = t.kind else { continue };
                 let q = quotes[qi];
                 let mut kind = quote_kind(text, toks, ti, &q);
-                let mut a = ctx.attribute(toks, ti, &quotes, ti == 0);
+                let mut a = ctx.attribute(toks, ti, &quotes);
                 if let Some(x) = &a {
                     if x.at < q.open && is_title(&text[q.start..q.end]) {
                         a = None;
                     }
                 }
                 if a.is_none() {
-                    let starts_sentence = kind == QuoteKind::Full;
-                    if let (Some(l), true) = (&last, starts_sentence) {
+                    if let (Some(Some(l)), QuoteKind::Full) = (last.map(|i| &found[i].3), kind) {
                         a = Some(carry(l, 0.8));
                     } else if ti == 0 && !has_cue {
                         if let Some(p) = &previous {
@@ -114,13 +115,11 @@ impl Extractor {
                     }
                 }
                 // A quote broken by its attribution: “A,” he said, “b…”.
-                if let (Some(x), Some((prev_ti, Some(pa)))) = (&a, found.last()) {
+                if let (Some(x), Some((_, prev_ti, prev_kind, Some(pa)))) = (&a, found.last_mut()) {
                     let lower = text[q.start..].chars().next().is_some_and(char::is_lowercase);
                     if pa.at == x.at && lower && x.at > toks[*prev_ti].s {
                         kind = QuoteKind::Split;
-                        if let Some(k) = kinds.last_mut() {
-                            k.1 = QuoteKind::Split;
-                        }
+                        *prev_kind = QuoteKind::Split;
                     }
                 }
                 if headlines.contains(&pi) {
@@ -128,12 +127,12 @@ impl Extractor {
                 }
                 if let Some(x) = &a {
                     ctx.remember(x);
-                    last = Some(x.clone());
+                    last = Some(found.len());
                 }
-                kinds.push((qi, kind));
-                found.push((ti, a));
+                found.push((qi, ti, kind, a));
             }
-            for ((qi, kind), (_, a)) in kinds.into_iter().zip(found) {
+            let last = last.and_then(|i| found[i].3.clone());
+            for (qi, _, kind, a) in found {
                 let q = quotes[qi];
                 if a.is_none() && !self.options.all {
                     continue;
@@ -149,13 +148,6 @@ impl Extractor {
             };
         }
         out
-    }
-
-    fn is_cue(&self, text: &str, t: &Tok, mentions: &[crate::mention::Mention]) -> bool {
-        let Some((m, _)) = t.mention else { return false };
-        self.matcher
-            .payloads(&mentions[m as usize], text)
-            .any(|p| matches!(p, crate::mention::Payload::Cue(_)))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -201,11 +201,6 @@ impl Matcher {
         &self.titles[i as usize]
     }
 
-    /// The entries that share a surname.
-    pub fn surname_group(&self, i: u32) -> &[u32] {
-        &self.surname_groups[i as usize]
-    }
-
     /// The people whose surname is exactly `surname`.
     pub fn people_with_surname(&self, surname: &str) -> &[u32] {
         self.surname_index.get(surname).map_or(&[], |&g| &self.surname_groups[g as usize])
