@@ -267,8 +267,8 @@ mod tests {
         assert!(got.iter().any(|g| g.starts_with("President=") && g.contains("Title")), "{got:?}");
     }
 
-    #[test]
-    fn a_rejected_match_does_not_hide_a_later_one() {
+    /// A matcher where "the UN" (an alias) can match inside "the United States" and be rejected.
+    fn with_the_un() -> Matcher {
         let mut g = gaz();
         g.add_entries_csv(
             "o.csv",
@@ -276,7 +276,12 @@ mod tests {
         )
         .unwrap();
         g.add_countries_csv("c.csv", "code,forms\nUS2,United States\n").unwrap();
-        let m = Matcher::new(&g, lexicon()).unwrap();
+        Matcher::new(&g, lexicon()).unwrap()
+    }
+
+    #[test]
+    fn a_rejected_match_does_not_hide_a_later_one() {
+        let m = with_the_un();
         let text = "the United States should";
         let got: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
         assert_eq!(got, vec!["United States"]);
@@ -322,14 +327,7 @@ mod tests {
                 "-",
             ][..]), 0..40)
         ) {
-            let mut g = gaz();
-            g.add_entries_csv(
-                "o.csv",
-                "id,name,kind,gender,surname,aliases,roles\nun,United Nations,organization,,,the UN,\n",
-            )
-            .unwrap();
-            g.add_countries_csv("c.csv", "code,forms\nUS2,United States\n").unwrap();
-            let m = Matcher::new(&g, lexicon()).unwrap();
+            let m = with_the_un();
             let text = pieces.concat();
             proptest::prop_assert_eq!(m.find(&text), find_char_by_char(&m, &text));
         }

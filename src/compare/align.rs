@@ -129,6 +129,9 @@ pub struct Aligner {
     row: Vec<u32>,
 }
 
+/// A trace-back path: cells (i, j) with the direction taken into each, in text order.
+type Path = Vec<(usize, usize, u8)>;
+
 const DIAG: u8 = 0;
 const UP: u8 = 1;
 const LEFT: u8 = 2;
@@ -171,10 +174,21 @@ impl Aligner {
             }
         }
         // Trace back from the best cell to where the score was zero: the shared stretch.
+        let (path, (i, j)) = self.trace(w, (bi, bj), |i, j, score| i > 0 && j > 0 && score > 0);
+        build(a, b, &path, (i, j), (bi, bj))
+    }
+
+    /// Follows the directions back from `(i, j)` while `go_on(i, j, score)` holds; returns the
+    /// path in text order and the cell where it stopped. In column 0 the only way is up.
+    fn trace(
+        &self,
+        w: usize,
+        (mut i, mut j): (usize, usize),
+        go_on: impl Fn(usize, usize, i32) -> bool,
+    ) -> (Path, (usize, usize)) {
         let mut path = Vec::new();
-        let (mut i, mut j) = (bi, bj);
-        while i > 0 && j > 0 && self.score[i * w + j] > 0 {
-            let dir = self.dir[i * w + j];
+        while go_on(i, j, self.score[i * w + j]) {
+            let dir = if j == 0 { UP } else { self.dir[i * w + j] };
             path.push((i, j, dir));
             match dir {
                 DIAG => {
@@ -186,7 +200,7 @@ impl Aligner {
             }
         }
         path.reverse();
-        build(a, b, &path, (i, j), (bi, bj))
+        (path, (i, j))
     }
 
     /// Fits all of `a` into `b`: every word of `a` is kept, changed or added, while `b`'s
@@ -225,21 +239,7 @@ impl Aligner {
         // On a tie the later end wins: a changed last word rather than an added one.
         let bj = (0..=m)
             .fold(0, |best, j| if self.score[n * w + j] >= self.score[n * w + best] { j } else { best });
-        let mut path = Vec::new();
-        let (mut i, mut j) = (n, bj);
-        while i > 0 {
-            let dir = if j == 0 { UP } else { self.dir[i * w + j] };
-            path.push((i, j, dir));
-            match dir {
-                DIAG => {
-                    i -= 1;
-                    j -= 1;
-                }
-                UP => i -= 1,
-                _ => j -= 1,
-            }
-        }
-        path.reverse();
+        let (path, (_, j)) = self.trace(w, (n, bj), |i, _, _| i > 0);
         build_fit(a, b, &path, j, bj)
     }
 
