@@ -837,54 +837,41 @@ impl<'a> DocContext<'a> {
     /// the role written inside the phrase.
     fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
         let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
-        // Split the core from a post-modifier ("Bonnie Glaser | of the German Marshall Fund").
+        // One pass over the phrase: its name units, and where the core ends and a post-modifier
+        // begins ("Bonnie Glaser | of the German Marshall Fund").
+        let mut units: Vec<(NameUnit, usize, usize)> = Vec::new();
         let mut core_end = np.b;
-        let mut seen_name = false;
         let mut i = np.a;
         while i < np.b {
-            let t = &toks[i];
-            if let Some((_, end)) = t.mention {
-                seen_name |= self.unit_at(toks, i).is_some();
+            if let Some((u, end)) = self.unit_at(toks, i).filter(|(_, end)| *end <= np.b) {
+                units.push((u, i, end));
                 i = end;
                 continue;
             }
-            if self.is_name_word(toks, i) {
-                seen_name = true;
-            } else if seen_name
+            let t = &toks[i];
+            if !units.is_empty()
                 && t.kind == TokKind::Word
                 && matches!(&*self.lower(t), "of" | "for" | "at" | "in" | "from" | "with" | "by")
             {
                 core_end = i;
                 break;
             }
-            i += 1;
+            i = t.mention.map_or(i + 1, |m| m.1.max(i + 1));
         }
-        // The last name unit in the core.
+        // The head: the last name unit of the core. "Obama’s former strategist", "the State
+        // Department spokesman": a name followed by a possessive or a role noun modifies the
+        // head, it is not it.
         let mut best: Option<(NameUnit, usize, usize)> = None;
-        let mut i = np.a;
-        while i < core_end {
-            match self.unit_at(toks, i) {
-                Some((u, end)) if end <= core_end => {
-                    // "Obama’s former strategist", "the State Department spokesman": a name
-                    // followed by a possessive or a role noun modifies the head, it is not it.
-                    let modifies = end < core_end
-                        && (toks[end].kind == TokKind::Possessive
-                            || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
-                                && self.unit_at(toks, end).is_none());
-                    if modifies {
-                        best = None;
-                    } else {
-                        best = Some((u, i, end));
-                    }
-                    i = end;
-                }
-                _ => i += toks[i].mention.map(|m| m.1).unwrap_or(i + 1).max(i + 1) - i,
-            }
+        for (u, ua, end) in units.into_iter().filter(|(_, _, end)| *end <= core_end) {
+            let modifies = end < core_end
+                && (toks[end].kind == TokKind::Possessive
+                    || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
+                        && self.unit_at(toks, end).is_none());
+            best = if modifies { None } else { Some((u, ua, end)) };
         }
         if let Some((unit, ua, ub)) = best {
-            // Trim leading non-names from a long unknown run ("Political Affairs Victoria Nuland").
-            // unit_at already starts a long run at its first given name: the unit may begin
-            // after token `ua`.
+            // unit_at starts a long capitalised run at its first given name ("Political Affairs
+            // Victoria Nuland"): the unit may begin after token `ua`.
             let ua = (ua..ub).find(|&x| toks[x].s == unit.at).unwrap_or(ua);
             let mut role = String::new();
             if ua > np.a {
