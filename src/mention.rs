@@ -58,13 +58,13 @@ pub struct Matcher {
     titles: Vec<String>,
     surname_groups: Vec<Vec<u32>>,
     surname_index: HashMap<String, u32>,
-    cue_classes: Vec<CueClass>,
-    cue_forms: Vec<String>,
+    /// The language data the cue payloads index into.
+    lexicon: &'static Lexicon,
 }
 
 impl Matcher {
     /// Compiles the gazetteer and lexicon into one automaton.
-    pub fn new(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Result<Matcher> {
+    pub fn new(gazetteer: &Gazetteer, lexicon: &'static Lexicon) -> Result<Matcher> {
         let mut index: HashMap<String, u32> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut payloads: Vec<Vec<(Payload, Box<str>)>> = Vec::new();
@@ -134,15 +134,7 @@ impl Matcher {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .map_err(|e| Error::other(format!("cannot compile the gazetteer automaton: {e}")))?;
-        Ok(Matcher {
-            ac,
-            payloads,
-            titles,
-            surname_groups,
-            surname_index,
-            cue_classes: lexicon.cues.iter().map(|c| c.1).collect(),
-            cue_forms: lexicon.cues.iter().map(|c| c.0.clone()).collect(),
-        })
+        Ok(Matcher { ac, payloads, titles, surname_groups, surname_index, lexicon })
     }
 
     /// Every mention in `text`, in order, on word boundaries and with the right case.
@@ -208,12 +200,12 @@ impl Matcher {
 
     /// A cue's class.
     pub fn cue_class(&self, i: u32) -> CueClass {
-        self.cue_classes[i as usize]
+        self.lexicon.cues[i as usize].1
     }
 
     /// A cue's form (lowercase).
     pub fn cue_form(&self, i: u32) -> &str {
-        &self.cue_forms[i as usize]
+        &self.lexicon.cues[i as usize].0
     }
 }
 
