@@ -1,4 +1,5 @@
-//! Language data: cue verbs, pronouns, honorifics, role words, stop words and given names.
+//! Language data: cue verbs, pronouns, honorifics, role words, stop words, given names, places
+//! and common words.
 //! The data lives in `data/` (see `data/README.md`), is compiled in, and parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -64,6 +65,10 @@ pub struct Lexicon {
     pub never_names: HashSet<String>,
     /// Given names (uppercase) with their likelier gender.
     pub given_names: HashMap<String, Gender>,
+    /// Names of places as written ("Nova Scotia", "Georgia"): countries, states, provinces, towns.
+    pub places: HashSet<String>,
+    /// Common English words, in lower case ("lake", "court", "research").
+    pub common_words: HashSet<String>,
 }
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
@@ -97,8 +102,9 @@ const HONORIFICS: &str = include_str!("../data/honorifics.csv");
 const ROLES: &str = include_str!("../data/roles.csv");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const CALENDAR: &str = include_str!("../data/calendar.txt");
-const MALE: &str = include_str!("../data/census/dist.male.first");
-const FEMALE: &str = include_str!("../data/census/dist.female.first");
+const GIVEN_NAMES: &str = include_str!("../data/given-names.csv");
+const PLACES: &str = include_str!("../data/places.txt");
+const COMMON_WORDS: &str = include_str!("../data/common-words.txt");
 
 /// Data rows: non-empty, non-comment lines after the header, split on the first comma.
 fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
@@ -169,7 +175,9 @@ impl Lexicon {
             roles,
             stopwords: words(STOPWORDS),
             never_names: words(CALENDAR),
-            given_names: given_names(),
+            given_names: given_names()?,
+            places: words(PLACES),
+            common_words: words(COMMON_WORDS),
         })
     }
 
@@ -181,6 +189,16 @@ impl Lexicon {
     /// Whether a word is a known given name.
     pub fn is_given_name(&self, name: &str) -> bool {
         with_case(name, true, |n| self.given_names.contains_key(n))
+    }
+
+    /// Whether words as written name a place ("Nova Scotia", "Georgia").
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name)
+    }
+
+    /// Whether a word, in any case, is a common English word ("Lake", "court"; not "Okafor").
+    pub fn is_common_word(&self, word: &str) -> bool {
+        with_case(word, false, |w| self.common_words.contains(w))
     }
 
     /// The role class of a word, if it is one.
@@ -207,34 +225,28 @@ impl Lexicon {
     }
 }
 
-fn given_names() -> HashMap<String, Gender> {
-    let parse = |text: &str| -> HashMap<String, f64> {
-        text.lines()
-            .filter_map(|l| {
-                let mut it = l.split_whitespace();
-                Some((it.next()?.to_string(), it.next()?.parse().ok()?))
-            })
-            .collect()
-    };
-    let (male, female) = (parse(MALE), parse(FEMALE));
+/// A name tells a gender when at least this share of the children given it had that sex:
+/// "Lee", "Jordan" and "Reagan" are given to both, and stay unknown.
+const GENDER_SHARE: f64 = 0.9;
+
+/// Given names (uppercase) with the gender they tell, from `data/given-names.csv`.
+fn given_names() -> Result<HashMap<String, Gender>, String> {
     let mut out = HashMap::default();
-    for (name, &m) in &male {
-        let f = female.get(name).copied().unwrap_or(0.0);
-        out.insert(
-            name.clone(),
-            if m >= 3.0 * f {
-                Gender::Male
-            } else if f >= 3.0 * m {
-                Gender::Female
-            } else {
-                Gender::Unknown
-            },
-        );
+    for (n, name, counts) in rows(GIVEN_NAMES) {
+        let bad = || format!("data/given-names.csv:{n}: expected `name,female,male` counts");
+        let (f, m) = counts.split_once(',').ok_or_else(bad)?;
+        let f: f64 = f.trim().parse().map_err(|_| bad())?;
+        let m: f64 = m.trim().parse().map_err(|_| bad())?;
+        let gender = if m >= GENDER_SHARE * (f + m) {
+            Gender::Male
+        } else if f >= GENDER_SHARE * (f + m) {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        };
+        out.insert(name.to_uppercase(), gender);
     }
-    for (name, &f) in &female {
-        out.entry(name.clone()).or_insert(if f > 0.0 { Gender::Female } else { Gender::Unknown });
-    }
-    out
+    Ok(out)
 }
 
 /// Checks that a data file's keys are sorted and unique (shared by the data-file tests).
@@ -266,11 +278,44 @@ mod tests {
         assert_eq!(l.given_name_gender("Bonnie"), Gender::Female);
         assert_eq!(l.given_name_gender("Derek"), Gender::Male);
         assert_eq!(l.given_name_gender("Zzyzx"), Gender::Unknown);
+        // Beyond the 1990 census, and names given to both sexes stay unknown.
+        assert_eq!(l.given_name_gender("Amara"), Gender::Female);
+        assert_eq!(l.given_name_gender("Tiago"), Gender::Male);
+        for both in ["Lee", "Jordan", "Reagan"] {
+            assert!(l.is_given_name(both));
+            assert_eq!(l.given_name_gender(both), Gender::Unknown, "{both}");
+        }
+    }
+
+    #[test]
+    fn places_are_known_by_their_written_name() {
+        let l = lexicon();
+        for place in ["Nova Scotia", "Georgia", "Saskatchewan", "Canada", "Chicago", "Wales"] {
+            assert!(l.is_place(place), "{place}");
+        }
+        assert!(!l.is_place("Okafor"));
+        assert!(!l.is_place("nova scotia"));
+    }
+
+    #[test]
+    fn common_words_are_known_in_any_case() {
+        let l = lexicon();
+        for w in ["lake", "Court", "research", "Heart"] {
+            assert!(l.is_common_word(w), "{w}");
+        }
+        for w in ["Okafor", "Telford", "Lonechild"] {
+            assert!(!l.is_common_word(w), "{w}");
+        }
     }
 
     #[test]
     fn data_files_are_sorted_without_duplicates() {
         assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, f, _)| f));
+        assert_sorted_unique("data/given-names.csv", rows(GIVEN_NAMES).map(|(_, f, _)| f));
+        let places = PLACES.lines().filter(|l| !l.starts_with('#'));
+        assert_sorted_unique("data/places.txt", places);
+        let common = COMMON_WORDS.lines().filter(|l| !l.starts_with('#'));
+        assert_sorted_unique("data/common-words.txt", common);
         let mut roles: Vec<(String, String)> =
             rows(ROLES).map(|(_, w, c)| (c.to_string(), w.to_string())).collect();
         let by_class: Vec<String> = roles.iter().map(|(c, w)| format!("{c}:{w}")).collect();
