@@ -204,10 +204,13 @@ fn yaml_error(file: &str, e: &serde_yaml::Error) -> Error {
 fn entry(file: &str, p: PersonYaml, offices: Vec<Office>) -> Result<Entry> {
     let n = &p.name;
     let first_last = join(&[&n.first, &n.last]);
-    let name = match &n.official_full {
-        Some(full) if !full.trim().is_empty() => clean_official_name(full),
-        // Without an official name, the one news uses: "Jimmy Carter", not "James Carter".
-        _ => join(&[n.nickname.as_ref().unwrap_or(&n.first), &n.last]),
+    let official = n.official_full.as_deref().filter(|f| !f.trim().is_empty()).map(clean_official_name);
+    // The name news uses: the nickname when there is one ("Jim McGovern", "Jimmy Carter"), with
+    // the formal name as an alias; otherwise the official name.
+    let name = match (&n.nickname, &official) {
+        (Some(nick), _) if !nick.trim().is_empty() => join(&[nick, &n.last]),
+        (_, Some(full)) => full.clone(),
+        _ => join(&[&n.first, &n.last]),
     };
     let id = match (&p.id.bioguide, p.id.govtrack) {
         (Some(b), _) if !b.trim().is_empty() => b.trim().to_string(),
@@ -233,6 +236,9 @@ fn entry(file: &str, p: PersonYaml, offices: Vec<Office>) -> Result<Entry> {
             aliases.push(a);
         }
     };
+    if let Some(full) = &official {
+        add(full.clone());
+    }
     add(first_last);
     if let Some(nick) = &n.nickname {
         add(join(&[nick, &n.last]));
@@ -243,7 +249,7 @@ fn entry(file: &str, p: PersonYaml, offices: Vec<Office>) -> Result<Entry> {
         // "George H. W. Bush" is also written "George H.W. Bush".
         add(join(&[&n.first, &initials.replace(". ", "."), &n.last]));
     }
-    add(without_middle_initials(&name));
+    add(without_middle_initials(official.as_ref().unwrap_or(&name)));
     if let Some(suffix) = &n.suffix {
         add(join(&[n.nickname.as_ref().unwrap_or(&n.first), &n.last, suffix]));
     }
@@ -599,11 +605,18 @@ mod tests {
     fn legislator_names_give_surname_and_aliases() {
         let l = legislators_from_yaml("l.yaml", LEGISLATORS).unwrap();
         let j = &l[1];
-        assert_eq!(j.name, "Henry C. Johnson Jr.");
+        // Named as the news names him, the formal name an alias.
+        assert_eq!(j.name, "Hank Johnson");
         assert_eq!(j.surname, "Johnson");
         assert_eq!(
             j.aliases,
-            ["Henry Johnson", "Hank Johnson", "Henry C. Johnson", "Henry Johnson Jr.", "Hank Johnson Jr."]
+            [
+                "Henry C. Johnson Jr.",
+                "Henry Johnson",
+                "Henry C. Johnson",
+                "Henry Johnson Jr.",
+                "Hank Johnson Jr."
+            ]
         );
         assert_eq!(role(j, 0), "Representative|U.S. House of Representatives|US|2023-");
     }
