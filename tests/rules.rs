@@ -228,5 +228,5 @@ t!(
 t!(
     surname_prefers_a_last_word_match,
     "Bernie Sanders spoke at the Sanders Iowa office.\n\n“We are close,” Sanders said.",
-    [("We are close,", "Bernard Sanders", "surname", "full")]
+    [("We are close,", "Bernie Sanders", "surname", "full")]
 );
