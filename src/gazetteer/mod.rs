@@ -17,7 +17,10 @@
 //! that is a pronoun, a cue verb or a stop word ("he", "said", "The") is an error, as it
 //! would turn every such word in an article into a mention.
 
+mod dated;
 pub mod import;
+
+pub use dated::year_of;
 
 use std::collections::HashMap;
 use std::path::Path;
