@@ -19,6 +19,11 @@ pub(crate) struct DocContext<'a> {
     pub(super) lexicon: &'a Lexicon,
     pub(super) mentions: &'a [Mention],
     pub(super) units: Vec<NameUnit>,
+    /// For each unit: the number of its sentence in the document, and whether it is that
+    /// sentence's subject (see `entities`).
+    pub(super) unit_roles: Vec<(u32, bool)>,
+    /// Sentences seen so far by `scan_names`.
+    pub(super) sentences: u32,
     pub(super) antecedents: Vec<NameUnit>,
     /// Sentence ends of the paragraph being attributed, and which paragraph that is.
     pub(super) ends: Vec<bool>,
@@ -61,6 +66,8 @@ impl<'a> DocContext<'a> {
             lexicon,
             mentions,
             units: Vec::new(),
+            unit_roles: Vec::new(),
+            sentences: 0,
             antecedents: Vec::new(),
             ends: Vec::new(),
             ends_for: (0, 0),

@@ -20,10 +20,12 @@
 //! description ("the statement", "a spokesman for the campaign").
 //!
 //! One job a file: `tokens` (a paragraph as tokens), `names` (the names an article mentions),
+//! `entities` (which of them are people, and which is a sentence's subject),
 //! `phrase` (noun phrases next to a cue), `resolve` (a phrase read as a speaker), `rules` (the
 //! cascade above) and `context` (the per-document state they share).
 
 mod context;
+mod entities;
 mod names;
 mod phrase;
 mod resolve;

@@ -70,9 +70,15 @@ impl<'a> DocContext<'a> {
 
     /// Records every name unit of a paragraph (for surnames and pronouns), in text order.
     pub(super) fn scan_names(&mut self, toks: &[Tok]) {
+        self.prepare(toks);
+        let mut sentences = self.sentence_starts(toks);
         let mut i = 0;
         while i < toks.len() {
-            if let Some((u, next)) = self.unit_at(toks, i) {
+            if let Some((mut u, next)) = self.unit_at(toks, i) {
+                if !u.full && u.entry.is_none() && !u.person {
+                    self.as_known_person(&mut u, toks, i);
+                }
+                self.note_sentence_role(toks, i, next, &mut sentences);
                 if u.full && u.person {
                     let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
@@ -158,11 +164,19 @@ impl<'a> DocContext<'a> {
                             break; // part of a longer name not in the gazetteer: read as a run below
                         }
                         let w = &self.text[t.s..toks[end - 1].e];
-                        let gender = if i > 0 {
-                            self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown)
-                        } else {
-                            Gender::Unknown
-                        };
+                        let honorific = if i > 0 { self.honorific_gender(&toks[i - 1]) } else { None };
+                        let gender = honorific.unwrap_or(Gender::Unknown);
+                        // "between May and October": a word that is never a name on its own
+                        // names a person only after the person's full name or an honorific.
+                        if self.lexicon.stopwords.contains(w)
+                            && honorific.is_none()
+                            && !self
+                                .by_surname
+                                .get(w)
+                                .is_some_and(|l| l.iter().any(|&x| self.units[x].at < t.s))
+                        {
+                            return None;
+                        }
                         let unit = NameUnit {
                             at: t.s,
                             name: w.into(),
@@ -195,11 +209,16 @@ impl<'a> DocContext<'a> {
         }
         // A long run of capitals starts at its first given name ("Political Affairs Victoria
         // Nuland" is Victoria Nuland; "Mary Kay Henry" stays whole).
-        let i = if j - i > 2 {
-            (i..j - 1).find(|&x| self.lexicon.is_given_name(self.word(&toks[x]))).unwrap_or(i)
-        } else {
-            i
-        };
+        let i = self.name_start(toks, i, j);
+        // A sentence-initial adverb or preposition glued to a name: "Besides Mia", "Perhaps Tom".
+        let opens = i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_));
+        let glued = opens
+            && j - i >= 2
+            && toks[i].mention.is_none()
+            && self.is_glued_opener(self.word(&toks[i]))
+            && self.lexicon.is_given_name(self.word(&toks[i + 1]))
+            && !self.lexicon.is_place(&self.text[toks[i].s..toks[j - 1].e]);
+        let i = if glued { i + 1 } else { i };
         let t = &toks[i];
         let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
         let name = self.text[t.s..toks[j - 1].e].to_string();
@@ -210,7 +229,13 @@ impl<'a> DocContext<'a> {
         let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
-        let person = !org && (honorific || words.len() >= 2 && self.lexicon.is_given_name(words[0]));
+        let place = self.lexicon.is_place(&name);
+        let person = !org
+            && (honorific
+                || !place
+                    && words.len() >= 2
+                    && (self.lexicon.is_given_name(words[0])
+                        || words.len() <= 3 && self.unknown_name(&words)));
         let first = words[0].to_string();
         Some((
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },

@@ -70,6 +70,14 @@ impl<'a> DocContext<'a> {
             }
             i = t.mention.map_or(i + 1, |m| m.1.max(i + 1));
         }
+        // "University of Leeds scientist Ann Roe": what looked like a post-modifier ends in a role
+        // noun and a person's name, and that person is the head.
+        if core_end < np.b {
+            if let Some((unit, ua, ub)) = self.person_after_role(toks, core_end, np.b) {
+                let (speaker, method) = self.resolve_unit(&unit, pos);
+                return Some(Found::new(speaker, method, text_of(ua, ub), text_of(np.a, ua)));
+            }
+        }
         // The head: the last name unit of the core. "Obama’s former strategist", "the State
         // Department spokesman": a name followed by a possessive or a role noun modifies the
         // head, it is not it.
@@ -242,10 +250,12 @@ impl<'a> DocContext<'a> {
             (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
         };
         let a = latest(&self.antecedents).map(|i| &self.antecedents[i]);
-        let b = latest(&self.units).map(|i| &self.units[i]);
+        // The latest name that fits, or rather the subject of its sentence when that fits too:
+        // "Ann Roe praised Tom Lee’s plan. “…,” she said" is Ann Roe, whatever their genders.
+        let b = latest(&self.units).map(|k| (&self.units[k], &self.units[self.salient(k, fits)]));
         let best = match (a, b) {
-            (Some(a), Some(b)) => Some(if a.at >= b.at { a } else { b }),
-            (a, b) => a.or(b),
+            (Some(a), Some((latest, subject))) => Some(if a.at >= latest.at { a } else { subject }),
+            (a, b) => a.or(b.map(|(_, subject)| subject)),
         };
         let u = best?;
         let (sp, _) = self.resolve_unit(u, u.at);

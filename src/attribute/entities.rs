@@ -1,0 +1,161 @@
+//! Who is who in an article: which name units are people (names no list knows, surnames of
+//! earlier full names, words after a title), which are not (places, months, sentence openers),
+//! and which person of a sentence is its subject, for pronouns.
+
+use super::names::NameUnit;
+use super::{DocContext, Tok, TokKind};
+use crate::gazetteer::Gender;
+
+/// Where `scan_names` is in a paragraph: tokens whose sentence ends are counted, and whether the
+/// current sentence has had its first name yet.
+pub(super) struct SentenceScan {
+    counted: usize,
+    subject_seen: bool,
+}
+
+impl<'a> DocContext<'a> {
+    /// A capitalised word that opens a sentence glued to a name ("Besides", "Perhaps"): a common
+    /// word that is not also a given name.
+    pub(super) fn is_glued_opener(&self, w: &str) -> bool {
+        self.lexicon.is_common_word(w) && !self.lexicon.is_given_name(w)
+    }
+
+    /// Where the name in the capitalised run `[i, j)` starts: after a place that opens it ("North
+    /// Dakota Ann Roe"), and in a long run at its first given name when a word before that is
+    /// not name-like ("Getty Images Kevin Vickers", "Political Affairs Victoria Nuland"; but
+    /// "Farouk Ali Haddad" stays whole).
+    pub(super) fn name_start(&self, toks: &[Tok], i: usize, j: usize) -> usize {
+        let text = |a: usize, b: usize| &self.text[toks[a].s..toks[b - 1].e];
+        let after_place = (i + 1..j.min(i + 4)).rev().find(|&k| {
+            // "Jerome Powell" is not the town of Jerome: a one-word place that is also a
+            // given name stays a name.
+            self.lexicon.is_place(text(i, k))
+                && self.lexicon.is_given_name(self.word(&toks[k]))
+                && !(k == i + 1 && self.lexicon.is_given_name(self.word(&toks[i])))
+        });
+        if let Some(k) = after_place {
+            return k;
+        }
+        if j - i > 2 {
+            if let Some(g) = (i..j - 1).find(|&x| self.lexicon.is_given_name(self.word(&toks[x]))) {
+                if (i..g).any(|x| !self.is_name_like(self.word(&toks[x]))) {
+                    return g;
+                }
+            }
+        }
+        i
+    }
+
+    /// A word that can be part of a person's name: not a common word, nor one hyphenated with a
+    /// lower-case common word ("Sergeant-at-Arms").
+    fn is_name_like(&self, w: &str) -> bool {
+        !self.lexicon.is_common_word(w)
+            && !w.split('-').any(|p| p.chars().all(char::is_lowercase) && self.lexicon.is_common_word(p))
+    }
+
+    /// Words of a name no list knows ("Amara Okafor"): each capitalised, in mixed case, and
+    /// neither a common word nor a month; the first is not a place.
+    pub(super) fn unknown_name(&self, words: &[&str]) -> bool {
+        !words.first().is_some_and(|w| self.lexicon.is_place(w))
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+                    && !self.lexicon.is_common_word(w)
+                    && !self.lexicon.never_names.contains(*w)
+            })
+    }
+
+    /// A single word that ends a full name earlier in the article ("Okafor" after "Amara
+    /// Okafor") is that person, with that person's gender; one after a capitalised title
+    /// ("Justice Roe") is a person of unknown gender.
+    pub(super) fn as_known_person(&self, u: &mut NameUnit, toks: &[Tok], i: usize) {
+        let earlier = self.by_surname.get(&u.last).and_then(|l| {
+            l.iter().rev().map(|&x| &self.units[x]).find(|x| x.at < u.at && x.person && x.entry.is_none())
+        });
+        if let Some(full) = earlier {
+            u.person = true;
+            if u.gender == Gender::Unknown {
+                u.gender = full.gender;
+            }
+        } else if i > 0 && self.is_capitalized(&toks[i - 1]) && self.is_role_noun(&toks[i - 1]) {
+            u.person = true;
+        }
+    }
+
+    /// Starts a paragraph's scan: a paragraph starts a sentence.
+    pub(super) fn sentence_starts(&mut self, _toks: &[Tok]) -> SentenceScan {
+        self.sentences += 1;
+        SentenceScan { counted: 0, subject_seen: false }
+    }
+
+    /// Records, for the unit at tokens `[i, next)`, its sentence and whether it is the subject:
+    /// the sentence's first name, not after a preposition and not owning a possessive. `prepare`
+    /// must have been called for this paragraph.
+    pub(super) fn note_sentence_role(&mut self, toks: &[Tok], i: usize, next: usize, s: &mut SentenceScan) {
+        while s.counted < i {
+            if self.ends[s.counted] {
+                self.sentences += 1;
+                s.subject_seen = false;
+            }
+            s.counted += 1;
+        }
+        let after_preposition = i.checked_sub(1).is_some_and(|p| {
+            toks[p].kind == TokKind::Word
+                && matches!(
+                    &*self.lower(&toks[p]),
+                    "of" | "for"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "at"
+                        | "on"
+                        | "in"
+                        | "about"
+                        | "against"
+                        | "between"
+                        | "and"
+                        | "than"
+                )
+        });
+        let owned = toks.get(next).is_some_and(|t| t.kind == TokKind::Possessive);
+        let subject = !s.subject_seen && !after_preposition && !owned;
+        s.subject_seen = true;
+        self.unit_roles.push((self.sentences, subject));
+    }
+
+    /// The unit a pronoun takes when unit `k` is the latest that fits: the subject of `k`'s
+    /// sentence when that fits too ("Ann Roe praised Tom Lee’s plan. “…,” she said" is Ann Roe,
+    /// whatever their genders), else `k`.
+    pub(super) fn salient(&self, k: usize, fits: impl Fn(&NameUnit) -> bool) -> usize {
+        let sentence = self.unit_roles[k].0;
+        let first = (0..k).rev().take_while(|&y| self.unit_roles[y].0 == sentence).last().unwrap_or(k);
+        (first..k).find(|&y| self.unit_roles[y].1 && fits(&self.units[y])).unwrap_or(k)
+    }
+
+    /// The person's name that ends tokens `[a, b)` right after a role noun ("… of Leeds
+    /// scientist Ann Roe"), with its tokens.
+    pub(super) fn person_after_role(
+        &self,
+        toks: &[Tok],
+        a: usize,
+        b: usize,
+    ) -> Option<(NameUnit, usize, usize)> {
+        let mut last = None;
+        let mut i = a;
+        while i < b {
+            match self.unit_at(toks, i).filter(|(_, end)| *end <= b) {
+                Some((u, end)) => {
+                    let ua = (i..end).find(|&x| toks[x].s == u.at).unwrap_or(i);
+                    last = Some((u, ua, end));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        let (u, ua, ub) = last?;
+        let person = u.person && (u.full || u.entry.is_some());
+        (person && ub == b && ua > a && self.is_role_noun(&toks[ua - 1])).then_some((u, ua, ub))
+    }
+}
