@@ -219,7 +219,7 @@ fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
 
 /// A title of a show, book or film rather than speech: a few words, all capitalised but the
 /// small ones, no sentence punctuation.
-fn is_title(quote: &str) -> bool {
+pub(crate) fn is_title(quote: &str) -> bool {
     const SMALL: &[&str] =
         &["the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"];
     let words: Vec<&str> = quote.split_whitespace().collect();
