@@ -48,7 +48,8 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
         }
     }
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by_key(|&u| (Reverse(units[u as usize].stems.len()), Reverse(units[u as usize].docs.len()), u));
+    order
+        .sort_by_key(|&u| (Reverse(units[u as usize].stems.len()), Reverse(units[u as usize].docs.len()), u));
     let mut root = vec![u32::MAX; n];
     let mut link = vec![u32::MAX; n];
     let mut used = vec![false; edges.len()];
@@ -59,7 +60,9 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
         root[u as usize] = u;
         let mut near: Vec<u32> = adj[start[u as usize] as usize..start[u as usize + 1] as usize].to_vec();
         // Closest first, so that the label of each member is its best relation.
-        near.sort_by(|&x, &y| edges[y as usize].similarity.total_cmp(&edges[x as usize].similarity).then(x.cmp(&y)));
+        near.sort_by(|&x, &y| {
+            edges[y as usize].similarity.total_cmp(&edges[x as usize].similarity).then(x.cmp(&y))
+        });
         for i in near {
             let e = &edges[i as usize];
             let v = if e.u == u { e.v } else { e.u };
@@ -303,7 +306,8 @@ fn same_person(a: &Person<'_>, b: &Person<'_>) -> bool {
     if !a.id.is_empty() && !b.id.is_empty() {
         return a.id == b.id;
     }
-    let (short, long) = if a.words.len() <= b.words.len() { (&a.words, &b.words) } else { (&b.words, &a.words) };
+    let (short, long) =
+        if a.words.len() <= b.words.len() { (&a.words, &b.words) } else { (&b.words, &a.words) };
     let mut it = long.iter();
     !short.is_empty() && short.iter().all(|w| it.any(|x| x == w))
 }
@@ -322,9 +326,13 @@ fn people<'a>(comparer: &Comparer, records: &'a [QuoteRecord], quotes: &[usize])
         if r.speaker.trim().is_empty() {
             continue;
         }
-        let relay = lex.cues.iter().any(|(c, class)| *class == CueClass::Quoted && c.eq_ignore_ascii_case(r.cue.trim()));
+        let relay = lex
+            .cues
+            .iter()
+            .any(|(c, class)| *class == CueClass::Quoted && c.eq_ignore_ascii_case(r.cue.trim()));
         let confident = matches!(r.method, Some(Method::Explicit | Method::Apposition)) && !relay;
-        let organization = r.method == Some(Method::Organization) || comparer.is_organization(&r.speaker_id, &r.speaker);
+        let organization =
+            r.method == Some(Method::Organization) || comparer.is_organization(&r.speaker_id, &r.speaker);
         let i = *by_key.entry(speaker_key(&r.speaker_id, &r.speaker)).or_insert_with(|| {
             people.push(Person {
                 name: &r.speaker,
@@ -395,10 +403,7 @@ fn speaker_flags(
     if firm.len() >= 2 {
         flags.push(Flag::SpeakerConflict);
         let names: Vec<String> = firm.iter().take(4).map(|p| shown(p)).collect();
-        notes.push(format!(
-            "speaker_conflict: named explicitly as different people: {}",
-            names.join(" vs ")
-        ));
+        notes.push(format!("speaker_conflict: named explicitly as different people: {}", names.join(" vs ")));
         return;
     }
     flags.push(Flag::SpeakerUnclear);
@@ -449,7 +454,9 @@ fn role_conflicts(
         }
         let year = record_year(r);
         if checked.len() < MAX_NAMES && checked.insert((r.speaker.as_str(), r.role.as_str(), year)) {
-            if let Some(known) = comparer.roles.contradicts(&r.speaker_id, &r.speaker, &r.role, &r.known_role, year) {
+            if let Some(known) =
+                comparer.roles.contradicts(&r.speaker_id, &r.speaker, &r.role, &r.known_role, year)
+            {
                 notes.push(format!(
                     "role_conflict: {} is called “{}” in {}, but the gazetteer has “{}”{}",
                     r.speaker,
@@ -472,7 +479,11 @@ fn majority_speaker(members: &[Member]) -> String {
         counts.entry(&m.speaker).or_insert((0, i)).0 += 1;
     }
     // Most members, then first in member order.
-    counts.into_iter().max_by_key(|&(_, (n, i))| (n, Reverse(i))).map(|(s, _)| s.to_string()).unwrap_or_default()
+    counts
+        .into_iter()
+        .max_by_key(|&(_, (n, i))| (n, Reverse(i)))
+        .map(|(s, _)| s.to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -127,7 +127,15 @@ impl Unit {
 
     /// Adds a quote (index, document, speaker and surname keys or `u32::MAX`, whether the
     /// speaker has a gazetteer id, day).
-    pub(crate) fn add(&mut self, quote: u32, doc: u32, speaker: u32, surname: u32, has_id: bool, day: Option<i32>) {
+    pub(crate) fn add(
+        &mut self,
+        quote: u32,
+        doc: u32,
+        speaker: u32,
+        surname: u32,
+        has_id: bool,
+        day: Option<i32>,
+    ) {
         self.quotes.push(quote);
         self.docs.push(doc);
         if speaker == u32::MAX {
@@ -495,7 +503,9 @@ pub(crate) fn edges(units: &[Unit], rarity: &Rarity, min_similarity: f64, max_po
                     let al = aligner.align(a.side(), b.side());
                     let content = || Aligner::new().content_lcs(a.side(), b.side());
                     let related = relate(&al, content, same_speaker, min_similarity);
-                    if let Some((relation, similarity)) = related.filter(|&(r, _)| admissible(a, b, &al, r, rarity)) {
+                    if let Some((relation, similarity)) =
+                        related.filter(|&(r, _)| admissible(a, b, &al, r, rarity))
+                    {
                         let fragment = fragment_of(&al).map(|side| if side == 0 { u as u32 } else { v });
                         out.push(Edge { u: u as u32, v, relation, similarity, dice: al.dice(), fragment });
                     }

@@ -292,8 +292,12 @@ impl Comparer {
     /// least two documents are returned, numbered from 1 in document order.
     pub fn compare(&self, records: &[QuoteRecord]) -> Vec<Group> {
         let units = units::units(self, records);
-        let edges =
-            matching::edges(&units.units, &units.rarity, self.options.min_similarity, self.options.max_postings);
+        let edges = matching::edges(
+            &units.units,
+            &units.rarity,
+            self.options.min_similarity,
+            self.options.max_postings,
+        );
         let components = group::components(&units.units, &edges);
         group::build(self, records, &units, &edges, &components)
     }
@@ -304,8 +308,12 @@ impl Comparer {
     /// best container, see [`group`]).
     pub fn pairs(&self, records: &[QuoteRecord]) -> Vec<Pair> {
         let units = units::units(self, records);
-        let edges =
-            matching::edges(&units.units, &units.rarity, self.options.min_similarity, self.options.max_postings);
+        let edges = matching::edges(
+            &units.units,
+            &units.rarity,
+            self.options.min_similarity,
+            self.options.max_postings,
+        );
         let components = group::components(&units.units, &edges);
         edges
             .iter()

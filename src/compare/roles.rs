@@ -173,7 +173,10 @@ impl RoleBook {
                 };
                 let then = then?;
                 let by_then = |k: &&KnownRole| year.is_none_or(|y| k.role.start.is_none_or(|s| s <= y));
-                let ok = roles.iter().filter(by_then).any(|k| k.title.is_empty() || agree(&written, &k.title, &k.org));
+                let ok = roles
+                    .iter()
+                    .filter(by_then)
+                    .any(|k| k.title.is_empty() || agree(&written, &k.title, &k.org));
                 (!ok).then(|| then.display.clone())
             }
             None if !known_role.trim().is_empty() => {

@@ -85,7 +85,8 @@ pub fn day_of(s: &str) -> Option<i32> {
     (0..b.len().saturating_sub(9)).find_map(|i| {
         let w = &b[i..i + 10];
         let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
-        let edge_ok = (i == 0 || !b[i - 1].is_ascii_digit()) && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        let edge_ok =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
         if !(digits(0..4) && w[4] == b'-' && digits(5..7) && w[7] == b'-' && digits(8..10) && edge_ok) {
             return None;
         }
@@ -129,7 +130,7 @@ pub fn record_year(r: &QuoteRecord) -> Option<u16> {
 /// the closing punctuation a sentence would carry left out ("Meet the Press.").
 fn is_title(quote: &str) -> bool {
     let q = quote.trim().trim_end_matches(['.', ',', '!', '?', ';', ':']);
-    crate::extract::is_title(q)
+    crate::attribute::is_title(q)
 }
 
 /// The records' units, and where each record's words are in its text.
@@ -193,7 +194,8 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
     let mut span_start = Vec::with_capacity(records.len() + 1);
     span_start.push(0);
     for (c, chunk) in records.chunks(CHUNK).enumerate() {
-        let tokens: Vec<Vec<Token>> = chunk.par_iter().map(|r| comparer.normalizer.tokens(&r.quote)).collect();
+        let tokens: Vec<Vec<Token>> =
+            chunk.par_iter().map(|r| comparer.normalizer.tokens(&r.quote)).collect();
         for (k, (r, toks)) in chunk.iter().zip(tokens).enumerate() {
             let i = (c * CHUNK + k) as u32;
             spans.extend(toks.iter().map(|t| (t.start as u32, t.end as u32)));
@@ -203,7 +205,11 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
             facts.push(Facts {
                 doc: docs.id(&r.doc),
                 speaker: if key.is_empty() { u32::MAX } else { speakers.id(&key) },
-                surname: if surname.is_empty() { u32::MAX } else { speakers.id(&format!("surname:{surname}")) },
+                surname: if surname.is_empty() {
+                    u32::MAX
+                } else {
+                    speakers.id(&format!("surname:{surname}"))
+                },
                 has_id: !r.speaker_id.is_empty(),
                 org: r.method == Some(crate::record::Method::Organization)
                     || comparer.is_organization(&r.speaker_id, &r.speaker),
