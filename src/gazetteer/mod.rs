@@ -10,6 +10,7 @@
 //! in a country ("US", "U.S.", "American"), so that "the US president" can be matched to the
 //! person whose role is `President|…|US|…`.
 
+#[cfg(feature = "import")]
 pub mod import;
 
 use std::path::Path;
