@@ -10,8 +10,11 @@
 //! in a country ("US", "U.S.", "American"), so that "the US president" can be matched to the
 //! person whose role is `President|…|US|…`.
 
+mod dated;
 #[cfg(feature = "import")]
 pub mod import;
+
+pub use dated::year_of;
 
 use std::path::Path;
 
