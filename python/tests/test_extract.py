@@ -46,7 +46,7 @@ def test_scare_quotes_only_with_all():
     text = "The so-called “green corridor” opened on Monday."
     assert whosaid.extract(text) == []
     [r] = whosaid.extract(text, all=True)
-    assert (r["quote"], r["speaker"], r["method"], r["confidence"]) == ("green corridor", "", None, 0.0)
+    assert (r["quote"], r["speaker"], r["method"], r["confidence"]) == ("green corridor", "", "", 0.0)
 
 
 def test_fields_in_output_order():

@@ -91,8 +91,8 @@ def schema() -> "StructType":
 
     Built from a record that the extractor makes (every field filled), so it follows the
     record type: whole numbers are ``long``, ``confidence`` is ``double``, the rest strings.
-    Every column is nullable (``method`` is null for quotes without a speaker, under
-    ``all=True``). Pass it to ``spark.createDataFrame(rows, schema())`` or
+    Every column is nullable (absent values are empty strings today, but records read back
+    from elsewhere may hold nulls). Pass it to ``spark.createDataFrame(rows, schema())`` or
     ``spark.read.schema(schema()).json(...)``: an explicit schema keeps the columns in record
     order and spares Spark a pass over the data to infer one.
     """
