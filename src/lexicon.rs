@@ -1,5 +1,5 @@
-//! Language data: cue verbs, pronouns, honorifics, role words, stop words, given names, places
-//! and common words.
+//! Language data: cue verbs, pronouns, honorifics, role words, stop words, given names,
+//! places, common words and the closed word lists of names and noun phrases.
 //! The data lives in `data/` (see `data/README.md`), is compiled in, and parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -69,6 +69,22 @@ pub struct Lexicon {
     pub places: HashSet<String>,
     /// Common English words, in lower case ("lake", "court", "research").
     pub common_words: HashSet<String>,
+    /// Abbreviations that keep their period ("Dr", "Sept"), as written without it.
+    pub abbreviations: HashSet<String>,
+    /// Words that open a noun phrase ("the", "his", "two").
+    pub determiners: HashSet<String>,
+    /// Prepositions and "and" that join the words of a noun phrase.
+    pub connectors: HashSet<String>,
+    /// Adverbs and auxiliaries between a speaker and a cue ("also", "has").
+    pub adverbs: HashSet<String>,
+    /// Lowercase particles inside personal names ("de", "van").
+    pub name_particles: HashSet<String>,
+    /// Suffixes after a personal name ("Jr.", "III").
+    pub name_suffixes: HashSet<String>,
+    /// Words that open a clause between commas that is not an apposition ("during", "however").
+    pub clause_openers: HashSet<String>,
+    /// Small words a title keeps in lower case ("the", "of").
+    pub title_small_words: HashSet<String>,
 }
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
@@ -105,6 +121,14 @@ const CALENDAR: &str = include_str!("../data/calendar.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given-names.csv");
 const PLACES: &str = include_str!("../data/places.txt");
 const COMMON_WORDS: &str = include_str!("../data/common-words.txt");
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+const DETERMINERS: &str = include_str!("../data/determiners.txt");
+const CONNECTORS: &str = include_str!("../data/connectors.txt");
+const ADVERBS: &str = include_str!("../data/adverbs.txt");
+const NAME_PARTICLES: &str = include_str!("../data/name_particles.txt");
+const NAME_SUFFIXES: &str = include_str!("../data/name_suffixes.txt");
+const CLAUSE_OPENERS: &str = include_str!("../data/clause_openers.txt");
+const TITLE_SMALL_WORDS: &str = include_str!("../data/title_small_words.txt");
 
 /// Data rows: non-empty, non-comment lines after the header, split on the first comma.
 fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
@@ -114,6 +138,11 @@ fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
             (n + 1, a.trim(), b.trim())
         },
     )
+}
+
+/// The words of a word list: one a line, without blank and comment lines.
+fn word_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn gender(s: &str) -> Gender {
@@ -161,13 +190,7 @@ impl Lexicon {
             };
             roles.insert(word.to_lowercase(), class);
         }
-        let words = |text: &str| -> HashSet<String> {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(String::from)
-                .collect()
-        };
+        let words = |text: &str| -> HashSet<String> { word_lines(text).map(String::from).collect() };
         Ok(Lexicon {
             cues,
             pronouns,
@@ -178,6 +201,14 @@ impl Lexicon {
             given_names: given_names()?,
             places: words(PLACES),
             common_words: words(COMMON_WORDS),
+            abbreviations: words(ABBREVIATIONS),
+            determiners: words(DETERMINERS),
+            connectors: words(CONNECTORS),
+            adverbs: words(ADVERBS),
+            name_particles: words(NAME_PARTICLES),
+            name_suffixes: words(NAME_SUFFIXES),
+            clause_openers: words(CLAUSE_OPENERS),
+            title_small_words: words(TITLE_SMALL_WORDS),
         })
     }
 
@@ -321,5 +352,17 @@ mod tests {
         let by_class: Vec<String> = roles.iter().map(|(c, w)| format!("{c}:{w}")).collect();
         roles.sort();
         assert_eq!(by_class, roles.iter().map(|(c, w)| format!("{c}:{w}")).collect::<Vec<_>>());
+        for (name, text) in [
+            ("data/abbreviations.txt", ABBREVIATIONS),
+            ("data/determiners.txt", DETERMINERS),
+            ("data/connectors.txt", CONNECTORS),
+            ("data/adverbs.txt", ADVERBS),
+            ("data/name_particles.txt", NAME_PARTICLES),
+            ("data/name_suffixes.txt", NAME_SUFFIXES),
+            ("data/clause_openers.txt", CLAUSE_OPENERS),
+            ("data/title_small_words.txt", TITLE_SMALL_WORDS),
+        ] {
+            assert_sorted_unique(name, word_lines(text));
+        }
     }
 }

@@ -90,7 +90,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// Records, for the unit at tokens `[i, next)`, its sentence and whether it is the subject:
-    /// the sentence's first name, not after a preposition and not owning a possessive. `prepare`
+    /// the sentence's first name, not after a preposition and not owning a possessive. `find_sentence_ends`
     /// must have been called for this paragraph.
     pub(super) fn note_sentence_role(&mut self, toks: &[Tok], i: usize, next: usize, s: &mut SentenceScan) {
         while s.counted < i {

@@ -3,7 +3,7 @@
 use super::names::NameUnit;
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
-use crate::lexicon::CueClass;
+use crate::lexicon::{lexicon, CueClass};
 use crate::record::{Method, QuoteKind};
 use crate::segment::QuoteSpan;
 
@@ -54,6 +54,11 @@ impl<'a> DocContext<'a> {
     ) -> Vec<AttributedQuote> {
         let text = self.text;
         let has_cue = self.has_cue(toks);
+        if has_cue || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+            self.find_sentence_ends(toks);
+        } else {
+            self.ends.clear(); // nothing to read in this paragraph
+        }
         let mut attributed: Vec<AttributedQuote> = Vec::new();
         // Index in `attributed` of the latest attributed quote (kept, not searched for: a paragraph
         // of many unattributed quotes would make the search quadratic).
@@ -125,7 +130,6 @@ impl<'a> DocContext<'a> {
 
     /// Attributes the quote at token `qi` of a paragraph.
     fn attribute(&mut self, toks: &[Tok], qi: usize, quotes: &[QuoteSpan]) -> Option<Attribution> {
-        self.prepare(toks);
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
@@ -395,7 +399,6 @@ impl<'a> DocContext<'a> {
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
     /// subject of its first cue, for a quote-only paragraph that follows.
     fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
-        self.prepare(toks);
         for k in 0..toks.len() {
             if let Some(c) = self.cue_of(&toks[k]) {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {
@@ -434,16 +437,16 @@ fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
 
 /// A title of a show, book or film rather than speech: a few words, all capitalised but the
 /// small ones, no sentence punctuation.
-fn is_title(quote: &str) -> bool {
-    const SMALL: &[&str] =
-        &["the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"];
+pub(crate) fn is_title(quote: &str) -> bool {
+    let small = &lexicon().title_small_words;
     let words: Vec<&str> = quote.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || quote.ends_with(['.', ',', '!', '?', ';', ':']) {
         return false;
     }
     words.len() >= 2
         && words.iter().enumerate().all(|(i, w)| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || i > 0 && SMALL.contains(w)
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || i > 0 && small.contains(*w)
         })
 }
 
