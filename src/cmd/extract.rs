@@ -30,7 +30,7 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use whosaid::error::ErrorKind;
+use whosaid::ErrorKind;
 use whosaid::input::{Event, Inputs};
 use whosaid::output::{quote_sink, Format, Sink};
 use whosaid::{Document, Error, Extractor, Gazetteer, Options, QuoteRecord};
