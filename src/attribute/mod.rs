@@ -28,6 +28,8 @@ mod names;
 mod phrase;
 mod resolve;
 mod rules;
+#[cfg(test)]
+mod testing;
 pub(crate) use rules::is_title;
 mod tokens;
 

@@ -30,9 +30,9 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use whosaid::ErrorKind;
 use whosaid::input::{Event, Inputs};
 use whosaid::output::{quote_sink, Format, Sink};
+use whosaid::ErrorKind;
 use whosaid::{Document, Error, Extractor, Gazetteer, Options, QuoteRecord};
 
 use super::outfile;
