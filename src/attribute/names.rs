@@ -242,8 +242,11 @@ mod tests {
     use super::super::testing::with_paragraph;
     use crate::gazetteer::Gender;
 
-    /// The name units of a one-paragraph text: name, person, gender, full name.
-    fn units(text: &str) -> Vec<(String, bool, Gender, bool)> {
+    /// A name unit as a row: name, person, gender, full name.
+    type Unit<S> = (S, bool, Gender, bool);
+
+    /// The name units of a one-paragraph text.
+    fn units(text: &str) -> Vec<Unit<String>> {
         with_paragraph(text, |ctx, _| {
             ctx.units.iter().map(|u| (u.name.clone(), u.person, u.gender, u.full)).collect()
         })
@@ -251,7 +254,7 @@ mod tests {
 
     #[test]
     fn name_units_of_short_texts() {
-        let rows: &[(&str, &[(&str, bool, Gender, bool)])] = &[
+        let rows: &[(&str, &[Unit<&str>])] = &[
             ("Ann Roe, a nurse, said the ward was full.", &[("Ann Roe", true, Gender::Female, true)]),
             ("Mr. Tom Lee spoke first.", &[("Tom Lee", true, Gender::Male, true)]),
             ("Paul Roe Jr. spoke first.", &[("Paul Roe Jr.", true, Gender::Male, true)]),

@@ -320,9 +320,12 @@ mod tests {
         })
     }
 
+    /// A text, its cue, and the subject with its apposition.
+    type SubjectRow<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+
     #[test]
     fn subjects_before_a_cue() {
-        let rows: &[(&str, &str, Option<(&str, &str)>)] = &[
+        let rows: &[SubjectRow] = &[
             ("Ann Roe said it was over.", "said", Some(("Ann Roe", ""))),
             ("Ann Roe, the camp director, said it was over.", "said", Some(("Ann Roe", "the camp director"))),
             ("The spokesman, Ann Roe, said it was over.", "said", Some(("Ann Roe", "The spokesman"))),
