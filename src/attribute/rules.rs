@@ -434,7 +434,7 @@ fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
 
 /// A title of a show, book or film rather than speech: a few words, all capitalised but the
 /// small ones, no sentence punctuation.
-fn is_title(quote: &str) -> bool {
+pub(crate) fn is_title(quote: &str) -> bool {
     let small = &lexicon().title_small_words;
     let words: Vec<&str> = quote.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || quote.ends_with(['.', ',', '!', '?', ';', ':']) {
