@@ -129,6 +129,9 @@ pub struct Aligner {
     row: Vec<u32>,
 }
 
+/// A cell of the alignment matrix: (tokens of `a`, tokens of `b`).
+type Cell = (usize, usize);
+
 /// A trace-back path: cells (i, j) with the direction taken into each, in text order.
 type Path = Vec<(usize, usize, u8)>;
 
@@ -283,7 +286,7 @@ fn too_big(n: usize, m: usize) -> bool {
 
 /// The diff-based matches of two sides as a trace-back path (cells of kept words), with the
 /// cell before the first and the cell of the last.
-fn diff_path(a: Side<'_>, b: Side<'_>) -> (Path, Option<(usize, usize)>, Option<(usize, usize)>) {
+fn diff_path(a: Side<'_>, b: Side<'_>) -> (Path, Option<Cell>, Option<Cell>) {
     let pairs = super::diff::matches(a.stems, b.stems);
     let path: Path = pairs.iter().map(|&(i, j)| (i + 1, j + 1, DIAG)).collect();
     let first = pairs.first().copied();
