@@ -298,8 +298,7 @@ fn copies(n: usize, long: bool) {
             ))
         })
     };
-    drop(write);
-    if let Err(e) = result.and_then(|()| out.flush()) {
+    if let Err(e) = result {
         eprintln!("synth_quotes: {e}");
     }
 }
