@@ -82,3 +82,9 @@ t!(
      and Tom Lee. “They need a beer,” he said.",
     [("They need a beer,", "Ravi Dhillon", "")]
 );
+t!(
+    opener_word_does_not_take_the_subject,
+    "Given the delay, Rosa Quint, who leads the group, blamed Kate Holm’s office. “We waited a year,” \
+     she said.",
+    [("We waited a year,", "Rosa Quint", "")]
+);

@@ -8,6 +8,9 @@ use crate::gazetteer::Gender;
 
 /// Where `scan_names` is in a paragraph: tokens whose sentence ends are counted, and whether the
 /// current sentence has had its first name yet.
+/// How many names of one sentence a pronoun looks back over for its subject at most.
+const SENTENCE_UNITS: usize = 64;
+
 pub(super) struct SentenceScan {
     counted: usize,
     subject_seen: bool,
@@ -92,7 +95,14 @@ impl<'a> DocContext<'a> {
     /// Records, for the unit at tokens `[i, next)`, its sentence and whether it is the subject:
     /// the sentence's first name, not after a preposition and not owning a possessive. `find_sentence_ends`
     /// must have been called for this paragraph.
-    pub(super) fn note_sentence_role(&mut self, toks: &[Tok], i: usize, next: usize, s: &mut SentenceScan) {
+    pub(super) fn note_sentence_role(
+        &mut self,
+        toks: &[Tok],
+        i: usize,
+        next: usize,
+        u: &NameUnit,
+        s: &mut SentenceScan,
+    ) {
         while s.counted < i {
             if self.ends[s.counted] {
                 self.sentences += 1;
@@ -121,7 +131,11 @@ impl<'a> DocContext<'a> {
         });
         let owned = toks.get(next).is_some_and(|t| t.kind == TokKind::Possessive);
         let subject = !s.subject_seen && !after_preposition && !owned;
-        s.subject_seen = true;
+        // A capitalised opener that names no one ("Given …", "Still, …") leaves the subject to
+        // the first person or full name after it.
+        if u.person || u.full || u.entry.is_some() {
+            s.subject_seen = true;
+        }
         self.unit_roles.push((self.sentences, subject));
     }
 
@@ -130,7 +144,13 @@ impl<'a> DocContext<'a> {
     /// whatever their genders), else `k`.
     pub(super) fn salient(&self, k: usize, fits: impl Fn(&NameUnit) -> bool) -> usize {
         let sentence = self.unit_roles[k].0;
-        let first = (0..k).rev().take_while(|&y| self.unit_roles[y].0 == sentence).last().unwrap_or(k);
+        // Bounded, so that a text with no sentence ends costs the same per pronoun as any other.
+        let first = (0..k)
+            .rev()
+            .take(SENTENCE_UNITS)
+            .take_while(|&y| self.unit_roles[y].0 == sentence)
+            .last()
+            .unwrap_or(k);
         (first..k).find(|&y| self.unit_roles[y].1 && fits(&self.units[y])).unwrap_or(k)
     }
 

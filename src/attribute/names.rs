@@ -75,7 +75,7 @@ impl<'a> DocContext<'a> {
                 if !u.full && u.entry.is_none() && !u.person {
                     self.as_known_person(&mut u, toks, i);
                 }
-                self.note_sentence_role(toks, i, next, &mut sentences);
+                self.note_sentence_role(toks, i, next, &u, &mut sentences);
                 if u.full && u.person {
                     let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
