@@ -23,6 +23,9 @@ pub(super) struct NameUnit {
 pub(super) const PARTICLES: &[&str] =
     &["de", "del", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ben", "dos"];
 pub(super) const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV"];
+/// The most words a name run not in the gazetteer takes: longer runs of capitalised words
+/// (headings, lists) are cut, so reading a name costs the same whatever follows it.
+const NAME_WORDS: usize = 12;
 
 impl<'a> DocContext<'a> {
     /// A token that can be part of a person's or organisation's name.
@@ -185,6 +188,7 @@ impl<'a> DocContext<'a> {
         }
         let mut j = i + 1;
         while j < toks.len()
+            && j - i < NAME_WORDS
             && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
                 || NAME_SUFFIXES.contains(&self.word(&toks[j])))
         {
