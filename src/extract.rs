@@ -222,8 +222,17 @@ fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
 fn is_title(quote: &str) -> bool {
     const SMALL: &[&str] =
         &["the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"];
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || quote.ends_with(['.', ',', '!', '?', ';', ':']) {
+    // The sentence's period or comma inside the closing mark (on “Meet the Press.”) is not
+    // part of the title; then no word before the last may end in punctuation ("Yes, Sir.").
+    let bare = quote.strip_suffix(['.', ',']).filter(|q| !q.ends_with('.'));
+    let words: Vec<&str> = bare.unwrap_or(quote).split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || bare.unwrap_or(quote).ends_with(['.', ',', '!', '?', ';', ':'])
+    {
+        return false;
+    }
+    if bare.is_some()
+        && words[..words.len() - 1].iter().any(|w| w.ends_with(|c: char| c.is_ascii_punctuation()))
+    {
         return false;
     }
     words.len() >= 2
@@ -270,6 +279,10 @@ mod tests {
         assert!(is_title("Meet the Press"));
         assert!(!is_title("We will win."));
         assert!(!is_title("unlimited"));
+        assert!(is_title("Meet the Press."));
+        assert!(is_title("Fox and Friends,"));
+        assert!(!is_title("Yes, Sir."));
+        assert!(!is_title("Go Home..."));
     }
 
     #[test]
