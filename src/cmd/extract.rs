@@ -9,12 +9,15 @@
 //! Streaming): JSONL in, JSONL out with `--format jsonl`, one flush per batch.
 //!
 //! Exit status (`SPEC.md`): 0 when every input was processed, warnings (invalid UTF-8
-//! replaced) included; 1 when some input was skipped: a missing or unreadable path, a binary or
-//! UTF-16 file, a JSONL line that is not a document, a document the extractor failed on. Each
-//! is named on stderr (`whosaid: FILE: message`, `whosaid: FILE:LINE: message`; past five bad
-//! lines in one file the rest are counted) and the others are written. 2 for a usage,
-//! gazetteer or output error, reported before anything is written. A closed output pipe ends
-//! the run quietly with the status earned so far.
+//! replaced, a document id changed to stay unique) included; 1 when some input was skipped: a
+//! missing or unreadable path, a binary, UTF-16 or otherwise non-UTF-8 file, a dangling link or
+//! a FIFO in a folder, a document over `--max-doc-bytes`, a JSONL line that is not a document,
+//! a document the extractor failed on. Each is named on stderr (`whosaid: FILE: message`,
+//! `whosaid: FILE:LINE: message`; past five bad lines in one file the rest are counted) and the
+//! others are written. 2 for a usage, gazetteer or output error, an `-o` that is an input, or
+//! no input that exists, reported before anything is written; `-o FILE` is written to a
+//! temporary file renamed at the end (`outfile`), so a run that fails later leaves no partial
+//! file. A closed output pipe ends the run quietly with the status earned so far.
 
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -31,6 +34,8 @@ use whosaid::error::ErrorKind;
 use whosaid::input::{Event, Inputs};
 use whosaid::output::{quote_sink, Format, Sink};
 use whosaid::{Document, Error, Extractor, Gazetteer, Options, QuoteRecord};
+
+use super::outfile;
 
 /// Most documents in one batch.
 const BATCH_DOCS: usize = 256;
@@ -50,8 +55,12 @@ required, id FILE:LINE by default. Folders are read recursively in name order (.
 Output: CSV, unless --format says otherwise or -o names a .jsonl file. As a streaming mapper
 (Spark pipe, Hadoop Streaming): whosaid extract - --format jsonl
 
-Exit status: 0 all inputs processed; 1 some inputs could not be read (each named on stderr,
-the others processed); 2 usage, gazetteer or output error (nothing written).")]
+Document ids are unique within a run: a clash takes the path relative to its argument
+(a/2024-01-01), then a #2 suffix, with a warning.
+
+Exit status: 0 all inputs processed; 1 some inputs were skipped (each named on stderr, the
+others processed); 2 usage, gazetteer or output error, -o naming an input, or no input exists
+(nothing written; -o FILE is replaced only when the run succeeds).")]
 pub struct Args {
     /// Files or folders to read; `-` reads JSONL from standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -93,6 +102,26 @@ pub struct Args {
     /// Write CSV cells exactly as extracted, even to a .csv file.
     #[arg(long, overrides_with = "csv_safe")]
     no_csv_safe: bool,
+
+    /// Skip (and name) a document larger than SIZE: a text file, or a JSONL line. Bytes, or
+    /// with a K, M or G suffix (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_doc_bytes: u64,
+}
+
+/// `123`, `64K`, `64M`, `1G` (powers of 1024; `KB`, `KiB` and lower case accepted too).
+fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let t = t.strip_suffix(['b', 'B']).unwrap_or(t);
+    let t = t.strip_suffix('i').unwrap_or(t);
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits.trim().parse().map_err(|_| format!("`{s}` is not a size (such as 64M)"))?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("`{s}` is not a usable size"))
 }
 
 /// Output formats, as spelled on the command line.
@@ -118,6 +147,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Everything that can fail before any output comes first, so a usage or gazetteer error
     // leaves nothing written (not even an empty -o file).
     let extractor = build_extractor(&args)?;
+    check_some_input_exists(&args.paths)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, usize::from))
         .build()
@@ -136,10 +166,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         to_file.is_some_and(|p| Format::from_path(p) == Some(Format::Csv))
     };
+    let mut out_file = None;
     let out: Box<dyn Write> = match to_file {
-        Some(path) => Box::new(
-            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        ),
+        Some(path) => {
+            outfile::check_not_input(path, &args.paths)?;
+            let (guard, file) = outfile::OutputFile::create(path)?;
+            out_file = Some(guard);
+            Box::new(file)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let width = match to_file {
@@ -153,7 +187,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let mut report = Reporter::new(args.quiet);
     let (tx, rx) = sync_channel::<Batch>(1);
-    let inputs = Inputs::new(args.paths);
+    let inputs = Inputs::new(args.paths).max_doc_bytes(args.max_doc_bytes);
     std::thread::Builder::new()
         .name("whosaid-reader".into())
         .spawn(move || read_batches(inputs, tx))
@@ -214,10 +248,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match written {
         // The reader of our output has gone: stop quietly, with the status earned so far.
         Err(e) if super::is_broken_pipe(&e) => {}
+        // The temporary output file goes with `out_file`: an existing file is left as it was.
         Err(e) => return Err(e.context("cannot write the output")),
         Ok(()) => {}
     }
+    drop(sink);
+    if let Some(file) = out_file {
+        file.commit()?;
+    }
     Ok(if report.failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Fails, before anything is written, when not one of the paths exists: a mistyped path should
+/// not leave an empty output behind.
+fn check_some_input_exists(paths: &[PathBuf]) -> Result<()> {
+    let mut missing = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) if path.as_os_str() != "-" => missing.push(format!("{}: {}", path.display(), plain(&e))),
+            _ => return Ok(()),
+        }
+    }
+    anyhow::bail!("no input to read ({})", missing.join("; "))
+}
+
+/// An I/O error's text without "(os error N)", which helps nobody.
+fn plain(e: &dyn std::fmt::Display) -> String {
+    let message = e.to_string();
+    match message.rsplit_once(" (os error ") {
+        Some((m, n)) if n.trim_end_matches(')').bytes().all(|b| b.is_ascii_digit()) => m.to_string(),
+        _ => message,
+    }
 }
 
 /// Reports a batch's notes and crashes, writes its records in input order and flushes.
@@ -340,13 +401,7 @@ impl Reporter {
             Event::Skipped(e) => {
                 self.failures += 1;
                 if self.count_bad_line(&e) <= SHOWN_BAD_LINES {
-                    // "No such file or directory (os error 2)": the number helps nobody.
-                    let message = e.to_string();
-                    let message = match message.rsplit_once(" (os error ") {
-                        Some((m, n)) if n.trim_end_matches(')').bytes().all(|b| b.is_ascii_digit()) => m,
-                        _ => &message,
-                    };
-                    self.say(format_args!("{message}"));
+                    self.say(format_args!("{}", plain(&e)));
                 }
             }
             _ => {}
