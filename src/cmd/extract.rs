@@ -31,10 +31,9 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use whosaid::error::ErrorKind;
 use whosaid::input::{Event, Inputs};
 use whosaid::output::{quote_sink, Encoder, Format, Sink};
-use whosaid::{Document, Error, Extractor, Gazetteer, Options, QuoteRecord};
+use whosaid::{Document, Error, ErrorKind, Extractor, Gazetteer, Options, QuoteRecord};
 
 use super::outfile;
 
