@@ -20,6 +20,10 @@ pub(super) struct NameUnit {
     pub(super) full: bool,
 }
 
+/// The most words a name run not in the gazetteer takes: longer runs of capitalised words
+/// (headings, lists) are cut, so reading a name costs the same whatever follows it.
+const NAME_WORDS: usize = 12;
+
 impl<'a> DocContext<'a> {
     /// A token that can be part of a person's or organisation's name.
     pub(super) fn is_name_word(&self, toks: &[Tok], i: usize) -> bool {
@@ -182,6 +186,7 @@ impl<'a> DocContext<'a> {
         }
         let mut j = i + 1;
         while j < toks.len()
+            && j - i < NAME_WORDS
             && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
                 || self.lexicon.name_suffixes.contains(self.word(&toks[j])))
         {
