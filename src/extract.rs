@@ -77,12 +77,7 @@ impl Extractor {
             all_toks.push(toks);
         }
         let headlines = headline_paragraphs(text, &paras);
-        let outlet = doc
-            .outlet
-            .clone()
-            .filter(|o| !o.is_empty())
-            .or_else(|| crate::outlet::detect(text))
-            .unwrap_or_default();
+        let meta = crate::outlet::Metadata::of(doc);
 
         let mut out = Vec::new();
         let mut offsets = CharOffsets::new(text);
@@ -139,7 +134,7 @@ impl Extractor {
                 }
                 let start = offsets.char_offset(q.start) as u64;
                 let end = offsets.char_offset(q.end) as u64;
-                out.push(self.record(doc, &outlet, pi, start, end, &text[q.start..q.end], kind, a.as_ref()));
+                out.push(self.record(doc, &meta, pi, start, end, &text[q.start..q.end], kind, a.as_ref()));
             }
             previous = match last {
                 Some(l) => Some(l),
@@ -154,7 +149,7 @@ impl Extractor {
     fn record(
         &self,
         doc: &Document,
-        outlet: &str,
+        meta: &crate::outlet::Metadata,
         para: usize,
         start: u64,
         end: u64,
@@ -164,7 +159,7 @@ impl Extractor {
     ) -> QuoteRecord {
         let mut r = QuoteRecord {
             doc: doc.id.clone(),
-            outlet: outlet.to_string(),
+            outlet: meta.outlet.clone(),
             paragraph: para as u32 + 1,
             start,
             end,
@@ -178,6 +173,10 @@ impl Extractor {
             method: None,
             mention: String::new(),
             confidence: 0.0,
+            date: meta.date.clone(),
+            url: meta.url.clone(),
+            title: meta.title.clone(),
+            extra: doc.extra.clone(),
         };
         if let Some(a) = a {
             r.speaker = a.speaker.name.clone();

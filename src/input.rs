@@ -9,14 +9,17 @@
 //!
 //! What is read:
 //! - a file named explicitly is read whatever its extension: as JSONL when it ends in `.jsonl`
-//!   or `.ndjson`, as one text article otherwise;
+//!   or `.ndjson`, as a web page when it ends in `.html` or `.htm` ([`crate::html`]), as one
+//!   text article otherwise;
 //! - a folder is walked recursively in byte order of the names (so output order is stable);
-//!   only `.txt`, `.jsonl` and `.ndjson` files are read (any case), other files are left alone
-//!   without a message. Names starting with `.` (`.git`, macOS `._x.txt` forks) are skipped, and
-//!   symbolic links to folders are not followed inside a folder (no cycles);
-//! - `-` is JSONL from standard input (a file really named `-` can be given as `./-`).
+//!   only `.txt`, `.jsonl`, `.ndjson`, `.html` and `.htm` files are read (any case); the other
+//!   files of a folder are counted and named in one warning. Names starting with `.` (`.git`,
+//!   macOS `._x.txt` forks) are skipped, and symbolic links to folders are not followed inside
+//!   a folder (no cycles);
+//! - `-` is JSONL from standard input, or one text article ([`Inputs::stdin_text`]); a file
+//!   really named `-` can be given as `./-`.
 //!
-//! Decoding follows `SPEC.md`: a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced
+//! Decoding follows `docs/OUTPUT.md`: a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced
 //! with U+FFFD and reported as a [`Event::Warning`]; CRLF is kept, so offsets refer to the text
 //! exactly as read. A file whose first 8 KiB hold a NUL byte or are mostly not text is skipped as
 //! binary (UTF-16 gets a message of its own).
@@ -50,7 +53,7 @@ use crate::error::Error;
 
 /// Extensions (lowercase, without the dot) read from inside folders. `.txt` is one article,
 /// the others JSONL.
-pub const FOLDER_EXTENSIONS: &[&str] = &["jsonl", "ndjson", "txt"];
+pub const FOLDER_EXTENSIONS: &[&str] = &["htm", "html", "jsonl", "ndjson", "txt"];
 
 /// How many leading bytes are looked at to tell text from binary.
 pub const SNIFF_LEN: usize = 8 * 1024;
@@ -67,7 +70,7 @@ pub enum Event {
     /// A document to extract.
     Document(Document),
     /// Something the user should hear about that did not stop the input (invalid UTF-8
-    /// replaced). The document it concerns comes next.
+    /// replaced: the document it concerns comes next; files of a folder not read).
     Warning(Error),
     /// An input, or one line of a JSONL input, that could not be processed; the others go on.
     Skipped(Error),
@@ -81,6 +84,10 @@ pub struct Inputs {
     current: Option<JsonlSource>,
     /// Events produced ahead of time (a warning and its document, listing errors).
     queued: VecDeque<Event>,
+    /// Standard input holds one text article rather than JSONL.
+    stdin_text: bool,
+    /// Input fields kept with each document (`Document::extra`).
+    keep: Vec<String>,
 }
 
 enum Pending {
@@ -109,7 +116,44 @@ impl Inputs {
             })
             .collect();
         pending.reverse();
-        Inputs { pending, current: None, queued: VecDeque::new() }
+        Inputs { pending, current: None, queued: VecDeque::new(), stdin_text: false, keep: Vec::new() }
+    }
+
+    /// Reads `-` as one plain-text article (id `stdin`) instead of JSONL.
+    pub fn stdin_text(mut self, text: bool) -> Inputs {
+        self.stdin_text = text;
+        self
+    }
+
+    /// Keeps these fields of JSONL documents in [`Document::extra`], in this order (a field a
+    /// line lacks is kept empty; a value that is not a string is kept as its JSON text).
+    pub fn keep(mut self, fields: Vec<String>) -> Inputs {
+        if let Some(source) = &mut self.current {
+            source.keep.clone_from(&fields);
+        }
+        self.keep = fields;
+        self
+    }
+
+    /// A text document read whole from `reader`, with the kept fields empty.
+    fn text_document(&mut self, path: &Path, id: String, bytes: Vec<u8>) {
+        if let Some(why) = not_text(&bytes[..bytes.len().min(SNIFF_LEN)]) {
+            return self.queued.push_back(Event::Skipped(invalid_data(path, why)));
+        }
+        let decoded = decode(bytes);
+        if let Some(message) = decoded.problem() {
+            self.queued.push_back(Event::Warning(invalid_data(path, &message)));
+        }
+        let doc = if is_html(path) {
+            match crate::html::read_page(&id, &decoded.text) {
+                Ok(doc) => doc,
+                Err(e) => return self.queued.push_back(Event::Skipped(invalid_data(path, &e.to_string()))),
+            }
+        } else {
+            Document::new(id, decoded.text)
+        };
+        let extra = self.keep.iter().map(|k| (k.clone(), String::new())).collect();
+        self.queued.push_back(Event::Document(Document { extra, ..doc }));
     }
 
     /// Inputs from one JSONL stream. `name` stands for the stream in messages and, without its
@@ -147,7 +191,9 @@ impl Inputs {
             match fs::File::open(&path) {
                 Ok(file) => {
                     let name = path.display().to_string();
-                    self.current = Some(JsonlSource::new(name, stem(&path), Box::new(file), false));
+                    let mut source = JsonlSource::new(name, stem(&path), Box::new(file), false);
+                    source.keep.clone_from(&self.keep);
+                    self.current = Some(source);
                 }
                 Err(e) => self.queued.push_back(Event::Skipped(Error::io(Some(path), e))),
             }
@@ -157,14 +203,7 @@ impl Inputs {
             Ok(bytes) => bytes,
             Err(e) => return self.queued.push_back(Event::Skipped(Error::io(Some(path), e))),
         };
-        if let Some(why) = not_text(&bytes[..bytes.len().min(SNIFF_LEN)]) {
-            return self.queued.push_back(Event::Skipped(invalid_data(&path, why)));
-        }
-        let decoded = decode(bytes);
-        if let Some(message) = decoded.problem() {
-            self.queued.push_back(Event::Warning(invalid_data(&path, &message)));
-        }
-        self.queued.push_back(Event::Document(Document::new(stem(&path), decoded.text)));
+        self.text_document(&path, stem(&path), bytes);
     }
 
     /// Queues the entries of a folder that are to be read, in name order.
@@ -174,6 +213,7 @@ impl Inputs {
             Err(e) => return self.queued.push_back(Event::Skipped(Error::io(Some(dir.to_path_buf()), e))),
         };
         let mut found = Vec::new();
+        let mut other_kinds: Vec<String> = Vec::new();
         for entry in listing {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -202,7 +242,20 @@ impl Inputs {
             };
             if wanted {
                 found.push(path);
+            } else if !kind.is_dir() && !kind.is_symlink() {
+                other_kinds.push(name.to_string_lossy().into_owned());
             }
+        }
+        if !other_kinds.is_empty() {
+            other_kinds.sort();
+            let n = other_kinds.len();
+            let shown = other_kinds.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            let more = if n > 3 { format!(", and {} more", n - 3) } else { String::new() };
+            let files = if n == 1 { "file" } else { "files" };
+            let message = format!(
+                "{n} {files} not read: only .txt, .jsonl, .ndjson, .html and .htm files are read from a folder ({shown}{more})"
+            );
+            self.queued.push_back(Event::Warning(invalid_data(dir, &message)));
         }
         found.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
         self.pending.extend(found.into_iter().rev().map(|path| Pending::Path { path, explicit: false }));
@@ -225,9 +278,18 @@ impl Iterator for Inputs {
                 continue;
             }
             match self.pending.pop()? {
+                Pending::Stdin if self.stdin_text => {
+                    let mut bytes = Vec::new();
+                    match io::stdin().lock().read_to_end(&mut bytes) {
+                        Ok(_) => self.text_document(Path::new("<stdin>"), "stdin".into(), bytes),
+                        Err(e) => self.queued.push_back(Event::Skipped(Error::io(Some("<stdin>".into()), e))),
+                    }
+                }
                 Pending::Stdin => {
-                    self.current =
-                        Some(JsonlSource::new("<stdin>".into(), "stdin".into(), Box::new(io::stdin()), true))
+                    let mut source =
+                        JsonlSource::new("<stdin>".into(), "stdin".into(), Box::new(io::stdin()), true);
+                    source.keep.clone_from(&self.keep);
+                    self.current = Some(source);
                 }
                 Pending::Path { path, explicit } => self.open(path, explicit),
             }
@@ -251,6 +313,8 @@ struct JsonlSource {
     held: Option<Document>,
     /// The source has ended (end of input or a read error).
     done: bool,
+    /// Fields kept in [`Document::extra`].
+    keep: Vec<String>,
 }
 
 /// The fields of one JSONL line. `id` may be a string or a number.
@@ -280,6 +344,7 @@ impl JsonlSource {
             buf: Vec::new(),
             held: None,
             done: false,
+            keep: Vec::new(),
         }
     }
 
@@ -380,7 +445,28 @@ impl JsonlSource {
             date: some(row.date),
             url: some(row.url),
             title: some(row.title),
+            extra: self.kept(line),
         })
+    }
+
+    /// The kept fields of a line (parsed again only when fields are kept).
+    fn kept(&self, line: &str) -> Vec<(String, String)> {
+        if self.keep.is_empty() {
+            return Vec::new();
+        }
+        let fields: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(line).unwrap_or_default();
+        self.keep
+            .iter()
+            .map(|k| {
+                let value = match fields.get(k) {
+                    None | Some(serde_json::Value::Null) => String::new(),
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                };
+                (k.clone(), value)
+            })
+            .collect()
     }
 }
 
@@ -469,6 +555,10 @@ fn stem(path: &Path) -> String {
 
 fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+fn is_html(path: &Path) -> bool {
+    matches!(extension(path).as_deref(), Some("html" | "htm"))
 }
 
 fn is_jsonl(path: &Path) -> bool {

@@ -190,6 +190,9 @@ fn assemble(
                 known_role: r.known_role.clone(),
                 kind: r.kind,
                 paragraph: r.paragraph,
+                date: r.date.clone(),
+                title: r.title.clone(),
+                url: r.url.clone(),
             }
         })
         .collect();
@@ -317,7 +320,7 @@ fn same_speaker(a: &Member, b: &Member) -> bool {
 }
 
 fn doc_list(members: &[&Member]) -> String {
-    let mut docs: Vec<&str> = members.iter().map(|m| m.doc.as_str()).collect();
+    let mut docs: Vec<String> = members.iter().map(|m| m.source()).collect();
     docs.dedup();
     docs.join(", ")
 }
@@ -353,7 +356,11 @@ fn role_conflicts(comparer: &Comparer, members: &[Member], flags: &mut Vec<Flag>
                 seen.push((&a.role, &b.role));
                 notes.push(format!(
                     "roles differ for {}: “{}” ({}) vs “{}” ({})",
-                    a.speaker, a.role, a.doc, b.role, b.doc
+                    a.speaker,
+                    a.role,
+                    a.source(),
+                    b.role,
+                    b.source()
                 ));
             }
         }
@@ -367,7 +374,10 @@ fn role_conflicts(comparer: &Comparer, members: &[Member], flags: &mut Vec<Flag>
         if let Some(known) = comparer.roles.contradicts(&m.speaker_id, &m.speaker, &m.role, &m.known_role) {
             notes.push(format!(
                 "{} is called “{}” in {}, but the gazetteer has “{}”",
-                m.speaker, m.role, m.doc, known
+                m.speaker,
+                m.role,
+                m.source(),
+                known
             ));
         }
     }
@@ -411,6 +421,7 @@ mod tests {
             method: None,
             mention: String::new(),
             confidence: 1.0,
+            ..QuoteRecord::default()
         }
     }
 
