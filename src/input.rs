@@ -671,10 +671,15 @@ mod tests {
         fs::write(root.join("d.txt"), b"\x00\x01binary").unwrap();
         let got = events(Inputs::new([root]));
         let d = root.join("d.txt").display().to_string();
+        let b = root.join("b").display().to_string();
         assert_eq!(
             got,
             [
                 "doc a \"A\"".to_string(),
+                format!(
+                    "warning {b}: 1 file not read: only .txt, .jsonl, .ndjson, .html and .htm files are read \
+                     from a folder (notes.md)"
+                ),
                 "doc m:1 \"M1\"".into(),
                 "doc m:2 \"M2\"".into(),
                 "doc z \"Z\"".into(),

@@ -71,7 +71,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A leading line that announces a date: a short line, a dateline or a label.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:published|updated|posted|first published|date)\b[^\n]{0,20}|[\p{Lu}][\p{Lu} /.,'-]{1,60},\s+)")
+    Regex::new(r"^(?:(?i:published|updated|posted|first published|date)\b[^\n]{0,20}|[\p{Lu}][\p{Lu} /.,'-]{1,60},\s+)")
         .expect("valid regex")
 });
 

@@ -231,7 +231,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Err(e) => return Err(e.context("cannot write the output")),
         Ok(()) => {}
     }
-    if report.docs == 0 && !from_stdin {
+    if report.docs == 0 && report.failures == 0 && !from_stdin {
         report.say(format_args!("no article was read"));
         report.failures += 1;
     }
