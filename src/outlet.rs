@@ -143,17 +143,6 @@ fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// The first `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) at the start of a date as the input or a page
-/// gives it ("2022-02-03T10:00:00Z", "2022-02-03"), as (year, month, day), month and day 0 when
-/// not given.
-pub fn parse_date(date: &str) -> Option<(u16, u8, u8)> {
-    let mut parts = date.trim().splitn(3, '-');
-    let year: u16 = parts.next()?.get(..4)?.parse().ok()?;
-    let month: u8 = parts.next().and_then(|m| m.get(..2)?.parse().ok()).unwrap_or(0);
-    let day: u8 = parts.next().and_then(|d| d.get(..2)?.parse().ok()).unwrap_or(0);
-    Some((year, month, day))
-}
-
 /// What the output says about a document: metadata from the input, completed from the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
@@ -184,7 +173,7 @@ impl Metadata {
 
 #[cfg(test)]
 mod tests {
-    use super::{detect, detect_date, parse_date};
+    use super::{detect, detect_date};
 
     #[test]
     fn outlets_named_by_the_text() {
@@ -232,13 +221,5 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(detect_date(text).as_deref(), *want, "{text}");
         }
-    }
-
-    #[test]
-    fn input_dates_are_read_from_their_start() {
-        assert_eq!(parse_date("2022-02-03T10:00:00Z"), Some((2022, 2, 3)));
-        assert_eq!(parse_date("2022-02"), Some((2022, 2, 0)));
-        assert_eq!(parse_date("2022"), Some((2022, 0, 0)));
-        assert_eq!(parse_date("Feb 2022"), None);
     }
 }

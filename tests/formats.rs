@@ -201,3 +201,27 @@ fn completions_and_man_page() {
     assert_eq!(man.code, 0);
     assert!(man.stdout.contains(".TH whosaid"), "{}", &man.stdout[..200.min(man.stdout.len())]);
 }
+
+#[test]
+fn known_role_is_the_role_held_on_the_article_date() {
+    let extractor = Extractor::builtin().unwrap();
+    let text = "Envoy visits Kyiv\n\nThe visit was announced on Friday.\n\n\
+                “We are here to listen,” said Derek Chollet, who led the delegation.\n";
+    let role = |date: Option<&str>, text: &str| {
+        let doc = whosaid::Document { date: date.map(String::from), ..whosaid::Document::new("d", text) };
+        let records = extractor.extract(&doc);
+        let r = records.iter().find(|r| r.speaker == "Derek Chollet").expect("a Chollet quote");
+        (r.date.clone(), r.known_role.clone())
+    };
+    assert_eq!(
+        role(Some("2022-02-10"), text),
+        ("2022-02-10".into(), "Counselor, U.S. Department of State".into())
+    );
+    assert_eq!(
+        role(Some("2024-05-01"), text).1,
+        "Chief of Staff to the Secretary of Defense, U.S. Department of Defense"
+    );
+    // A dateline with a year dates the article when the input does not.
+    let dated = text.replace("The visit", "KYIV, Feb. 10, 2022 (Wire) – The visit");
+    assert_eq!(role(None, &dated), ("2022-02-10".into(), "Counselor, U.S. Department of State".into()));
+}

@@ -10,7 +10,10 @@
 //! in a country ("US", "U.S.", "American"), so that "the US president" can be matched to the
 //! person whose role is `President|…|US|…`.
 
+mod dated;
 pub mod import;
+
+pub use dated::year_of;
 
 use std::path::Path;
 

@@ -1,0 +1,149 @@
+//! The per-document state of attribution, and the token queries every rule shares: the word,
+//! its mentions and cue, capitals, sentence bounds.
+
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
+use super::names::NameUnit;
+use super::{Attribution, Tok, TokKind};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
+use crate::mention::{Matcher, Mention, Payload};
+
+/// Per-document state for attribution.
+pub(crate) struct DocContext<'a> {
+    pub(super) text: &'a str,
+    pub(super) matcher: &'a Matcher,
+    pub(super) gazetteer: &'a Gazetteer,
+    pub(super) lexicon: &'a Lexicon,
+    pub(super) mentions: &'a [Mention],
+    pub(super) units: Vec<NameUnit>,
+    pub(super) antecedents: Vec<NameUnit>,
+    /// Sentence ends of the paragraph being attributed, and which paragraph that is.
+    pub(super) ends: Vec<bool>,
+    pub(super) ends_for: (usize, usize),
+    /// Full personal names by surname (last word, and first word of two-word names): indices
+    /// into `units`, in text order.
+    pub(super) by_surname: HashMap<String, Vec<usize>>,
+    /// Two-word names by their first word, for family-name-first names ("Zhang" of "Zhang
+    /// Jun"): used only when no name ends with the surname.
+    pub(super) by_first_word: HashMap<String, Vec<usize>>,
+    pub(super) roles: HashMap<String, String>,
+    pub(super) last: Option<Attribution>,
+    /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).
+    pub(super) carried: Option<Attribution>,
+    /// The gazetteer entry of each unit (a surname resolved once), built after scanning.
+    pub(super) unit_entries: OnceCell<Vec<Option<u32>>>,
+    /// Per (title, country): the units whose entry holds that role, as (unit index, entry).
+    pub(super) role_holders: RefCell<HashMap<(u32, Option<u32>), RoleHolders>>,
+}
+
+/// The units whose gazetteer entry holds one role, as (unit index, entry), in text order.
+pub(super) type RoleHolders = Vec<(usize, u32)>;
+
+/// How far from a quote, in tokens, its sentence is read at most.
+pub(super) const SENTENCE_WINDOW: usize = 80;
+
+impl<'a> DocContext<'a> {
+    /// Prepares attribution for one document.
+    pub(crate) fn new(
+        text: &'a str,
+        matcher: &'a Matcher,
+        gazetteer: &'a Gazetteer,
+        lexicon: &'a Lexicon,
+        mentions: &'a [Mention],
+    ) -> DocContext<'a> {
+        DocContext {
+            text,
+            matcher,
+            gazetteer,
+            lexicon,
+            mentions,
+            units: Vec::new(),
+            antecedents: Vec::new(),
+            ends: Vec::new(),
+            ends_for: (0, 0),
+            by_surname: HashMap::new(),
+            by_first_word: HashMap::new(),
+            unit_entries: OnceCell::new(),
+            role_holders: RefCell::new(HashMap::new()),
+            last: None,
+            carried: None,
+            roles: HashMap::new(),
+        }
+    }
+
+    pub(super) fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.s..t.e]
+    }
+
+    /// What the mention starting at `t` stands for (nothing when none starts there).
+    pub(super) fn payloads(&self, t: &Tok) -> impl Iterator<Item = Payload> + Clone + '_ {
+        t.mention
+            .into_iter()
+            .flat_map(move |(m, _)| self.matcher.payloads(&self.mentions[m as usize], self.text))
+    }
+
+    /// Whether any token of a paragraph is a cue.
+    pub(super) fn has_cue(&self, toks: &[Tok]) -> bool {
+        toks.iter().any(|t| self.cue_of(t).is_some())
+    }
+
+    pub(super) fn cue_of(&self, t: &Tok) -> Option<u32> {
+        self.payloads(t).into_iter().find_map(|p| if let Payload::Cue(c) = p { Some(c) } else { None })
+    }
+
+    pub(super) fn is_capitalized(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word && self.word(t).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Computes, once per paragraph, after which tokens a sentence ends.
+    pub(super) fn prepare(&mut self, toks: &[Tok]) {
+        let key = (toks.as_ptr() as usize, toks.len());
+        if self.ends_for == key {
+            return;
+        }
+        self.ends_for = key;
+        let starts =
+            |n: Option<&Tok>| n.is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
+        let ends: Vec<bool> = (0..toks.len())
+            .map(|k| match toks[k].kind {
+                TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
+                TokKind::Quote(_) => {
+                    let inner = self.text[toks[k].s..toks[k].e]
+                        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
+                    inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
+                }
+                _ => false,
+            })
+            .collect();
+        self.ends = ends;
+    }
+
+    /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
+    /// past its last token. `prepare` must have been called for this paragraph.
+    pub(super) fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
+        let ends_after = |k: usize| self.ends.get(k).copied().unwrap_or(false);
+        // Bounded, so that a paragraph with no sentence ends costs the same per quote as any other.
+        let mut s = i;
+        while s > 0 && i - s < SENTENCE_WINDOW && !ends_after(s - 1) {
+            s -= 1;
+        }
+        let mut e = i;
+        while e < toks.len() && e - i < SENTENCE_WINDOW && !ends_after(e) {
+            e += 1;
+        }
+        (s, (e + 1).min(toks.len()))
+    }
+
+    /// The word in lower case, borrowed when it already is (most function words are).
+    pub(super) fn lower(&self, t: &Tok) -> Cow<'a, str> {
+        let w = self.word(t);
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Attribution: pairs each quoted span with its speaker.
+//!
+//! Each paragraph becomes a row of tokens in which every quote is one token and every
+//! gazetteer match covers its words. A quote's speaker is then found by these rules, first
+//! match wins:
+//!
+//! 1. a cue right after the quote: `“…,” said X` or `“…,” X said` (with appositions);
+//! 2. the nearest cue before the quote in its sentence: `X said that “…”`, `X told Y: “…”`,
+//!    `according to X, “…”`, participles (`…, saying “…”`) and elided subjects (`and added`)
+//!    take the clause's subject;
+//! 3. a cue later in the sentence: `… “…” in the energy sphere, the ministry said`;
+//! 4. an earlier attributed quote in the same paragraph (`“A,” X said. “B.”`);
+//! 5. a paragraph that opens with a quote and has no cue takes the speaker of the paragraph
+//!    before it (`continuation`).
+//!
+//! The words next to the cue are read as a noun phrase: a gazetteer name, a name not in the
+//! gazetteer (capitalised words), a surname resolved to the fullest form earlier (or later) in
+//! the article, a pronoun resolved to the latest compatible person, a role ("the US
+//! president") resolved through the gazetteer to someone the article mentions, or a
+//! description ("the statement", "a spokesman for the campaign").
+//!
+//! One job a file: `tokens` (a paragraph as tokens), `names` (the names an article mentions),
+//! `phrase` (noun phrases next to a cue), `resolve` (a phrase read as a speaker), `rules` (the
+//! cascade above) and `context` (the per-document state they share).
+
+mod context;
+mod names;
+mod phrase;
+mod resolve;
+mod rules;
+mod tokens;
+
+pub(crate) use context::DocContext;
+pub(crate) use rules::AttributedQuote;
+pub use tokens::{attach_mentions, tokenize, Tok, TokKind};
+
+use crate::gazetteer::Gender;
+use crate::record::Method;
+
+/// Who a speaker is, once resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Canonical or fullest name, or a description.
+    pub name: String,
+    /// Gazetteer entry index.
+    pub entry: Option<u32>,
+    /// Person or organisation (descriptions count as organisations unless a person noun).
+    pub person: bool,
+    /// For pronouns.
+    pub gender: Gender,
+}
+
+/// The result of attributing one quote.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// The speaker.
+    pub speaker: Speaker,
+    /// How it was found.
+    pub method: Method,
+    /// The cue, lowercase as in the data, or empty.
+    pub cue: String,
+    /// The words naming the speaker here.
+    pub mention: String,
+    /// Role as written at this place, or empty.
+    pub role: String,
+    /// 0 to 1.
+    pub confidence: f32,
+    /// Byte offset of the cue (for ordering antecedents).
+    pub at: usize,
+}

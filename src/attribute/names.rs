@@ -1,0 +1,236 @@
+//! Name units: the people and organisations an article names, indexed by surname for resolution.
+
+use super::{DocContext, Tok, TokKind};
+use crate::gazetteer::{EntityKind, Gender};
+use crate::lexicon::RoleWord;
+use crate::mention::Payload;
+
+/// A name unit found in the text, for surname and pronoun resolution.
+#[derive(Debug, Clone)]
+pub(super) struct NameUnit {
+    pub(super) at: usize,
+    pub(super) name: String,
+    pub(super) first: String,
+    pub(super) last: String,
+    pub(super) entry: Option<u32>,
+    pub(super) gender: Gender,
+    pub(super) person: bool,
+    /// Contains an organisation word ("Trump University"): never a person's full name.
+    pub(super) org: bool,
+    pub(super) full: bool,
+}
+
+pub(super) const PARTICLES: &[&str] =
+    &["de", "del", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ben", "dos"];
+pub(super) const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV"];
+
+impl<'a> DocContext<'a> {
+    /// A token that can be part of a person's or organisation's name.
+    pub(super) fn is_name_word(&self, toks: &[Tok], i: usize) -> bool {
+        let t = &toks[i];
+        if t.kind != TokKind::Word || t.inside {
+            return false;
+        }
+        let w = self.word(t);
+        // Most words are lower case and not particles: answer them before any lookup.
+        let capitalized = w.as_bytes()[0].is_ascii_uppercase() || self.is_capitalized(t);
+        if !(capitalized || t.mention.is_some() || PARTICLES.contains(&w)) {
+            return false;
+        }
+        if self.lexicon.stopwords.contains(w)
+            && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
+        {
+            return false;
+        }
+        // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE") and sentence adverbs.
+        if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
+            return false;
+        }
+        if (w.ends_with("ly") || w.ends_with("ing"))
+            && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
+            && t.mention.is_none()
+        {
+            return false;
+        }
+        let ps = self.payloads(t);
+        if ps.clone().any(|p| {
+            matches!(p, Payload::Title(_) | Payload::Country(_) | Payload::Cue(_) | Payload::Honorific(_))
+        }) && !ps.clone().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
+        {
+            return false;
+        }
+        if self.lexicon.role_word(w).is_some_and(|r| r != RoleWord::Group) {
+            return false;
+        }
+        if self.lexicon.pronoun(w).is_some() {
+            return false;
+        }
+        self.is_capitalized(t) || PARTICLES.contains(&w) && i > 0 && self.is_capitalized(&toks[i - 1])
+    }
+
+    /// Records every name unit of a paragraph (for surnames and pronouns), in text order.
+    pub(super) fn scan_names(&mut self, toks: &[Tok]) {
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((u, next)) = self.unit_at(toks, i) {
+                if u.full && u.person {
+                    let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
+                    let role = self.premodifier_role(toks, 0, ua);
+                    let key =
+                        u.entry.map_or(u.name.clone(), |e| self.gazetteer.entries()[e as usize].name.clone());
+                    if !role.is_empty() {
+                        self.roles.entry(key).or_insert(role);
+                    }
+                }
+                if u.full && !u.org {
+                    let idx = self.units.len();
+                    self.by_surname.entry(u.last.clone()).or_default().push(idx);
+                    if u.first != u.last && u.name.split_whitespace().count() == 2 {
+                        self.by_first_word.entry(u.first.clone()).or_default().push(idx);
+                    }
+                }
+                self.units.push(u);
+                i = next;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// The name unit starting at token `i`, and the token after it.
+    pub(super) fn unit_at(&self, toks: &[Tok], i: usize) -> Option<(NameUnit, usize)> {
+        let t = &toks[i];
+        if t.inside
+            || t.mention.is_none()
+                && (t.kind != TokKind::Word
+                    || !self.word(t).as_bytes()[0].is_ascii_uppercase() && !self.is_capitalized(t))
+        {
+            return None;
+        }
+        if let Some((_, end)) = t.mention {
+            for p in self.payloads(t) {
+                match p {
+                    Payload::Entity(e) => {
+                        let entry = &self.gazetteer.entries()[e as usize];
+                        let word = &self.text[t.s..toks[end - 1].e];
+                        if entry.kind == EntityKind::Organization
+                            && self.by_surname.get(word).is_some_and(|l| {
+                                l.iter().any(|&x| {
+                                    self.units[x].at < t.s
+                                        && self.units[x].person
+                                        && self.units[x].last == word
+                                })
+                            })
+                        {
+                            // "Israel said" after "Rep. Steve Israel": the person, not the country.
+                            let unit = NameUnit {
+                                at: t.s,
+                                name: word.into(),
+                                first: word.into(),
+                                last: word.into(),
+                                entry: None,
+                                gender: Gender::Unknown,
+                                person: true,
+                                org: false,
+                                full: false,
+                            };
+                            return Some((unit, end));
+                        }
+                        let person = entry.kind == EntityKind::Person;
+                        let unit = NameUnit {
+                            at: t.s,
+                            name: entry.name.clone(),
+                            first: entry.surname.clone(),
+                            last: entry.surname.clone(),
+                            entry: Some(e),
+                            gender: entry.gender,
+                            person,
+                            org: !person,
+                            full: true,
+                        };
+                        return Some((unit, end));
+                    }
+                    Payload::Surname(_) => {
+                        let joined =
+                            end < toks.len() && self.is_name_word(toks, end) && toks[end].mention.is_none()
+                                || i > 0 && self.is_name_word(toks, i - 1) && toks[i - 1].mention.is_none();
+                        if joined {
+                            break; // part of a longer name not in the gazetteer: read as a run below
+                        }
+                        let w = &self.text[t.s..toks[end - 1].e];
+                        let gender = if i > 0 {
+                            self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown)
+                        } else {
+                            Gender::Unknown
+                        };
+                        let unit = NameUnit {
+                            at: t.s,
+                            name: w.into(),
+                            first: w.into(),
+                            last: w.into(),
+                            entry: None,
+                            gender,
+                            person: true,
+                            org: false,
+                            full: false,
+                        };
+                        return Some((unit, end));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if !self.is_name_word(toks, i) || PARTICLES.contains(&self.word(t)) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
+                || NAME_SUFFIXES.contains(&self.word(&toks[j])))
+        {
+            j += 1;
+        }
+        while j > i + 1 && PARTICLES.contains(&self.word(&toks[j - 1])) {
+            j -= 1;
+        }
+        // A long run of capitals starts at its first given name ("Political Affairs Victoria
+        // Nuland" is Victoria Nuland; "Mary Kay Henry" stays whole).
+        let i = if j - i > 2 {
+            (i..j - 1).find(|&x| self.lexicon.is_given_name(self.word(&toks[x]))).unwrap_or(i)
+        } else {
+            i
+        };
+        let t = &toks[i];
+        let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
+        let name = self.text[t.s..toks[j - 1].e].to_string();
+        let last =
+            words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)).copied().unwrap_or(words[0]).to_string();
+        let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
+        let given = self.lexicon.given_name_gender(words[0]);
+        let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
+        let gender =
+            if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
+        let person = !org && (honorific || words.len() >= 2 && self.lexicon.is_given_name(words[0]));
+        let first = words[0].to_string();
+        Some((
+            NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
+            j,
+        ))
+    }
+
+    pub(super) fn is_surname_only(&self, t: &Tok) -> bool {
+        let ps = self.payloads(t);
+        ps.clone().any(|p| matches!(p, Payload::Surname(_)))
+            && !ps.clone().any(|p| matches!(p, Payload::Entity(_)))
+    }
+
+    pub(super) fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
+        self.payloads(t).into_iter().find_map(|p| {
+            if let Payload::Honorific(h) = p {
+                Some(self.lexicon.honorifics[h as usize].1)
+            } else {
+                None
+            }
+        })
+    }
+}

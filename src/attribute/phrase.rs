@@ -1,0 +1,369 @@
+//! Noun phrases: the words next to a cue read as a phrase, its subject, apposition and role.
+
+use super::{DocContext, Tok, TokKind};
+use crate::lexicon::RoleWord;
+use crate::mention::Payload;
+
+/// A noun phrase: tokens `[a, b)` of a paragraph.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Np {
+    pub(super) a: usize,
+    pub(super) b: usize,
+}
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "these", "those", "some",
+    "many", "several", "two", "three", "both", "our", "my", "other",
+];
+pub(super) const CONNECTORS: &[&str] = &["of", "for", "at", "in", "from", "with", "to", "on", "and"];
+pub(super) const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "once",
+    "just",
+    "further",
+    "again",
+    "still",
+    "earlier",
+    "now",
+    "previously",
+    "recently",
+    "repeatedly",
+    "often",
+    "has",
+    "reportedly",
+    "simply",
+    "flatly",
+    "publicly",
+    "privately",
+    "firmly",
+    "quickly",
+    "had",
+    "even",
+    "already",
+    "long",
+    "never",
+    "ever",
+    "first",
+    "last",
+    "yesterday",
+    "today",
+    "tonight",
+    "instead",
+    "however",
+    "too",
+    "not",
+];
+
+impl<'a> DocContext<'a> {
+    /// Steps left over a short parenthetical ending just before `j`: "Sen. Ted Cruz (R-Texas)".
+    pub(super) fn skip_parenthetical(&self, toks: &[Tok], j: usize, lo: usize) -> usize {
+        if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(')')) {
+            let open = (j.saturating_sub(10).max(lo)..j - 1)
+                .rev()
+                .find(|&i| matches!(toks[i].kind, TokKind::Punct('(')));
+            if let Some(o) = open {
+                return o;
+            }
+        }
+        j
+    }
+
+    /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
+    pub(super) fn is_role_noun(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word
+            && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_))))
+    }
+
+    pub(super) fn is_determiner(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word && DETERMINERS.contains(&&*self.lower(t))
+    }
+
+    /// A token that can sit inside a speaker's noun phrase.
+    pub(super) fn np_word(&self, toks: &[Tok], i: usize) -> bool {
+        let t = &toks[i];
+        match t.kind {
+            TokKind::Possessive => true,
+            TokKind::Word => {
+                if t.inside || t.mention.is_some() && self.cue_of(t).is_none() {
+                    return true;
+                }
+                if self.cue_of(t).is_some() {
+                    return false;
+                }
+                let w = self.word(t);
+                self.is_capitalized(t)
+                    && !(i > 0
+                        && matches!(toks[i - 1].kind, TokKind::Punct('.'))
+                        && self.lexicon.stopwords.contains(w))
+                    || self.lexicon.role_word(w).is_some()
+                    || w.starts_with("then-")
+            }
+            _ => false,
+        }
+    }
+
+    pub(super) fn is_adverb(&self, t: &Tok) -> bool {
+        if t.kind != TokKind::Word || self.cue_of(t).is_some() {
+            return false;
+        }
+        let w = self.word(t);
+        ADVERBS.contains(&w) || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())
+    }
+
+    /// The noun phrase ending just before token `k` (walking left, not before `lo`).
+    pub(super) fn np_left(&self, toks: &[Tok], k: usize, lo: usize) -> Option<Np> {
+        let mut j = self.skip_parenthetical(toks, k, lo);
+        while j > lo && self.is_adverb(&toks[j - 1]) {
+            j -= 1;
+        }
+        let b = j;
+        let mut a = j;
+        while a > lo {
+            let i = a - 1;
+            let t = &toks[i];
+            if t.inside {
+                a -= 1;
+                continue;
+            }
+            if self.np_word(toks, i) && !self.is_determiner(t) {
+                a -= 1;
+                continue;
+            }
+            if a == b && t.kind == TokKind::Word && self.lexicon.pronoun(self.word(t)).is_some() {
+                return Some(Np { a: i, b });
+            }
+            if self.is_determiner(t) {
+                // "the German Marshall Fund in the United States": go on through "of/in the".
+                let through = i > lo + 1
+                    && CONNECTORS.contains(&&*self.lower(&toks[i - 1]))
+                    && self.lower(&toks[i - 1]) != "and"
+                    && self.np_word(toks, i - 2)
+                    && !self.is_determiner(&toks[i - 2]);
+                a -= 1;
+                if through {
+                    a -= 1;
+                    continue;
+                }
+                break;
+            }
+            if t.kind == TokKind::Word
+                && CONNECTORS.contains(&&*self.lower(t))
+                && self.lower(t) != "and"
+                && i > lo
+                && self.np_word(toks, i - 1)
+                && a < b
+            {
+                a -= 1;
+                continue;
+            }
+            break;
+        }
+        // Drop connectors and determiners-only at the left edge.
+        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&&*self.lower(&toks[a])) {
+            a += 1;
+        }
+        (a < b).then_some(Np { a, b })
+    }
+
+    /// The noun phrase starting at token `k` (walking right, before `hi`).
+    pub(super) fn np_right(&self, toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+        let mut b = k;
+        let starts_det = b < hi && self.is_determiner(&toks[b]);
+        if starts_det {
+            b += 1;
+        }
+        // Plain lowercase words in a row ("the ongoing legal battle over whether"): a clause, not
+        // a speaker's description, once there are more than three of them.
+        // After its head noun ("a spokesman", "a readout"), a description goes on only through a
+        // preposition ("… for the campaign", "… of the call published by CGTN"), never through a
+        // verb ("A campaign official later walked back …").
+        let mut plain = 0;
+        let (mut seen_head, mut in_pp) = (false, false);
+        while b < hi {
+            let t = &toks[b];
+            if t.kind == TokKind::Word && self.cue_of(t).is_some() {
+                break;
+            }
+            if t.inside || self.np_word(toks, b) || self.is_determiner(t) {
+                seen_head |= !self.is_determiner(t)
+                    && (t.mention.is_some()
+                        || self.is_capitalized(t)
+                        || self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier));
+                plain = 0;
+                b += 1;
+                continue;
+            }
+            if b == k && t.kind == TokKind::Word && self.lexicon.pronoun(self.word(t)).is_some() {
+                return Some(Np { a: k, b: b + 1 });
+            }
+            let w = self.lower(t);
+            let connector = matches!(&*w, "of" | "for" | "by" | "to" | "from");
+            if t.kind == TokKind::Word
+                && (connector
+                    || starts_det
+                        && w.chars().all(char::is_lowercase)
+                        && !matches!(
+                            &*w,
+                            "in" | "on"
+                                | "at"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "while"
+                                | "who"
+                                | "which"
+                                | "that"
+                                | "as"
+                                | "and"
+                                | "but"
+                        ))
+                && b + 1 < hi
+                && b - k < 14
+                && (connector || !seen_head && plain < 3 || in_pp && plain < 2)
+            {
+                in_pp |= connector && seen_head;
+                plain = if connector { 0 } else { plain + 1 };
+                b += 1;
+                continue;
+            }
+            break;
+        }
+        while b > k
+            && toks[b - 1].kind == TokKind::Word
+            && (CONNECTORS.contains(&&*self.lower(&toks[b - 1])) || self.is_determiner(&toks[b - 1]))
+        {
+            b -= 1;
+        }
+        (b > k).then_some(Np { a: k, b })
+    }
+
+    /// The role written just before a name ("Rand Corporation analyst Derek Grossman",
+    /// "U.S. Secretary of State for Political Affairs Victoria Nuland"): the contiguous
+    /// capitalised and role words before it, when they include a role noun or title.
+    pub(super) fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> String {
+        let mut a = ua;
+        while a > lo {
+            let i = a - 1;
+            let t = &toks[i];
+            let ok = t.inside
+                || t.kind == TokKind::Possessive
+                || self.np_word(toks, i) && !self.is_determiner(t)
+                || t.kind == TokKind::Word
+                    && matches!(&*self.lower(t), "of" | "for" | "and")
+                    && i > lo
+                    && self.np_word(toks, i - 1);
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        let has_role = toks[a..ua].iter().any(|t| self.is_role_noun(t) || self.honorific_gender(t).is_some());
+        let only_honorific = toks[a..ua].iter().all(|t| t.inside || self.honorific_gender(t).is_some());
+        if a == ua || !has_role || only_honorific {
+            return String::new();
+        }
+        self.text[toks[a].s..toks[ua - 1].e].to_string()
+    }
+
+    /// The subject of the cue at `k`: the phrase before it, skipping one comma-enclosed
+    /// apposition ("Wang Yi, the Chinese foreign minister, told"), which is returned as role.
+    pub(super) fn subject_left(&self, toks: &[Tok], k: usize, lo: usize) -> Option<(Np, String)> {
+        let mut j = k;
+        while j > lo && self.is_adverb(&toks[j - 1]) {
+            j -= 1;
+        }
+        j = self.skip_parenthetical(toks, j, lo);
+        if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(',')) {
+            let close = j - 1;
+            let open = (lo..close).rev().find(|&i| {
+                matches!(toks[i].kind, TokKind::Punct(',')) || matches!(toks[i].kind, TokKind::Quote(_))
+            });
+            let open = open.filter(|&o| matches!(toks[o].kind, TokKind::Punct(',')))?;
+            let np = self.np_left(toks, open, lo)?;
+            // "The mayor’s chief of staff, Ana Ruiz, said": the name between the commas is the
+            // speaker and the description before it is the role.
+            if let Some((u, end)) = self.unit_at(toks, open + 1) {
+                let np_has_name = (np.a..np.b).any(|i| {
+                    self.unit_at(toks, i).is_some_and(|(_, e)| {
+                        e <= np.b && toks.get(e).is_none_or(|t| t.kind != TokKind::Possessive)
+                    })
+                });
+                if end == close && (u.full || u.entry.is_some()) && !np_has_name {
+                    let role = self.text[toks[np.a].s..toks[np.b - 1].e].to_string();
+                    return Some((Np { a: open + 1, b: close }, role));
+                }
+            }
+            let first = self.lower(&toks[open + 1]);
+            let adverbial = [
+                "in",
+                "on",
+                "at",
+                "during",
+                "after",
+                "before",
+                "speaking",
+                "who",
+                "which",
+                "according",
+                "when",
+                "while",
+                "however",
+                "though",
+                "meanwhile",
+                "for",
+                "like",
+                "as",
+                "with",
+                "citing",
+            ]
+            .contains(&&*first);
+            let appo = if adverbial || open + 1 >= close {
+                String::new()
+            } else {
+                self.text[toks[open + 1].s..toks[close - 1].e].to_string()
+            };
+            return Some((np, appo));
+        }
+        let np = self.np_left(toks, k, lo)?;
+        Some((np, String::new()))
+    }
+
+    /// ", the State Department spokesman." after an inverted cue: the role, to the sentence end.
+    pub(super) fn apposition_after(&self, toks: &[Tok], b: usize, se: usize) -> String {
+        if b >= se || !matches!(toks[b].kind, TokKind::Punct(',')) || b + 1 >= se {
+            return String::new();
+        }
+        let first = &toks[b + 1];
+        let starts_role = self.is_determiner(first)
+            || self.np_word(toks, b + 1)
+            || first.kind == TokKind::Word && self.lexicon.role_word(self.word(first)).is_some();
+        let first_lower = self.lower(first);
+        if !starts_role
+            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"].contains(&&*first_lower)
+        {
+            return String::new();
+        }
+        let mut e = b + 1;
+        while e < se
+            && !matches!(toks[e].kind, TokKind::Quote(_) | TokKind::Punct('.' | ';' | ':' | '!' | '?'))
+        {
+            e += 1;
+        }
+        if e == b + 1 {
+            return String::new();
+        }
+        self.text[toks[b + 1].s..toks[e - 1].e].trim_end_matches([',', ' ']).to_string()
+    }
+}

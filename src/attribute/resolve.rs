@@ -1,0 +1,265 @@
+//! Resolution: a noun phrase read as a speaker, through names, surnames, pronouns and roles.
+
+use std::collections::HashMap;
+
+use super::names::NameUnit;
+use super::phrase::Np;
+use super::{DocContext, Speaker, Tok, TokKind};
+use crate::gazetteer::{EntityKind, Gender};
+use crate::lexicon::{PronounKind, RoleWord};
+use crate::mention::Payload;
+use crate::record::Method;
+
+/// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
+pub(super) type Found = (Speaker, Method, String, String);
+
+/// A speaker found with an apposition ("Ned Price, the State Department spokesman"): the method
+/// says so, and the apposition is the role unless the phrase itself wrote one.
+pub(super) fn with_apposition(found: Found, appo: String) -> Found {
+    let (sp, method, mention, role) = found;
+    let method = if !appo.is_empty() && method == Method::Explicit { Method::Apposition } else { method };
+    let role = if role.is_empty() { appo } else { role };
+    (sp, method, mention, role)
+}
+
+/// How many earlier names a pronoun or a role is resolved against at most.
+pub(super) const LOOKBACK: usize = 400;
+
+impl<'a> DocContext<'a> {
+    /// Reads a noun phrase as a speaker. Returns the speaker, the method, the mention text and
+    /// the role written inside the phrase.
+    pub(super) fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
+        let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
+        // One pass over the phrase: its name units, and where the core ends and a post-modifier
+        // begins ("Bonnie Glaser | of the German Marshall Fund").
+        let mut units: Vec<(NameUnit, usize, usize)> = Vec::new();
+        let mut core_end = np.b;
+        let mut i = np.a;
+        while i < np.b {
+            if let Some((u, end)) = self.unit_at(toks, i).filter(|(_, end)| *end <= np.b) {
+                units.push((u, i, end));
+                i = end;
+                continue;
+            }
+            let t = &toks[i];
+            if !units.is_empty()
+                && t.kind == TokKind::Word
+                && matches!(&*self.lower(t), "of" | "for" | "at" | "in" | "from" | "with" | "by")
+            {
+                core_end = i;
+                break;
+            }
+            i = t.mention.map_or(i + 1, |m| m.1.max(i + 1));
+        }
+        // The head: the last name unit of the core. "Obama’s former strategist", "the State
+        // Department spokesman": a name followed by a possessive or a role noun modifies the
+        // head, it is not it.
+        let mut best: Option<(NameUnit, usize, usize)> = None;
+        for (u, ua, end) in units.into_iter().filter(|(_, _, end)| *end <= core_end) {
+            let modifies = end < core_end
+                && (toks[end].kind == TokKind::Possessive
+                    || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
+                        && self.unit_at(toks, end).is_none());
+            best = if modifies { None } else { Some((u, ua, end)) };
+        }
+        if let Some((unit, ua, ub)) = best {
+            // unit_at starts a long capitalised run at its first given name ("Political Affairs
+            // Victoria Nuland"): the unit may begin after token `ua`.
+            let ua = (ua..ub).find(|&x| toks[x].s == unit.at).unwrap_or(ua);
+            let mut role = String::new();
+            if ua > np.a {
+                role = self.premodifier_role(toks, np.a, ua);
+            }
+            if core_end < np.b {
+                role = if role.is_empty() {
+                    text_of(core_end, np.b)
+                } else {
+                    format!("{role} {}", text_of(core_end, np.b))
+                };
+            }
+            let mention = text_of(
+                if ua > np.a && self.honorific_gender(&toks[ua - 1]).is_some() { ua - 1 } else { ua },
+                ub,
+            );
+            let (speaker, method) = self.resolve_unit(&unit, pos);
+            return Some((speaker, method, mention, role));
+        }
+        let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
+        if words.len() == 1 && words[0].kind == TokKind::Word {
+            let w = self.word(words[0]);
+            if let Some(kind) = self.lexicon.pronoun(w) {
+                if matches!(w, "I" | "we" | "We") {
+                    // The writer or a group speaking for itself: say so as written.
+                    let sp =
+                        Speaker { name: w.to_string(), entry: None, person: true, gender: Gender::Unknown };
+                    return Some((sp, Method::Pronoun, w.to_string(), String::new()));
+                }
+                let speaker = self.resolve_pronoun(kind, pos)?;
+                return Some((speaker, Method::Pronoun, w.to_string(), String::new()));
+            }
+        }
+        // A role: "the US president", "China’s foreign minister".
+        let mut title = None;
+        let mut country = None;
+        for t in &toks[np.a..np.b] {
+            for p in self.payloads(t) {
+                match p {
+                    Payload::Title(x) => title = Some(x),
+                    Payload::Country(c) => country = Some(c),
+                    _ => {}
+                }
+            }
+        }
+        let phrase = text_of(np.a, np.b);
+        if let Some(title) = title {
+            if let Some(e) = self.resolve_role(title, country, pos) {
+                let entry = &self.gazetteer.entries()[e as usize];
+                let sp =
+                    Speaker { name: entry.name.clone(), entry: Some(e), person: true, gender: entry.gender };
+                return Some((sp, Method::Role, phrase.clone(), phrase));
+            }
+        }
+        // A country standing for its government: "China tells U.S.".
+        if title.is_none()
+            && country.is_some()
+            && toks[np.a..np.b].iter().all(|t| t.inside || t.mention.is_some() || self.is_determiner(t))
+        {
+            let sp = Speaker { name: phrase.clone(), entry: None, person: false, gender: Gender::Unknown };
+            return Some((sp, Method::Organization, phrase.clone(), String::new()));
+        }
+        // A document with its author: "a readout … published by CGTN".
+        let has_doc = toks[np.a..core_end.min(np.b)].iter().any(|t| {
+            t.kind == TokKind::Word && self.lexicon.role_word(self.word(t)) == Some(RoleWord::Document)
+        });
+        if has_doc {
+            let mut i = np.a;
+            while i < np.b {
+                if let Some((u, end)) = self.unit_at(toks, i) {
+                    if u.full || u.entry.is_some() {
+                        let (sp, _) = self.resolve_unit(&u, pos);
+                        return Some((sp, Method::Organization, text_of(i, end), String::new()));
+                    }
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        // A description: "the statement", "a spokesman for the campaign".
+        let described = toks[np.a..np.b].iter().any(|t| {
+            t.kind == TokKind::Word
+                && self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier)
+                || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
+        });
+        if described
+            && (self.is_determiner(&toks[np.a]) || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s'))
+        {
+            let person = toks[np.a..np.b].iter().any(|t| {
+                t.kind == TokKind::Word && self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
+            });
+            let sp = Speaker { name: phrase.clone(), entry: None, person, gender: Gender::Unknown };
+            return Some((sp, Method::Explicit, phrase, String::new()));
+        }
+        None
+    }
+
+    pub(super) fn resolve_unit(&self, unit: &NameUnit, pos: usize) -> (Speaker, Method) {
+        if let Some(e) = unit.entry {
+            let entry = &self.gazetteer.entries()[e as usize];
+            let person = entry.kind == EntityKind::Person;
+            let method = if person { Method::Explicit } else { Method::Organization };
+            return (
+                Speaker { name: entry.name.clone(), entry: Some(e), person, gender: entry.gender },
+                method,
+            );
+        }
+        if unit.full {
+            let sp = Speaker { name: unit.name.clone(), entry: None, person: !unit.org, gender: unit.gender };
+            return (sp, Method::Explicit);
+        }
+        // A surname: the latest full name before, else the first after, else the gazetteer.
+        let surname = unit.last.as_str();
+        // The latest full name before, else the first after (an index lookup, not a scan).
+        let nearest = |index: &HashMap<String, Vec<usize>>| {
+            index.get(surname).and_then(|list| {
+                let k = list.partition_point(|&x| self.units[x].at < pos);
+                let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
+                Some(&self.units[idx])
+            })
+        };
+        let found = nearest(&self.by_surname).or_else(|| nearest(&self.by_first_word));
+        if let Some(u) = found {
+            let mut sp = self.resolve_unit(u, pos).0;
+            if sp.gender == Gender::Unknown {
+                sp.gender = unit.gender;
+            }
+            return (sp, Method::Surname);
+        }
+        let group = self.matcher.people_with_surname(surname);
+        if group.len() == 1 {
+            let entry = &self.gazetteer.entries()[group[0] as usize];
+            return (
+                Speaker {
+                    name: entry.name.clone(),
+                    entry: Some(group[0]),
+                    person: true,
+                    gender: entry.gender,
+                },
+                Method::Surname,
+            );
+        }
+        (Speaker { name: unit.name.clone(), entry: None, person: true, gender: unit.gender }, Method::Surname)
+    }
+
+    pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
+        let fits = |u: &NameUnit| match kind {
+            PronounKind::Male => u.person && u.gender != Gender::Female,
+            PronounKind::Female => u.person && u.gender != Gender::Male,
+            PronounKind::Any => true,
+            PronounKind::Thing => !u.person,
+        };
+        let latest = |list: &[NameUnit]| -> Option<usize> {
+            let k = list.partition_point(|u| u.at < pos);
+            (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
+        };
+        let a = latest(&self.antecedents).map(|i| &self.antecedents[i]);
+        let b = latest(&self.units).map(|i| &self.units[i]);
+        let best = match (a, b) {
+            (Some(a), Some(b)) => Some(if a.at >= b.at { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let u = best?;
+        let (sp, _) = self.resolve_unit(u, u.at);
+        Some(sp)
+    }
+
+    pub(super) fn resolve_role(&self, title_index: u32, country: Option<u32>, pos: usize) -> Option<u32> {
+        let title = self.matcher.title(title_index);
+        let code = country.map(|c| self.gazetteer.countries()[c as usize].code.as_str());
+        let holds = |e: u32| {
+            self.gazetteer.entries()[e as usize].roles.iter().any(|r| {
+                r.title.split('/').any(|t| t.trim().eq_ignore_ascii_case(title))
+                    && code.is_none_or(|c| r.country == c)
+            })
+        };
+        // The latest holder among the LOOKBACK * 5 units before `pos`, from an index built once
+        // per role: a scan of those units per role phrase made role-heavy texts quadratic until
+        // the bound, and slow after it.
+        let k = self.units.partition_point(|u| u.at < pos);
+        let lo = k.saturating_sub(LOOKBACK * 5);
+        let mut holders = self.role_holders.borrow_mut();
+        let list = holders.entry((title_index, country)).or_insert_with(|| {
+            let entries = self.unit_entries.get_or_init(|| {
+                self.units
+                    .iter()
+                    .map(|u| {
+                        u.entry.or_else(|| if u.full { None } else { self.resolve_unit(u, u.at).0.entry })
+                    })
+                    .collect()
+            });
+            entries.iter().enumerate().filter_map(|(i, e)| e.filter(|&e| holds(e)).map(|e| (i, e))).collect()
+        });
+        let j = list.partition_point(|&(i, _)| i < k);
+        j.checked_sub(1).map(|j| list[j]).filter(|&(i, _)| i >= lo).map(|(_, e)| e)
+    }
+}

@@ -1,0 +1,434 @@
+//! The rule cascade: which cue, and which phrase next to it, names a quote's speaker.
+
+use super::names::NameUnit;
+use super::resolve::{with_apposition, Found};
+use super::{Attribution, DocContext, Tok, TokKind};
+use crate::lexicon::CueClass;
+use crate::record::{Method, QuoteKind};
+use crate::segment::QuoteSpan;
+
+/// A quote of a paragraph: its kind and, when found, its speaker.
+#[derive(Debug, Clone)]
+pub(crate) struct AttributedQuote {
+    /// Index into the document's quotes.
+    pub(crate) quote: usize,
+    /// Index of its token in the paragraph.
+    token: usize,
+    /// Full, partial, split, continuation or headline.
+    pub(crate) kind: QuoteKind,
+    /// Who said it, if anyone.
+    pub(crate) attribution: Option<Attribution>,
+}
+
+impl<'a> DocContext<'a> {
+    /// Attributes every quote of a paragraph in text order, by rules 1 to 5. `headline` marks
+    /// a headline paragraph, whose quotes are of that kind.
+    pub(crate) fn attribute_paragraph(
+        &mut self,
+        toks: &[Tok],
+        quotes: &[QuoteSpan],
+        headline: bool,
+    ) -> Vec<AttributedQuote> {
+        let text = self.text;
+        let has_cue = self.has_cue(toks);
+        let mut found: Vec<AttributedQuote> = Vec::new();
+        // Index in `found` of the latest attributed quote (kept, not searched for: a paragraph
+        // of many unattributed quotes would make the search quadratic).
+        let mut last: Option<usize> = None;
+        for (ti, t) in toks.iter().enumerate() {
+            let TokKind::Quote(qi) = t.kind else { continue };
+            let q = quotes[qi];
+            let mut kind = quote_kind(text, toks, ti, &q);
+            let mut a = self.attribute(toks, ti, quotes);
+            // A title named by a cue before it ("called it “Meet the Press”") is not speech.
+            if let Some(x) = &a {
+                if x.at < q.open && is_title(&text[q.start..q.end]) {
+                    a = None;
+                }
+            }
+            if a.is_none() {
+                if let (Some(Some(l)), QuoteKind::Full) = (last.map(|i| &found[i].attribution), kind) {
+                    // 4. An earlier attributed quote in the paragraph.
+                    a = Some(carry(l, 0.8));
+                } else if ti == 0 && !has_cue {
+                    // 5. A quote-only paragraph continues the previous paragraph's speaker.
+                    if let Some(p) = &self.carried {
+                        a = Some(carry(p, 0.7));
+                        kind = QuoteKind::Continuation;
+                    }
+                }
+            }
+            // A quote broken by its attribution: “A,” he said, “b…”.
+            if let (Some(x), Some(prev)) = (&a, found.last_mut()) {
+                let lower = text[q.start..].chars().next().is_some_and(char::is_lowercase);
+                let same_cue = prev.attribution.as_ref().is_some_and(|pa| pa.at == x.at);
+                if same_cue && lower && x.at > toks[prev.token].s {
+                    kind = QuoteKind::Split;
+                    prev.kind = QuoteKind::Split;
+                }
+            }
+            if headline {
+                kind = QuoteKind::Headline;
+            }
+            if let Some(x) = &a {
+                self.remember(x);
+                last = Some(found.len());
+            }
+            found.push(AttributedQuote { quote: qi, token: ti, kind, attribution: a });
+        }
+        // What the next paragraph continues: its last attributed quote, else whom it introduces.
+        let last = last.and_then(|i| found[i].attribution.clone());
+        self.carried = match last {
+            Some(l) => Some(l),
+            None if has_cue => self.introduced(toks),
+            None => None,
+        };
+        found
+    }
+
+    /// A cue word used as a noun: "rejected reports of …", "the claims".
+    pub(super) fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
+        if !self.matcher.cue_form(c).ends_with('s') || k == ss {
+            return false;
+        }
+        let p = &toks[k - 1];
+        p.kind == TokKind::Word
+            && !self.is_capitalized(p)
+            && !self.is_adverb(p)
+            && self.lexicon.pronoun(self.word(p)).is_none()
+            && self.lexicon.role_word(self.word(p)).is_none()
+            && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
+    }
+
+    /// Attributes the quote at token `qi` of a paragraph.
+    fn attribute(&mut self, toks: &[Tok], qi: usize, quotes: &[QuoteSpan]) -> Option<Attribution> {
+        self.prepare(toks);
+        let (ss, se) = self.sentence(toks, qi);
+        let pos = toks[qi].s;
+        // A partial quote inside a clause whose cue came before it ("… said he would “protect
+        // our citizens,” the crowd applauded") belongs to that clause: rule 2 first.
+        let q = match toks[qi].kind {
+            TokKind::Quote(q) => quotes[q],
+            _ => unreachable!("attribute is called on quote tokens"),
+        };
+        let partial = self.text[q.start..q.end].chars().next().is_some_and(char::is_lowercase);
+        if partial {
+            if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+                return Some(a);
+            }
+        }
+        // 1. A cue right after the quote.
+        if let Some(a) = self.cue_after(toks, qi, se, true) {
+            return Some(a);
+        }
+        // 2. The nearest cue before the quote in its sentence.
+        if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+            return Some(a);
+        }
+        // 3. A cue later in the sentence.
+        if let Some(a) = self.cue_after(toks, qi, se, false) {
+            if self.text[q.start..q.end].split_whitespace().count() >= 3 {
+                return Some(Attribution { confidence: a.confidence * 0.8, ..a });
+            }
+        }
+        None
+    }
+
+    /// The nearest cue before the quote in its sentence that yields a speaker.
+    pub(super) fn cue_before(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        for k in (ss..qi).rev() {
+            if let Some(c) = self.cue_of(&toks[k]) {
+                if self.noun_like_cue(toks, k, c, ss) {
+                    continue;
+                }
+                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// A cue after the quote: adjacent (`“…,” X said`) or anywhere later in the sentence.
+    pub(super) fn cue_after(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        se: usize,
+        adjacent: bool,
+    ) -> Option<Attribution> {
+        let mut j = qi + 1;
+        let se =
+            if adjacent && se == qi + 1 && qi + 1 < toks.len() { self.sentence(toks, qi + 1).1 } else { se };
+        while j < se && matches!(toks[j].kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')) {
+            j += 1;
+        }
+        if j >= se {
+            return None;
+        }
+        let pos = toks[qi].s;
+        if adjacent {
+            // "said X" / "according to X"
+            if let Some(c) = self.cue_of(&toks[j]) {
+                let after = toks[j].mention.map(|m| m.1).unwrap_or(j + 1);
+                let class = self.matcher.cue_class(c);
+                // "Biden said … “respond decisively”, according to the White House": a partial
+                // quote belongs to the speaker of its clause, not to the source of the report.
+                let (ss, _) = self.sentence(toks, qi);
+                let clause_cue = (ss..qi).any(|k| {
+                    self.cue_of(&toks[k]).is_some_and(|c| {
+                        matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive)
+                    })
+                });
+                if class == CueClass::According && clause_cue {
+                    return None;
+                }
+                if matches!(class, CueClass::Finite | CueClass::According) {
+                    if let Some(np) = self.np_right(toks, after, se) {
+                        if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
+                            let appo = self.apposition_after(toks, np.b, se);
+                            let found = with_apposition((sp, method, mention, role), appo);
+                            return Some(self.finish(found, c, toks[j].s, 0.95));
+                        }
+                    }
+                }
+                return None;
+            }
+            // "X said", "X, the spokesman, said"
+            let mut k = j;
+            let limit = (j + 25).min(se);
+            while k < limit {
+                if let Some(c) = self.cue_of(&toks[k]) {
+                    if !matches!(
+                        self.matcher.cue_class(c),
+                        CueClass::Finite | CueClass::Transitive | CueClass::Quoted
+                    ) {
+                        return None;
+                    }
+                    let (np, appo) = self.subject_left(toks, k, j)?;
+                    if np.a != j {
+                        return None;
+                    }
+                    let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
+                    let found = with_apposition((sp, method, mention, role), appo);
+                    return Some(self.finish(found, c, toks[k].s, 0.95));
+                }
+                if matches!(toks[k].kind, TokKind::Quote(_)) {
+                    return None;
+                }
+                k += 1;
+            }
+            return None;
+        }
+        for k in j..se {
+            if matches!(toks[k].kind, TokKind::Quote(_)) {
+                return None;
+            }
+            if let Some(c) = self.cue_of(&toks[k]) {
+                let (ss, _) = self.sentence(toks, qi);
+                return self.speaker_of_cue(toks, k, c, ss, se, pos);
+            }
+        }
+        None
+    }
+
+    /// The speaker of a cue before the quote (or later in its sentence).
+    pub(super) fn speaker_of_cue(
+        &mut self,
+        toks: &[Tok],
+        k: usize,
+        c: u32,
+        ss: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        let class = self.matcher.cue_class(c);
+        let after = toks[k].mention.map(|m| m.1).unwrap_or(k + 1);
+        match class {
+            CueClass::According => {
+                let np = self.np_right(toks, after, se)?;
+                let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
+                Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
+            }
+            CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
+                if let Some((np, appo)) = self.subject_left(toks, k, ss) {
+                    if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
+                        let found = with_apposition((sp, method, mention, role), appo);
+                        return Some(self.finish(found, c, toks[k].s, 0.9));
+                    }
+                }
+                // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
+                let inverts = class == CueClass::Finite;
+                if inverts
+                    && (k == ss
+                        || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)))
+                {
+                    if let Some(np) = self.np_right(toks, after, se) {
+                        if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
+                            return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));
+                        }
+                    }
+                }
+                // An elided subject ("… and added", "…, then warned") or a distant one: the
+                // clause's first speaker-like phrase, trusted less when nothing marks elision.
+                let elided = k > ss && {
+                    let p = &toks[k - 1];
+                    matches!(p.kind, TokKind::Punct(','))
+                        || matches!(&*self.lower(p), "and" | "but" | "then" | "also" | "later")
+                };
+                let a = self.clause_subject(toks, k, c, ss, pos)?;
+                Some(if elided { a } else { Attribution { confidence: a.confidence * 0.8, ..a } })
+            }
+            CueClass::Participle => self.clause_subject(toks, k, c, ss, pos),
+        }
+    }
+
+    /// An elided or distant subject: the first speaker-like phrase of the sentence.
+    pub(super) fn clause_subject(
+        &mut self,
+        toks: &[Tok],
+        k: usize,
+        c: u32,
+        ss: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
+        if let Some(last) = &self.last {
+            if last.at >= toks[ss].s && last.at < toks[k].s {
+                let cue = self.matcher.cue_form(c).to_string();
+                return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
+            }
+        }
+        let mut i = ss;
+        while i < k {
+            if matches!(toks[i].kind, TokKind::Quote(_)) {
+                i += 1;
+                continue;
+            }
+            if let Some(np) = self.np_right(toks, i, k) {
+                if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
+                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.7));
+                }
+                i = np.b.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        None
+    }
+
+    pub(super) fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
+        let (sp, method, mention, role) = found;
+        let role = role.trim().trim_end_matches(',').to_string();
+        let role = if role.is_empty() {
+            self.roles.get(&sp.name).cloned().unwrap_or_default()
+        } else {
+            self.roles.entry(sp.name.clone()).or_insert_with(|| role.clone());
+            role
+        };
+        let confidence = match method {
+            Method::Pronoun => confidence * 0.85,
+            Method::Role => confidence * 0.85,
+            Method::Surname => confidence * 0.95,
+            _ => confidence,
+        };
+        Attribution {
+            speaker: sp,
+            method,
+            cue: self.matcher.cue_form(cue).to_string(),
+            mention,
+            role,
+            confidence,
+            at,
+        }
+    }
+
+    /// Remembers a speaker as the latest antecedent for pronouns.
+    fn remember(&mut self, a: &Attribution) {
+        self.last = Some(a.clone());
+        self.antecedents.push(NameUnit {
+            at: a.at,
+            name: a.speaker.name.clone(),
+            first: a.speaker.name.split_whitespace().next().unwrap_or("").to_string(),
+            last: a.speaker.name.split_whitespace().last().unwrap_or("").to_string(),
+            entry: a.speaker.entry,
+            gender: a.speaker.gender,
+            person: a.speaker.person,
+            org: !a.speaker.person,
+            full: true,
+        });
+    }
+
+    /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
+    /// subject of its first cue, for a quote-only paragraph that follows.
+    fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
+        self.prepare(toks);
+        for k in 0..toks.len() {
+            if let Some(c) = self.cue_of(&toks[k]) {
+                if matches!(self.matcher.cue_class(c), CueClass::Finite) {
+                    let (ss, se) = self.sentence(toks, k);
+                    let pos = toks[k].s;
+                    if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
+                        return Some(a);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+fn carry(a: &Attribution, factor: f32) -> Attribution {
+    Attribution { method: Method::Continuation, confidence: a.confidence * factor, ..a.clone() }
+}
+
+/// Full when the quote starts with a capital and starts its sentence (or follows a cue and a
+/// comma or colon); partial otherwise.
+fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
+    let upper = text[q.start..q.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    if !upper {
+        return QuoteKind::Partial;
+    }
+    let starts = ti == 0
+        || matches!(toks[ti - 1].kind, TokKind::Punct(':' | ',' | '.' | '?' | '!' | '—' | '–' | '-'))
+        || matches!(toks[ti - 1].kind, TokKind::Quote(_));
+    if starts {
+        QuoteKind::Full
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// A title of a show, book or film rather than speech: a few words, all capitalised but the
+/// small ones, no sentence punctuation.
+fn is_title(quote: &str) -> bool {
+    const SMALL: &[&str] =
+        &["the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"];
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || quote.ends_with(['.', ',', '!', '?', ';', ':']) {
+        return false;
+    }
+    words.len() >= 2
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || i > 0 && SMALL.contains(w)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_not_speech() {
+        assert!(is_title("Meet the Press"));
+        assert!(!is_title("We will win."));
+        assert!(!is_title("unlimited"));
+    }
+}

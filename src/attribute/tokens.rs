@@ -1,0 +1,160 @@
+//! Tokens: a paragraph as words, punctuation and whole quotes, with the mentions that cover them.
+
+use super::DocContext;
+use crate::mention::Mention;
+use crate::segment::{Paragraph, QuoteSpan};
+use crate::text::is_space;
+
+/// A token of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    /// Byte offset of the first character.
+    pub s: usize,
+    /// Byte offset one past the last character.
+    pub e: usize,
+    /// What it is.
+    pub kind: TokKind,
+    /// The mention starting at this token, and the index of the token after it.
+    pub mention: Option<(u32, usize)>,
+    /// Inside a mention that started at an earlier token.
+    pub inside: bool,
+}
+
+/// Token kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A word (letters, digits, inner `.'’-&`), an abbreviation with its period.
+    Word,
+    /// A possessive ending `’s`.
+    Possessive,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole quote (index into the document's quotes).
+    Quote(usize),
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Amb", "Apr", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc", "Jan",
+    "Jr", "Lt", "Ltd", "Mr", "Mrs", "Ms", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept",
+    "Sgt", "Sr", "St", "vs",
+];
+
+/// Splits a paragraph into tokens; `quotes` are the document's top-level quotes.
+pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[QuoteSpan], first_quote: usize) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut qi = first_quote;
+    let mut i = start;
+    let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false };
+    while i < end {
+        while qi < quotes.len() && quotes[qi].open < i {
+            qi += 1;
+        }
+        if qi < quotes.len() && quotes[qi].open == i {
+            toks.push(tok(i, quotes[qi].close_end, TokKind::Quote(qi)));
+            i = quotes[qi].close_end.max(i + 1);
+            qi += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i < end is a char boundary");
+        if is_space(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(tok(i, i + c.len_utf8(), TokKind::Punct(c)));
+            i += c.len_utf8();
+            continue;
+        }
+        let mut j = i;
+        let bytes = text.as_bytes();
+        loop {
+            while j < end {
+                let ch = text[j..].chars().next().expect("boundary");
+                if !ch.is_alphanumeric() {
+                    break;
+                }
+                j += ch.len_utf8();
+            }
+            if j >= end {
+                break;
+            }
+            let ch = text[j..].chars().next().expect("boundary");
+            let after = j + ch.len_utf8();
+            let joins = matches!(ch, '\'' | '’' | '-' | '.' | '&')
+                && after < end
+                && text[after..].chars().next().is_some_and(char::is_alphanumeric)
+                && !(qi < quotes.len() && quotes[qi].open == j);
+            if joins {
+                j = after;
+            } else {
+                break;
+            }
+        }
+        let word = &text[i..j];
+        // A possessive ending is its own token, so "China’s" is a mention of China.
+        let poss = ["’s", "'s", "’S", "'S"].iter().find(|p| word.len() > p.len() + 1 && word.ends_with(**p));
+        if let Some(p) = poss {
+            toks.push(tok(i, j - p.len(), TokKind::Word));
+            toks.push(tok(j - p.len(), j, TokKind::Possessive));
+            i = j;
+            continue;
+        }
+        // An abbreviation keeps its period: "Mr.", "U.S.", "V.".
+        if j < end && bytes[j] == b'.' {
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
+                j += 1;
+            }
+        }
+        toks.push(tok(i, j, TokKind::Word));
+        i = j;
+    }
+    toks
+}
+
+/// Marks which tokens mentions cover. `mentions` are sorted; only mentions that start and end
+/// on token edges count.
+pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention]) {
+    let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| m.start < t.s));
+    let mut t = 0;
+    while t < toks.len() && mi < mentions.len() {
+        let m = mentions[mi];
+        if m.start < toks[t].s {
+            mi += 1;
+            continue;
+        }
+        if m.start > toks[t].s || matches!(toks[t].kind, TokKind::Quote(_)) {
+            t += 1;
+            continue;
+        }
+        let mut u = t;
+        while u < toks.len() && toks[u].e < m.end && !matches!(toks[u].kind, TokKind::Quote(_)) {
+            u += 1;
+        }
+        if u < toks.len() && toks[u].e == m.end {
+            toks[t].mention = Some((mi as u32, u + 1));
+            for x in &mut toks[t + 1..=u] {
+                x.inside = true;
+            }
+            t = u + 1;
+        } else {
+            t += 1;
+        }
+        mi += 1;
+    }
+}
+
+impl DocContext<'_> {
+    /// Reads one paragraph: its tokens, with the mentions that cover them, its names recorded.
+    pub(crate) fn read_paragraph(
+        &mut self,
+        para: Paragraph,
+        quotes: &[QuoteSpan],
+        first_quote: usize,
+    ) -> Vec<Tok> {
+        let mut toks = tokenize(self.text, para.start, para.end, quotes, first_quote);
+        attach_mentions(&mut toks, self.mentions);
+        self.scan_names(&toks);
+        toks
+    }
+}
