@@ -230,15 +230,19 @@ impl<W: Write, T: Serialize + ?Sized> Sink<T> for CsvSink<W> {
     }
 }
 
-/// One JSON object per line, fields in struct order.
+/// One JSON object per line, fields in struct order. U+2028 and U+2029, which JSON allows raw
+/// but which some readers (JavaScript, line splitters) take for line ends, are written escaped
+/// (`\u2028`, `\u2029`), so every record is exactly one line for any reader.
 pub struct JsonlSink<W: Write> {
     out: std::io::BufWriter<W>,
+    /// One record, serialized before it is written.
+    line: Vec<u8>,
 }
 
 impl<W: Write> JsonlSink<W> {
     /// A JSONL writer.
     pub fn new(out: W) -> JsonlSink<W> {
-        JsonlSink { out: std::io::BufWriter::with_capacity(64 * 1024, out) }
+        JsonlSink { out: std::io::BufWriter::with_capacity(64 * 1024, out), line: Vec::new() }
     }
 
     /// Pushes the lines written so far to the underlying writer.
@@ -249,13 +253,35 @@ impl<W: Write> JsonlSink<W> {
 
 impl<W: Write, T: Serialize + ?Sized> Sink<T> for JsonlSink<W> {
     fn write(&mut self, record: &T) -> Result<()> {
-        serde_json::to_writer(&mut self.out, record).map_err(|e| io_error(e.into()))?;
-        self.out.write_all(b"\n").map_err(io_error)
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, record).map_err(|e| io_error(e.into()))?;
+        self.line.push(b'\n');
+        write_escaping_separators(&mut self.out, &self.line).map_err(io_error)
     }
 
     fn flush(&mut self) -> Result<()> {
         JsonlSink::flush(self)
     }
+}
+
+/// Writes JSON text with U+2028 and U+2029 (UTF-8 `E2 80 A8`, `E2 80 A9`) escaped.
+fn write_escaping_separators(out: &mut impl Write, json: &[u8]) -> std::io::Result<()> {
+    let mut rest = json;
+    while let Some(i) = memchr::memmem::find(rest, b"\xE2\x80").filter(|&i| i + 2 < rest.len()) {
+        let escaped: &[u8] = match rest[i + 2] {
+            0xA8 => b"\\u2028",
+            0xA9 => b"\\u2029",
+            _ => {
+                out.write_all(&rest[..i + 2])?;
+                rest = &rest[i + 2..];
+                continue;
+            }
+        };
+        out.write_all(&rest[..i])?;
+        out.write_all(escaped)?;
+        rest = &rest[i + 3..];
+    }
+    out.write_all(rest)
 }
 
 /// Whether a CSV cell could be taken for a formula by a spreadsheet.
@@ -710,7 +736,20 @@ mod tests {
             QUOTE_FIELDS.iter().map(|f| line.find(&format!("\"{f}\":")).unwrap()).collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{line}");
         assert!(line.contains("\"quote\":\"=1\""), "JSONL is never guarded: {line}");
-        assert!(line.contains("\"method\":null"));
+        assert!(line.contains("\"method\":\"\""), "absent, like every other field: {line}");
+    }
+
+    #[test]
+    fn jsonl_escapes_the_unicode_line_separators() {
+        let mut out = Vec::new();
+        let mut sink = JsonlSink::new(&mut out);
+        Sink::write(&mut sink, &record("a", "one\u{2028}two\u{2029}three \u{2020}", "")).unwrap();
+        sink.flush().unwrap();
+        drop(sink);
+        let line = String::from_utf8(out).unwrap();
+        assert!(line.contains(r#""one\u2028two\u2029three †""#), "{line}");
+        let back: QuoteRecord = serde_json::from_str(&line).unwrap();
+        assert_eq!(back.quote, "one\u{2028}two\u{2029}three \u{2020}");
     }
 
     #[test]

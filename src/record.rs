@@ -97,7 +97,9 @@ pub struct QuoteRecord {
     pub known_role: String,
     /// The speech verb or phrase linking quote and speaker.
     pub cue: String,
-    /// How the speaker was found; `None` for unattributed spans (`--all`).
+    /// How the speaker was found; `None` for unattributed spans (`--all`), written as an empty
+    /// string like every other absent field (`""` or `null` are read back as `None`).
+    #[serde(serialize_with = "empty_when_none", deserialize_with = "none_when_empty")]
     pub method: Option<Method>,
     /// The words naming the speaker at this place.
     pub mention: String,
@@ -118,4 +120,16 @@ pub struct QuoteRecord {
     /// above.
     #[serde(skip)]
     pub extra: Vec<(String, String)>,
+}
+
+fn empty_when_none<S: serde::Serializer>(method: &Option<Method>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(method.map_or("", Method::as_str))
+}
+
+fn none_when_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Method>, D::Error> {
+    let text = Option::<String>::deserialize(d)?.unwrap_or_default();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_value(serde_json::Value::String(text)).map(Some).map_err(serde::de::Error::custom)
 }

@@ -10,16 +10,35 @@ use crate::lexicon::{PronounKind, RoleWord};
 use crate::mention::Payload;
 use crate::record::Method;
 
-/// A speaker read from a noun phrase: who, how, the words naming them, the role written there.
-pub(super) type Found = (Speaker, Method, String, String);
+/// A speaker read from a noun phrase.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    /// Who.
+    pub(super) speaker: Speaker,
+    /// How the phrase named them.
+    pub(super) method: Method,
+    /// The words naming them here.
+    pub(super) mention: String,
+    /// The role written in the phrase, or empty.
+    pub(super) role: String,
+}
 
-/// A speaker found with an apposition ("Ned Price, the State Department spokesman"): the method
-/// says so, and the apposition is the role unless the phrase itself wrote one.
-pub(super) fn with_apposition(found: Found, appo: String) -> Found {
-    let (sp, method, mention, role) = found;
-    let method = if !appo.is_empty() && method == Method::Explicit { Method::Apposition } else { method };
-    let role = if role.is_empty() { appo } else { role };
-    (sp, method, mention, role)
+impl Found {
+    fn new(speaker: Speaker, method: Method, mention: String, role: String) -> Found {
+        Found { speaker, method, mention, role }
+    }
+
+    /// A speaker found with an apposition ("Ned Price, the State Department spokesman"): the
+    /// method says so, and the apposition is the role unless the phrase itself wrote one.
+    pub(super) fn with_apposition(self, appo: String) -> Found {
+        let method = if !appo.is_empty() && self.method == Method::Explicit {
+            Method::Apposition
+        } else {
+            self.method
+        };
+        let role = if self.role.is_empty() { appo } else { self.role };
+        Found { method, role, ..self }
+    }
 }
 
 /// How many earlier names a pronoun or a role is resolved against at most.
@@ -82,7 +101,7 @@ impl<'a> DocContext<'a> {
                 ub,
             );
             let (speaker, method) = self.resolve_unit(&unit, pos);
-            return Some((speaker, method, mention, role));
+            return Some(Found::new(speaker, method, mention, role));
         }
         let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
         if words.len() == 1 && words[0].kind == TokKind::Word {
@@ -92,10 +111,10 @@ impl<'a> DocContext<'a> {
                     // The writer or a group speaking for itself: say so as written.
                     let sp =
                         Speaker { name: w.to_string(), entry: None, person: true, gender: Gender::Unknown };
-                    return Some((sp, Method::Pronoun, w.to_string(), String::new()));
+                    return Some(Found::new(sp, Method::Pronoun, w.to_string(), String::new()));
                 }
                 let speaker = self.resolve_pronoun(kind, pos)?;
-                return Some((speaker, Method::Pronoun, w.to_string(), String::new()));
+                return Some(Found::new(speaker, Method::Pronoun, w.to_string(), String::new()));
             }
         }
         // A role: "the US president", "China’s foreign minister".
@@ -116,7 +135,7 @@ impl<'a> DocContext<'a> {
                 let entry = &self.gazetteer.entries()[e as usize];
                 let sp =
                     Speaker { name: entry.name.clone(), entry: Some(e), person: true, gender: entry.gender };
-                return Some((sp, Method::Role, phrase.clone(), phrase));
+                return Some(Found::new(sp, Method::Role, phrase.clone(), phrase));
             }
         }
         // A country standing for its government: "China tells U.S.".
@@ -125,7 +144,7 @@ impl<'a> DocContext<'a> {
             && toks[np.a..np.b].iter().all(|t| t.inside || t.mention.is_some() || self.is_determiner(t))
         {
             let sp = Speaker { name: phrase.clone(), entry: None, person: false, gender: Gender::Unknown };
-            return Some((sp, Method::Organization, phrase.clone(), String::new()));
+            return Some(Found::new(sp, Method::Organization, phrase.clone(), String::new()));
         }
         // A document with its author: "a readout … published by CGTN".
         let has_doc = toks[np.a..core_end.min(np.b)].iter().any(|t| {
@@ -137,7 +156,7 @@ impl<'a> DocContext<'a> {
                 if let Some((u, end)) = self.unit_at(toks, i) {
                     if u.full || u.entry.is_some() {
                         let (sp, _) = self.resolve_unit(&u, pos);
-                        return Some((sp, Method::Organization, text_of(i, end), String::new()));
+                        return Some(Found::new(sp, Method::Organization, text_of(i, end), String::new()));
                     }
                     i = end;
                 } else {
@@ -158,7 +177,7 @@ impl<'a> DocContext<'a> {
                 t.kind == TokKind::Word && self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
             });
             let sp = Speaker { name: phrase.clone(), entry: None, person, gender: Gender::Unknown };
-            return Some((sp, Method::Explicit, phrase, String::new()));
+            return Some(Found::new(sp, Method::Explicit, phrase, String::new()));
         }
         None
     }

@@ -1,11 +1,34 @@
 //! The rule cascade: which cue, and which phrase next to it, names a quote's speaker.
 
 use super::names::NameUnit;
-use super::resolve::{with_apposition, Found};
+use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
 use crate::lexicon::CueClass;
 use crate::record::{Method, QuoteKind};
 use crate::segment::QuoteSpan;
+
+/// Confidence of a speaker named next to a cue right after the quote (rule 1).
+const CUE_AFTER: f32 = 0.95;
+/// Confidence of the subject of a cue before the quote (rule 2).
+const CUE_BEFORE: f32 = 0.9;
+/// Confidence of the phrase after a cue before the quote: "according to X", "said X: “…”".
+const CUE_BEFORE_INVERTED: f32 = 0.85;
+/// Confidence of the first speaker-like phrase of a clause whose subject is elided.
+const CLAUSE_SUBJECT: f32 = 0.7;
+/// Factor for a distant subject with nothing marking the elision.
+const UNMARKED_SUBJECT: f32 = 0.8;
+/// Factor for a cue later in the sentence, not next to the quote (rule 3).
+const LATER_CUE: f32 = 0.8;
+/// Factor for a speaker carried from an earlier quote of the paragraph (rule 4).
+const SAME_PARAGRAPH: f32 = 0.8;
+/// Factor for a speaker carried from the paragraph before (rule 5).
+const CONTINUATION: f32 = 0.7;
+/// Factor for a speaker named by a pronoun.
+const BY_PRONOUN: f32 = 0.85;
+/// Factor for a speaker named by a role ("the US president").
+const BY_ROLE: f32 = 0.85;
+/// Factor for a speaker named by a surname only.
+const BY_SURNAME: f32 = 0.95;
 
 /// A quote of a paragraph: its kind and, when found, its speaker.
 #[derive(Debug, Clone)]
@@ -31,8 +54,8 @@ impl<'a> DocContext<'a> {
     ) -> Vec<AttributedQuote> {
         let text = self.text;
         let has_cue = self.has_cue(toks);
-        let mut found: Vec<AttributedQuote> = Vec::new();
-        // Index in `found` of the latest attributed quote (kept, not searched for: a paragraph
+        let mut attributed: Vec<AttributedQuote> = Vec::new();
+        // Index in `attributed` of the latest attributed quote (kept, not searched for: a paragraph
         // of many unattributed quotes would make the search quadratic).
         let mut last: Option<usize> = None;
         for (ti, t) in toks.iter().enumerate() {
@@ -47,19 +70,19 @@ impl<'a> DocContext<'a> {
                 }
             }
             if a.is_none() {
-                if let (Some(Some(l)), QuoteKind::Full) = (last.map(|i| &found[i].attribution), kind) {
+                if let (Some(Some(l)), QuoteKind::Full) = (last.map(|i| &attributed[i].attribution), kind) {
                     // 4. An earlier attributed quote in the paragraph.
-                    a = Some(carry(l, 0.8));
+                    a = Some(carry(l, SAME_PARAGRAPH));
                 } else if ti == 0 && !has_cue {
                     // 5. A quote-only paragraph continues the previous paragraph's speaker.
                     if let Some(p) = &self.carried {
-                        a = Some(carry(p, 0.7));
+                        a = Some(carry(p, CONTINUATION));
                         kind = QuoteKind::Continuation;
                     }
                 }
             }
             // A quote broken by its attribution: “A,” he said, “b…”.
-            if let (Some(x), Some(prev)) = (&a, found.last_mut()) {
+            if let (Some(x), Some(prev)) = (&a, attributed.last_mut()) {
                 let lower = text[q.start..].chars().next().is_some_and(char::is_lowercase);
                 let same_cue = prev.attribution.as_ref().is_some_and(|pa| pa.at == x.at);
                 if same_cue && lower && x.at > toks[prev.token].s {
@@ -72,18 +95,18 @@ impl<'a> DocContext<'a> {
             }
             if let Some(x) = &a {
                 self.remember(x);
-                last = Some(found.len());
+                last = Some(attributed.len());
             }
-            found.push(AttributedQuote { quote: qi, token: ti, kind, attribution: a });
+            attributed.push(AttributedQuote { quote: qi, token: ti, kind, attribution: a });
         }
         // What the next paragraph continues: its last attributed quote, else whom it introduces.
-        let last = last.and_then(|i| found[i].attribution.clone());
+        let last = last.and_then(|i| attributed[i].attribution.clone());
         self.carried = match last {
             Some(l) => Some(l),
             None if has_cue => self.introduced(toks),
             None => None,
         };
-        found
+        attributed
     }
 
     /// A cue word used as a noun: "rejected reports of …", "the claims".
@@ -128,7 +151,7 @@ impl<'a> DocContext<'a> {
         // 3. A cue later in the sentence.
         if let Some(a) = self.cue_after(toks, qi, se, false) {
             if self.text[q.start..q.end].split_whitespace().count() >= 3 {
-                return Some(Attribution { confidence: a.confidence * 0.8, ..a });
+                return Some(Attribution { confidence: a.confidence * LATER_CUE, ..a });
             }
         }
         None
@@ -192,10 +215,10 @@ impl<'a> DocContext<'a> {
                 }
                 if matches!(class, CueClass::Finite | CueClass::According) {
                     if let Some(np) = self.np_right(toks, after, se) {
-                        if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
+                        if let Some(found) = self.interpret(toks, np, pos) {
                             let appo = self.apposition_after(toks, np.b, se);
-                            let found = with_apposition((sp, method, mention, role), appo);
-                            return Some(self.finish(found, c, toks[j].s, 0.95));
+                            let found = found.with_apposition(appo);
+                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
                         }
                     }
                 }
@@ -216,9 +239,8 @@ impl<'a> DocContext<'a> {
                     if np.a != j {
                         return None;
                     }
-                    let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
-                    let found = with_apposition((sp, method, mention, role), appo);
-                    return Some(self.finish(found, c, toks[k].s, 0.95));
+                    let found = self.interpret(toks, np, pos)?.with_apposition(appo);
+                    return Some(self.finish(found, c, toks[k].s, CUE_AFTER));
                 }
                 if matches!(toks[k].kind, TokKind::Quote(_)) {
                     return None;
@@ -254,14 +276,14 @@ impl<'a> DocContext<'a> {
         match class {
             CueClass::According => {
                 let np = self.np_right(toks, after, se)?;
-                let (sp, method, mention, role) = self.interpret(toks, np, pos)?;
-                Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85))
+                let found = self.interpret(toks, np, pos)?;
+                Some(self.finish(found, c, toks[k].s, CUE_BEFORE_INVERTED))
             }
             CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
-                    if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                        let found = with_apposition((sp, method, mention, role), appo);
-                        return Some(self.finish(found, c, toks[k].s, 0.9));
+                    if let Some(found) = self.interpret(toks, np, pos) {
+                        let found = found.with_apposition(appo);
+                        return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
                     }
                 }
                 // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
@@ -271,8 +293,8 @@ impl<'a> DocContext<'a> {
                         || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)))
                 {
                     if let Some(np) = self.np_right(toks, after, se) {
-                        if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                            return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.85));
+                        if let Some(found) = self.interpret(toks, np, pos) {
+                            return Some(self.finish(found, c, toks[k].s, CUE_BEFORE_INVERTED));
                         }
                     }
                 }
@@ -284,7 +306,11 @@ impl<'a> DocContext<'a> {
                         || matches!(&*self.lower(p), "and" | "but" | "then" | "also" | "later")
                 };
                 let a = self.clause_subject(toks, k, c, ss, pos)?;
-                Some(if elided { a } else { Attribution { confidence: a.confidence * 0.8, ..a } })
+                Some(if elided {
+                    a
+                } else {
+                    Attribution { confidence: a.confidence * UNMARKED_SUBJECT, ..a }
+                })
             }
             CueClass::Participle => self.clause_subject(toks, k, c, ss, pos),
         }
@@ -313,8 +339,8 @@ impl<'a> DocContext<'a> {
                 continue;
             }
             if let Some(np) = self.np_right(toks, i, k) {
-                if let Some((sp, method, mention, role)) = self.interpret(toks, np, pos) {
-                    return Some(self.finish((sp, method, mention, role), c, toks[k].s, 0.7));
+                if let Some(found) = self.interpret(toks, np, pos) {
+                    return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
                 }
                 i = np.b.max(i + 1);
             } else {
@@ -325,7 +351,7 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
-        let (sp, method, mention, role) = found;
+        let Found { speaker: sp, method, mention, role } = found;
         let role = role.trim().trim_end_matches(',').to_string();
         let role = if role.is_empty() {
             self.roles.get(&sp.name).cloned().unwrap_or_default()
@@ -334,9 +360,9 @@ impl<'a> DocContext<'a> {
             role
         };
         let confidence = match method {
-            Method::Pronoun => confidence * 0.85,
-            Method::Role => confidence * 0.85,
-            Method::Surname => confidence * 0.95,
+            Method::Pronoun => confidence * BY_PRONOUN,
+            Method::Role => confidence * BY_ROLE,
+            Method::Surname => confidence * BY_SURNAME,
             _ => confidence,
         };
         Attribution {

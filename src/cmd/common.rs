@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use whosaid::Gazetteer;
 
+use super::outfile::{self, OutputFile};
+
 /// Where the people and organisations come from.
 #[derive(clap::Args, Debug)]
 pub struct GazetteerArgs {
@@ -134,19 +136,22 @@ impl OutputArgs {
         }
     }
 
-    /// Opens the output (the file, created, or standard output) and writes the byte order mark
-    /// when `bom`.
-    pub fn open(&self, bom: bool) -> Result<Box<dyn Write>> {
-        let mut out: Box<dyn Write> = match self.file() {
-            Some(path) => Box::new(
-                std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-            ),
-            None => Box::new(std::io::stdout().lock()),
+    /// Opens the output and writes the byte order mark when `bom`: standard output, or a
+    /// temporary file that takes the -o name when [`OutputFile::commit`] is called after
+    /// everything is written. An -o file that is one of the `inputs` is refused.
+    pub fn open(&self, bom: bool, inputs: &[PathBuf]) -> Result<(Box<dyn Write>, Option<OutputFile>)> {
+        let (mut out, file): (Box<dyn Write>, _) = match self.file() {
+            Some(path) => {
+                outfile::check_not_input(path, inputs)?;
+                let (guard, file) = OutputFile::create(path)?;
+                (Box::new(file), Some(guard))
+            }
+            None => (Box::new(std::io::stdout().lock()), None),
         };
         if bom {
             out.write_all("\u{FEFF}".as_bytes()).context("cannot write the output")?;
         }
-        Ok(out)
+        Ok((out, file))
     }
 }
 

@@ -149,7 +149,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if format == Format::Xlsx && to_file.is_none() && io::stdout().is_terminal() {
         anyhow::bail!("a workbook is not for a terminal: write it to a file with -o FILE.xlsx");
     }
-    let out = BufWriter::new(args.output.open(format == Format::Csv && args.output.bom())?);
+    let (out, out_file) = args.output.open(format == Format::Csv && args.output.bom(), &args.paths)?;
+    let out = BufWriter::new(out);
     let title = "whosaid compare: one statement, several reports";
     let written = match format {
         Format::Report => render::write_report(out, &groups, &summary, &ReportOptions { color, width: 100 }),
@@ -163,6 +164,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // The reader of our output has gone (`| head`): stop quietly.
         Err(e) if super::is_broken_pipe(&e) => {}
         Err(e) => return Err(e.context("cannot write the output")),
+    }
+    if let Some(file) = out_file {
+        file.commit()?;
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -9,12 +9,16 @@
 //! Streaming): JSONL in, JSONL out with `--format jsonl`, one flush per batch.
 //!
 //! Exit status (`docs/OUTPUT.md`): 0 when every input was processed, warnings (invalid UTF-8
-//! replaced) included; 1 when some input was skipped: a missing or unreadable path, a binary or
-//! UTF-16 file, a JSONL line that is not a document, a document the extractor failed on. Each
-//! is named on stderr (`whosaid: FILE: message`, `whosaid: FILE:LINE: message`; past five bad
-//! lines in one file the rest are counted) and the others are written. 2 for a usage,
-//! gazetteer or output error, reported before anything is written. A closed output pipe ends
-//! the run quietly with the status earned so far.
+//! replaced, a document id changed to stay unique) included; 1 when some input was skipped: a
+//! missing or unreadable path, a binary, UTF-16 or otherwise non-UTF-8 file, a dangling link or
+//! a FIFO in a folder, a document over `--max-doc-bytes`, a JSONL line that is not a document,
+//! a document the extractor failed on; no article read at all (a folder of other files). Each
+//! is named on stderr (`whosaid: FILE: message`,
+//! `whosaid: FILE:LINE: message`; past five bad lines in one file the rest are counted) and the
+//! others are written. 2 for a usage, gazetteer or output error, an `-o` that is an input, or
+//! no input that exists, reported before anything is written; `-o FILE` is written to a
+//! temporary file renamed at the end (`outfile`), so a run that fails later leaves no partial
+//! file. A closed output pipe ends the run quietly with the status earned so far.
 
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -55,9 +59,13 @@ Output: CSV, unless --format or the extension of the -o file (.csv, .jsonl, .ndj
 .txt for a table) says otherwise. As a streaming mapper (Spark pipe, Hadoop Streaming):
 whosaid extract - --format jsonl
 
-Exit status: 0 all inputs processed; 1 some inputs could not be read (each named on stderr,
-the others processed) or no article was read; 2 usage, gazetteer or output error (nothing
-written). docs/OUTPUT.md describes every field.")]
+Document ids are unique within a run: a clash takes the path relative to its argument
+(a/2024-01-01), then a #2 suffix, with a warning.
+
+Exit status: 0 all inputs processed; 1 some inputs were skipped (each named on stderr, the
+others processed) or no article was read; 2 usage, gazetteer or output error, -o naming an input, or no input exists
+(nothing written; -o FILE is replaced only when the run succeeds). docs/OUTPUT.md describes
+every field.")]
 pub struct Args {
     /// Files or folders to read; `-` reads standard input (JSONL, or text with --input text).
     #[arg(required_unless_present = "text", value_name = "PATH")]
@@ -92,6 +100,26 @@ pub struct Args {
 
     #[command(flatten)]
     run: RunArgs,
+
+    /// Skip (and name) a document larger than SIZE: a text file, or a JSONL line. Bytes, or
+    /// with a K, M or G suffix (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_doc_bytes: u64,
+}
+
+/// `123`, `64K`, `64M`, `1G` (powers of 1024; `KB`, `KiB` and lower case accepted too).
+fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let t = t.strip_suffix(['b', 'B']).unwrap_or(t);
+    let t = t.strip_suffix('i').unwrap_or(t);
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits.trim().parse().map_err(|_| format!("`{s}` is not a size (such as 64M)"))?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("`{s}` is not a usable size"))
 }
 
 /// What standard input holds.
@@ -138,6 +166,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Everything that can fail before any output comes first, so a usage or gazetteer error
     // leaves nothing written (not even an empty -o file).
     let extractor = Extractor::new(args.gazetteer.load()?, Options { all: args.all })?;
+    let mut paths = args.paths;
+    if args.text && paths.is_empty() {
+        paths.push("-".into());
+    }
+    check_some_input_exists(&paths)?;
     let pool = args.run.pool()?;
     let format: Format = args
         .output
@@ -148,7 +181,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if format == Format::Xlsx && to_file.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("a workbook is not for a terminal: write it to a file with -o FILE.xlsx");
     }
-    let out = args.output.open(format == Format::Csv && args.output.bom())?;
+    let (out, out_file) = args.output.open(format == Format::Csv && args.output.bom(), &paths)?;
     let width = match to_file {
         None if std::io::stdout().is_terminal() => {
             let columns = || std::env::var("COLUMNS").ok()?.parse().ok();
@@ -161,13 +194,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let mut report = Reporter::new(args.run.quiet);
     let (tx, rx) = sync_channel::<Batch>(1);
-    let stdin_text = args.text || args.input == InputArg::Text;
-    let mut paths = args.paths;
-    if args.text && paths.is_empty() {
-        paths.push("-".into());
-    }
     let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let inputs = Inputs::new(paths).stdin_text(stdin_text).keep(keep);
+    let stdin_text = args.text || args.input == InputArg::Text;
+    let inputs = Inputs::new(paths).max_doc_bytes(args.max_doc_bytes).stdin_text(stdin_text).keep(keep);
     std::thread::Builder::new()
         .name("whosaid-reader".into())
         .spawn(move || read_batches(inputs, tx))
@@ -228,8 +257,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match written {
         // The reader of our output has gone: stop quietly, with the status earned so far.
         Err(e) if super::is_broken_pipe(&e) => {}
+        // The temporary output file goes with `out_file`: an existing file is left as it was.
         Err(e) => return Err(e.context("cannot write the output")),
         Ok(()) => {}
+    }
+    drop(sink);
+    if let Some(file) = out_file {
+        file.commit()?;
     }
     if report.docs == 0 && report.failures == 0 && !from_stdin {
         report.say(format_args!("no article was read"));
@@ -250,6 +284,28 @@ fn kept_fields(keep: &[String]) -> Result<Vec<String>> {
         }
     }
     Ok(out)
+}
+
+/// Fails, before anything is written, when not one of the paths exists: a mistyped path should
+/// not leave an empty output behind.
+fn check_some_input_exists(paths: &[PathBuf]) -> Result<()> {
+    let mut missing = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) if path.as_os_str() != "-" => missing.push(format!("{}: {}", path.display(), plain(&e))),
+            _ => return Ok(()),
+        }
+    }
+    anyhow::bail!("no input to read ({})", missing.join("; "))
+}
+
+/// An I/O error's text without "(os error N)", which helps nobody.
+fn plain(e: &dyn std::fmt::Display) -> String {
+    let message = e.to_string();
+    match message.rsplit_once(" (os error ") {
+        Some((m, n)) if n.trim_end_matches(')').bytes().all(|b| b.is_ascii_digit()) => m.to_string(),
+        _ => message,
+    }
 }
 
 /// Reports a batch's notes and crashes, writes its records in input order and flushes.
@@ -362,13 +418,7 @@ impl Reporter {
             Event::Skipped(e) => {
                 self.failures += 1;
                 if self.count_bad_line(&e) <= SHOWN_BAD_LINES {
-                    // "No such file or directory (os error 2)": the number helps nobody.
-                    let message = e.to_string();
-                    let message = match message.rsplit_once(" (os error ") {
-                        Some((m, n)) if n.trim_end_matches(')').bytes().all(|b| b.is_ascii_digit()) => m,
-                        _ => &message,
-                    };
-                    self.say(format_args!("{message}"));
+                    self.say(format_args!("{}", plain(&e)));
                 }
             }
             _ => {}

@@ -4,6 +4,7 @@ pub mod common;
 pub mod compare;
 pub mod extract;
 pub mod gazetteer;
+pub mod outfile;
 
 /// Whether an error comes from writing to a closed pipe (the reader of our output exited).
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {

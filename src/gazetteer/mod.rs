@@ -9,12 +9,20 @@
 //! Countries (`gazetteer/countries.csv`, header `code,forms`) give the words that put a title
 //! in a country ("US", "U.S.", "American"), so that "the US president" can be matched to the
 //! person whose role is `President|…|US|…`.
+//!
+//! One loader serves `extract --gazetteer` and `gazetteer check`, so both give one verdict on a
+//! file: a line is a comment only when it starts with `#` (an id such as `"#1"`, quoted, is an
+//! id); an id used twice in one file is an error naming both lines; a row whose id is already
+//! loaded from an earlier file (the built-in data included) replaces that entry; an alias
+//! that is a pronoun, a cue verb or a stop word ("he", "said", "The") is an error, as it
+//! would turn every such word in an article into a mention.
 
 mod dated;
 pub mod import;
 
 pub use dated::year_of;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -109,6 +117,8 @@ pub struct Country {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     countries: Vec<Country>,
+    /// Where each id sits in `entries`.
+    index: HashMap<String, usize>,
 }
 
 /// The built-in data files, compiled into the binary.
@@ -167,9 +177,25 @@ impl Gazetteer {
         &self.countries
     }
 
-    /// Adds one entry (later entries with the same id replace earlier ones at compile time).
-    pub fn push(&mut self, entry: Entry) {
-        self.entries.push(entry);
+    /// Adds one entry; an entry with the same id is replaced (it keeps its place). Returns
+    /// whether one was.
+    pub fn push(&mut self, entry: Entry) -> bool {
+        match self.index.get(&entry.id) {
+            Some(&i) => {
+                self.entries[i] = entry;
+                true
+            }
+            None => {
+                self.index.insert(entry.id.clone(), self.entries.len());
+                self.entries.push(entry);
+                false
+            }
+        }
+    }
+
+    /// Whether an entry has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
     }
 
     /// Adds a country.
@@ -202,11 +228,25 @@ impl Gazetteer {
         let mut rdr = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(text.as_bytes());
         check_header(file, &mut rdr, &["id", "name", "kind"])?;
         let headers = rdr.headers().map_err(|e| csv_error(file, text, &e))?.clone();
+        let mut lines = LineIndex::new(text);
+        // The line of each id in this file, to report a duplicate with both places.
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        let mut loaded = Vec::new();
         for record in rdr.records() {
             let record = record.map_err(|e| csv_error(file, text, &e))?;
-            let line = record.position().map(|p| line_at(text, p)).unwrap_or(0);
+            let line = record.position().map(|p| lines.line_at(p)).unwrap_or(0);
             let row: EntryRow = record.deserialize(Some(&headers)).map_err(|e| csv_error(file, text, &e))?;
-            self.entries.push(parse_entry(file, text, line, row)?);
+            let entry = parse_entry(file, text, line, row)?;
+            if let Some(first) = seen.insert(entry.id.clone(), line) {
+                let column = column_of_field(text, line, 0);
+                let message = format!("id `{}` is used twice in this file (first on line {first})", entry.id);
+                return Err(Error::gazetteer(file, line, column, message));
+            }
+            loaded.push(entry);
+        }
+        // All or nothing: a file with an error adds no entry.
+        for entry in loaded {
+            self.push(entry);
         }
         Ok(())
     }
@@ -262,20 +302,48 @@ fn csv_error(file: &str, text: &str, e: &csv::Error) -> Error {
     Error::gazetteer(file, line, column, message)
 }
 
-/// The 1-based line where a record starts. The csv reader's own line count leaves out the
-/// blank and comment lines it skips, so errors after one named the wrong line (and column).
-/// Its byte offset is exact but may point at those skipped lines: they are stepped over here.
+/// The 1-based line where a record starts (see [`LineIndex`]), counted from the start: for
+/// one error.
 fn line_at(text: &str, pos: &csv::Position) -> u64 {
-    let bytes = text.as_bytes();
-    let mut b = (pos.byte() as usize).min(text.len());
-    loop {
-        match bytes.get(b) {
-            Some(b'\r' | b'\n') => b += 1,
-            Some(b'#') => b = memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |i| b + i + 1),
-            _ => break,
-        }
+    LineIndex::new(text).line_at(pos)
+}
+
+/// Line numbers of records, read in increasing byte order: each call counts the newlines since
+/// the previous one, so a file is scanned once however many rows it has.
+///
+/// The csv reader's own line count leaves out the blank and comment lines it skips, so errors
+/// after one named the wrong line (and column). Its byte offset is exact but may point at those
+/// skipped lines: they are stepped over here.
+struct LineIndex<'a> {
+    bytes: &'a [u8],
+    /// A byte offset and the 1-based line it is on.
+    at: usize,
+    line: u64,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> LineIndex<'a> {
+        LineIndex { bytes: text.as_bytes(), at: 0, line: 1 }
     }
-    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..b]).count() as u64
+
+    fn line_at(&mut self, pos: &csv::Position) -> u64 {
+        let bytes = self.bytes;
+        let mut b = (pos.byte() as usize).min(bytes.len());
+        loop {
+            match bytes.get(b) {
+                Some(b'\r' | b'\n') => b += 1,
+                Some(b'#') => b = memchr::memchr(b'\n', &bytes[b..]).map_or(bytes.len(), |i| b + i + 1),
+                _ => break,
+            }
+        }
+        if b < self.at {
+            // Out of order (not the case for a csv reader): count again from the start.
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += memchr::memchr_iter(b'\n', &bytes[self.at..b]).count() as u64;
+        self.at = b;
+        self.line
+    }
 }
 
 /// The 1-based character column where field `field` (0-based) starts on 1-based `line`.
@@ -332,7 +400,47 @@ fn parse_entry(file: &str, text: &str, line: u64, row: EntryRow) -> Result<Entry
             .map_err(|m| bad(6, format!("role `{item}`: {m}")))?;
         roles.push(Role { title: get(0), org: get(1), country: get(2), start, end });
     }
-    Ok(Entry { id, name, kind, gender, surname, aliases: split_list(&row.aliases, ';'), roles })
+    let aliases = split_list(&row.aliases, ';');
+    for form in &aliases {
+        if let Some(what) = function_word(form) {
+            let column = column_of(text, line, 5, form);
+            let message =
+                format!("`{form}` is {what}, not a name: every `{form}` in an article would name `{id}`");
+            return Err(Error::gazetteer(file, line, column, message));
+        }
+    }
+    Ok(Entry { id, name, kind, gender, surname, aliases, roles })
+}
+
+/// What a word is when it cannot name anybody: a pronoun, a cue verb or a stop word (the
+/// language data in `data/`).
+/// An acronym ("WHO", "US") is a name, whatever the word it spells.
+fn function_word(form: &str) -> Option<&'static str> {
+    let lexicon = crate::lexicon::lexicon();
+    if form.chars().count() > 1 && !form.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let lower = form.to_lowercase();
+    if lexicon.pronoun(form).is_some() || lexicon.pronouns.contains_key(&lower) {
+        return Some("a pronoun");
+    }
+    if lexicon.cues.iter().any(|(cue, _)| *cue == lower) {
+        return Some("a cue verb");
+    }
+    let mut capital = lower.clone();
+    if let Some(first) = capital.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    (lexicon.stopwords.contains(form) || lexicon.stopwords.contains(&capital)).then_some("a stop word")
+}
+
+/// The 1-based column of `needle` in field `field` of `line`, or of the field when it is not
+/// found there.
+fn column_of(text: &str, line: u64, field: usize, needle: &str) -> u64 {
+    let start = column_of_field(text, line, field);
+    let Some(l) = text.lines().nth(line.saturating_sub(1) as usize) else { return start };
+    let rest: String = l.chars().skip(start as usize - 1).collect();
+    rest.find(needle).map_or(start, |at| start + rest[..at].chars().count() as u64)
 }
 
 /// `"2021-2025"`, `"2021-"`, `"2021"` or `""`.
@@ -413,6 +521,63 @@ mod tests {
         let mut g = Gazetteer::empty();
         let err = g.add_entries_csv("p.csv", "name,kind\nA,person\n").unwrap_err().to_string();
         assert_eq!(err, "p.csv:1:1: missing column `id` in the header");
+    }
+
+    #[test]
+    fn a_row_with_a_loaded_id_replaces_that_entry_in_place() {
+        let mut g = Gazetteer::empty();
+        g.add_entries_csv("a.csv", &format!("{HEADER}a,Ann Bell,person,,,,\nb,Bo Cole,person,,,,\n"))
+            .unwrap();
+        g.add_entries_csv("b.csv", &format!("{HEADER}a,Ann Dale,person,female,,,\n")).unwrap();
+        let names: Vec<&str> = g.entries().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ann Dale", "Bo Cole"]);
+        assert!(g.contains("a") && !g.contains("c"));
+    }
+
+    #[test]
+    fn an_id_used_twice_in_one_file_names_both_lines_and_adds_nothing() {
+        let mut g = Gazetteer::empty();
+        let csv =
+            format!("{HEADER}a,Ann Bell,person,,,,\n# note\nb,Bo Cole,person,,,,\na,Ann Dale,person,,,,\n");
+        let err = g.add_entries_csv("p.csv", &csv).unwrap_err().to_string();
+        assert_eq!(err, "p.csv:5:1: id `a` is used twice in this file (first on line 2)");
+        assert!(g.entries().is_empty());
+    }
+
+    #[test]
+    fn only_lines_starting_with_a_hash_are_comments() {
+        let mut g = Gazetteer::empty();
+        let csv = format!("{HEADER}# a comment\n\"#1\",Ann Bell,person,,,,\nx#2,Bo Cole,person,,,,\n");
+        g.add_entries_csv("p.csv", &csv).unwrap();
+        let ids: Vec<&str> = g.entries().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["#1", "x#2"]);
+    }
+
+    #[test]
+    fn function_words_are_not_aliases() {
+        let rows = [
+            ("a,Ann Bell,person,,,Ann;she,", "p.csv:2:25: `she` is a pronoun"),
+            ("a,Ann Bell,person,,,said,", "p.csv:2:21: `said` is a cue verb"),
+            ("a,Ann Bell,person,,,\"Bell;The\",", "p.csv:2:27: `The` is a stop word"),
+        ];
+        for (row, want) in rows {
+            let err = Gazetteer::empty().add_entries_csv("p.csv", &format!("{HEADER}{row}\n")).unwrap_err();
+            assert!(err.to_string().starts_with(want), "{row}: {err}");
+        }
+        // Acronyms and names that contain such words are names.
+        let ok = format!("{HEADER}who,World Health Organization,organization,,,WHO;The Who,\n");
+        Gazetteer::empty().add_entries_csv("o.csv", &ok).unwrap();
+    }
+
+    #[test]
+    fn line_numbers_are_right_after_comments_and_blank_lines() {
+        let mut text = HEADER.to_string();
+        for i in 0..50 {
+            text.push_str(&format!("p{i},Name{i} Last{i},person,,,,\n# c\n\n"));
+        }
+        text.push_str("bad,Bad Row,robot,,,,\n");
+        let err = Gazetteer::empty().add_entries_csv("p.csv", &text).unwrap_err().to_string();
+        assert!(err.starts_with("p.csv:152:"), "{err}");
     }
 
     #[test]

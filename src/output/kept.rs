@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{io_error, CsvSink, JsonlSink, Sink};
+use super::{io_error, write_escaping_separators, CsvSink, JsonlSink, Sink};
 use crate::error::Result;
 use crate::record::QuoteRecord;
 
@@ -61,7 +61,7 @@ impl<W: Write> Sink<QuoteRecord> for KeptJsonlSink<W> {
             serde_json::to_writer(&mut line, value).map_err(|e| io_error(e.into()))?;
         }
         line.extend_from_slice(b"}\n");
-        self.jsonl.out.write_all(&line).map_err(io_error)
+        write_escaping_separators(&mut self.jsonl.out, &line).map_err(io_error)
     }
 
     fn flush(&mut self) -> Result<()> {
