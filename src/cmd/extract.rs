@@ -254,6 +254,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(())
     })();
     report.finish();
+    let closed = matches!(&written, Err(e) if super::is_broken_pipe(e));
     match written {
         // The reader of our output has gone: stop quietly, with the status earned so far.
         Err(e) if super::is_broken_pipe(&e) => {}
@@ -265,7 +266,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(file) = out_file {
         file.commit()?;
     }
-    if report.docs == 0 && report.failures == 0 && !from_stdin {
+    if report.docs == 0 && report.failures == 0 && !from_stdin && !closed {
         report.say(format_args!("no article was read"));
         report.failures += 1;
     }
