@@ -1,9 +1,11 @@
-//! Output: writers that turn records into CSV, JSONL or an aligned terminal table.
+//! Output: writers that turn records into CSV, JSONL, an Excel workbook ([`xlsx`]) or an
+//! aligned terminal table.
 //!
 //! All writers implement [`Sink`], so a command writes records one at a time, calls
 //! [`Sink::flush`] at the end of each batch (a streaming consumer sees complete lines) and
 //! [`Sink::finish`] once at the end. [`CsvSink`] and [`JsonlSink`] take any `Serialize` record
-//! whose fields are flat values; the field order of the struct is the column order (`SPEC.md`).
+//! whose fields are flat values; the field order of the struct is the column order
+//! (`docs/OUTPUT.md`).
 //! [`TableSink`] is for [`QuoteRecord`]s shown to a person.
 //!
 //! CSV formula safety: a spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` (and
@@ -39,7 +41,7 @@ use crate::record::QuoteRecord;
 mod kept;
 pub mod xlsx;
 
-/// The column names of a [`QuoteRecord`], in `SPEC.md` order (the CSV header).
+/// The column names of a [`QuoteRecord`], in `docs/OUTPUT.md` order (the CSV header).
 pub const QUOTE_FIELDS: &[&str] = &[
     "doc",
     "outlet",
