@@ -1,4 +1,5 @@
-//! Language data: cue verbs, pronouns, honorifics, role words, stop words and given names.
+//! Language data: cue verbs, pronouns, honorifics, role words, stop words, given names and the
+//! closed word lists of names and noun phrases.
 //! The data lives in `data/` (see `data/README.md`), is compiled in, and parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -64,6 +65,22 @@ pub struct Lexicon {
     pub never_names: HashSet<String>,
     /// Given names (uppercase) with their likelier gender.
     pub given_names: HashMap<String, Gender>,
+    /// Abbreviations that keep their period ("Dr", "Sept"), as written without it.
+    pub abbreviations: HashSet<String>,
+    /// Words that open a noun phrase ("the", "his", "two").
+    pub determiners: HashSet<String>,
+    /// Prepositions and "and" that join the words of a noun phrase.
+    pub connectors: HashSet<String>,
+    /// Adverbs and auxiliaries between a speaker and a cue ("also", "has").
+    pub adverbs: HashSet<String>,
+    /// Lowercase particles inside personal names ("de", "van").
+    pub name_particles: HashSet<String>,
+    /// Suffixes after a personal name ("Jr.", "III").
+    pub name_suffixes: HashSet<String>,
+    /// Words that open a clause between commas that is not an apposition ("during", "however").
+    pub clause_openers: HashSet<String>,
+    /// Small words a title keeps in lower case ("the", "of").
+    pub title_small_words: HashSet<String>,
 }
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
@@ -97,6 +114,14 @@ const HONORIFICS: &str = include_str!("../data/honorifics.csv");
 const ROLES: &str = include_str!("../data/roles.csv");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const CALENDAR: &str = include_str!("../data/calendar.txt");
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+const DETERMINERS: &str = include_str!("../data/determiners.txt");
+const CONNECTORS: &str = include_str!("../data/connectors.txt");
+const ADVERBS: &str = include_str!("../data/adverbs.txt");
+const NAME_PARTICLES: &str = include_str!("../data/name_particles.txt");
+const NAME_SUFFIXES: &str = include_str!("../data/name_suffixes.txt");
+const CLAUSE_OPENERS: &str = include_str!("../data/clause_openers.txt");
+const TITLE_SMALL_WORDS: &str = include_str!("../data/title_small_words.txt");
 const MALE: &str = include_str!("../data/census/dist.male.first");
 const FEMALE: &str = include_str!("../data/census/dist.female.first");
 
@@ -108,6 +133,11 @@ fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
             (n + 1, a.trim(), b.trim())
         },
     )
+}
+
+/// The words of a word list: one a line, without blank and comment lines.
+fn word_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn gender(s: &str) -> Gender {
@@ -155,13 +185,7 @@ impl Lexicon {
             };
             roles.insert(word.to_lowercase(), class);
         }
-        let words = |text: &str| -> HashSet<String> {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(String::from)
-                .collect()
-        };
+        let words = |text: &str| -> HashSet<String> { word_lines(text).map(String::from).collect() };
         Ok(Lexicon {
             cues,
             pronouns,
@@ -170,6 +194,14 @@ impl Lexicon {
             stopwords: words(STOPWORDS),
             never_names: words(CALENDAR),
             given_names: given_names(),
+            abbreviations: words(ABBREVIATIONS),
+            determiners: words(DETERMINERS),
+            connectors: words(CONNECTORS),
+            adverbs: words(ADVERBS),
+            name_particles: words(NAME_PARTICLES),
+            name_suffixes: words(NAME_SUFFIXES),
+            clause_openers: words(CLAUSE_OPENERS),
+            title_small_words: words(TITLE_SMALL_WORDS),
         })
     }
 
@@ -276,5 +308,17 @@ mod tests {
         let by_class: Vec<String> = roles.iter().map(|(c, w)| format!("{c}:{w}")).collect();
         roles.sort();
         assert_eq!(by_class, roles.iter().map(|(c, w)| format!("{c}:{w}")).collect::<Vec<_>>());
+        for (name, text) in [
+            ("data/abbreviations.txt", ABBREVIATIONS),
+            ("data/determiners.txt", DETERMINERS),
+            ("data/connectors.txt", CONNECTORS),
+            ("data/adverbs.txt", ADVERBS),
+            ("data/name_particles.txt", NAME_PARTICLES),
+            ("data/name_suffixes.txt", NAME_SUFFIXES),
+            ("data/clause_openers.txt", CLAUSE_OPENERS),
+            ("data/title_small_words.txt", TITLE_SMALL_WORDS),
+        ] {
+            assert_sorted_unique(name, word_lines(text));
+        }
     }
 }

@@ -28,6 +28,7 @@ mod names;
 mod phrase;
 mod resolve;
 mod rules;
+pub(crate) use rules::is_title;
 mod tokens;
 
 pub(crate) use context::DocContext;

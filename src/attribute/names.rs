@@ -20,10 +20,6 @@ pub(super) struct NameUnit {
     pub(super) full: bool,
 }
 
-pub(super) const PARTICLES: &[&str] =
-    &["de", "del", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ben", "dos"];
-pub(super) const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV"];
-
 impl<'a> DocContext<'a> {
     /// A token that can be part of a person's or organisation's name.
     pub(super) fn is_name_word(&self, toks: &[Tok], i: usize) -> bool {
@@ -34,7 +30,7 @@ impl<'a> DocContext<'a> {
         let w = self.word(t);
         // Most words are lower case and not particles: answer them before any lookup.
         let capitalized = w.as_bytes()[0].is_ascii_uppercase() || self.is_capitalized(t);
-        if !(capitalized || t.mention.is_some() || PARTICLES.contains(&w)) {
+        if !(capitalized || t.mention.is_some() || self.lexicon.name_particles.contains(w)) {
             return false;
         }
         if self.lexicon.stopwords.contains(w)
@@ -65,7 +61,8 @@ impl<'a> DocContext<'a> {
         if self.lexicon.pronoun(w).is_some() {
             return false;
         }
-        self.is_capitalized(t) || PARTICLES.contains(&w) && i > 0 && self.is_capitalized(&toks[i - 1])
+        self.is_capitalized(t)
+            || self.lexicon.name_particles.contains(w) && i > 0 && self.is_capitalized(&toks[i - 1])
     }
 
     /// Records every name unit of a paragraph (for surnames and pronouns), in text order.
@@ -180,17 +177,17 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        if !self.is_name_word(toks, i) || PARTICLES.contains(&self.word(t)) {
+        if !self.is_name_word(toks, i) || self.lexicon.name_particles.contains(self.word(t)) {
             return None;
         }
         let mut j = i + 1;
         while j < toks.len()
             && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
-                || NAME_SUFFIXES.contains(&self.word(&toks[j])))
+                || self.lexicon.name_suffixes.contains(self.word(&toks[j])))
         {
             j += 1;
         }
-        while j > i + 1 && PARTICLES.contains(&self.word(&toks[j - 1])) {
+        while j > i + 1 && self.lexicon.name_particles.contains(self.word(&toks[j - 1])) {
             j -= 1;
         }
         // A long run of capitals starts at its first given name ("Political Affairs Victoria
@@ -203,8 +200,13 @@ impl<'a> DocContext<'a> {
         let t = &toks[i];
         let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
         let name = self.text[t.s..toks[j - 1].e].to_string();
-        let last =
-            words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)).copied().unwrap_or(words[0]).to_string();
+        let last = words
+            .iter()
+            .rev()
+            .find(|w| !self.lexicon.name_suffixes.contains(**w))
+            .copied()
+            .unwrap_or(words[0])
+            .to_string();
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
         let given = self.lexicon.given_name_gender(words[0]);
         let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));

@@ -11,59 +11,6 @@ pub(super) struct Np {
     pub(super) b: usize,
 }
 
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "these", "those", "some",
-    "many", "several", "two", "three", "both", "our", "my", "other",
-];
-pub(super) const CONNECTORS: &[&str] = &["of", "for", "at", "in", "from", "with", "to", "on", "and"];
-pub(super) const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "could",
-    "did",
-    "does",
-    "once",
-    "just",
-    "further",
-    "again",
-    "still",
-    "earlier",
-    "now",
-    "previously",
-    "recently",
-    "repeatedly",
-    "often",
-    "has",
-    "reportedly",
-    "simply",
-    "flatly",
-    "publicly",
-    "privately",
-    "firmly",
-    "quickly",
-    "had",
-    "even",
-    "already",
-    "long",
-    "never",
-    "ever",
-    "first",
-    "last",
-    "yesterday",
-    "today",
-    "tonight",
-    "instead",
-    "however",
-    "too",
-    "not",
-];
-
 impl<'a> DocContext<'a> {
     /// Steps left over a short parenthetical ending just before `j`: "Sen. Ted Cruz (R-Texas)".
     pub(super) fn skip_parenthetical(&self, toks: &[Tok], j: usize, lo: usize) -> usize {
@@ -86,7 +33,7 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn is_determiner(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word && DETERMINERS.contains(&&*self.lower(t))
+        t.kind == TokKind::Word && self.lexicon.determiners.contains(&*self.lower(t))
     }
 
     /// A token that can sit inside a speaker's noun phrase.
@@ -118,7 +65,8 @@ impl<'a> DocContext<'a> {
             return false;
         }
         let w = self.word(t);
-        ADVERBS.contains(&w) || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())
+        self.lexicon.adverbs.contains(w)
+            || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())
     }
 
     /// The noun phrase ending just before token `k` (walking left, not before `lo`).
@@ -146,7 +94,7 @@ impl<'a> DocContext<'a> {
             if self.is_determiner(t) {
                 // "the German Marshall Fund in the United States": go on through "of/in the".
                 let through = i > lo + 1
-                    && CONNECTORS.contains(&&*self.lower(&toks[i - 1]))
+                    && self.lexicon.connectors.contains(&*self.lower(&toks[i - 1]))
                     && self.lower(&toks[i - 1]) != "and"
                     && self.np_word(toks, i - 2)
                     && !self.is_determiner(&toks[i - 2]);
@@ -158,7 +106,7 @@ impl<'a> DocContext<'a> {
                 break;
             }
             if t.kind == TokKind::Word
-                && CONNECTORS.contains(&&*self.lower(t))
+                && self.lexicon.connectors.contains(&*self.lower(t))
                 && self.lower(t) != "and"
                 && i > lo
                 && self.np_word(toks, i - 1)
@@ -170,7 +118,10 @@ impl<'a> DocContext<'a> {
             break;
         }
         // Drop connectors and determiners-only at the left edge.
-        while a < b && toks[a].kind == TokKind::Word && CONNECTORS.contains(&&*self.lower(&toks[a])) {
+        while a < b
+            && toks[a].kind == TokKind::Word
+            && self.lexicon.connectors.contains(&*self.lower(&toks[a]))
+        {
             a += 1;
         }
         (a < b).then_some(Np { a, b })
@@ -242,7 +193,8 @@ impl<'a> DocContext<'a> {
         }
         while b > k
             && toks[b - 1].kind == TokKind::Word
-            && (CONNECTORS.contains(&&*self.lower(&toks[b - 1])) || self.is_determiner(&toks[b - 1]))
+            && (self.lexicon.connectors.contains(&*self.lower(&toks[b - 1]))
+                || self.is_determiner(&toks[b - 1]))
         {
             b -= 1;
         }
@@ -306,29 +258,7 @@ impl<'a> DocContext<'a> {
                 }
             }
             let first = self.lower(&toks[open + 1]);
-            let adverbial = [
-                "in",
-                "on",
-                "at",
-                "during",
-                "after",
-                "before",
-                "speaking",
-                "who",
-                "which",
-                "according",
-                "when",
-                "while",
-                "however",
-                "though",
-                "meanwhile",
-                "for",
-                "like",
-                "as",
-                "with",
-                "citing",
-            ]
-            .contains(&&*first);
+            let adverbial = self.lexicon.clause_openers.contains(&*first);
             let appo = if adverbial || open + 1 >= close {
                 String::new()
             } else {

@@ -3,7 +3,7 @@
 use super::names::NameUnit;
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
-use crate::lexicon::CueClass;
+use crate::lexicon::{lexicon, CueClass};
 use crate::record::{Method, QuoteKind};
 use crate::segment::QuoteSpan;
 
@@ -434,16 +434,16 @@ fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
 
 /// A title of a show, book or film rather than speech: a few words, all capitalised but the
 /// small ones, no sentence punctuation.
-fn is_title(quote: &str) -> bool {
-    const SMALL: &[&str] =
-        &["the", "of", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or"];
+pub(crate) fn is_title(quote: &str) -> bool {
+    let small = &lexicon().title_small_words;
     let words: Vec<&str> = quote.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || quote.ends_with(['.', ',', '!', '?', ';', ':']) {
         return false;
     }
     words.len() >= 2
         && words.iter().enumerate().all(|(i, w)| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || i > 0 && SMALL.contains(w)
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || i > 0 && small.contains(*w)
         })
 }
 

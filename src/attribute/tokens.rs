@@ -1,6 +1,7 @@
 //! Tokens: a paragraph as words, punctuation and whole quotes, with the mentions that cover them.
 
 use super::DocContext;
+use crate::lexicon::lexicon;
 use crate::mention::Mention;
 use crate::segment::{Paragraph, QuoteSpan};
 use crate::text::is_space;
@@ -32,12 +33,6 @@ pub enum TokKind {
     /// A whole quote (index into the document's quotes).
     Quote(usize),
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "Amb", "Apr", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc", "Jan",
-    "Jr", "Lt", "Ltd", "Mr", "Mrs", "Ms", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept",
-    "Sgt", "Sr", "St", "vs",
-];
 
 /// Splits a paragraph into tokens; `quotes` are the document's top-level quotes.
 pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[QuoteSpan], first_quote: usize) -> Vec<Tok> {
@@ -102,7 +97,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[QuoteSpan], firs
         // An abbreviation keeps its period: "Mr.", "U.S.", "V.".
         if j < end && bytes[j] == b'.' {
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
+            if initial || word.contains('.') || lexicon().abbreviations.contains(word) {
                 j += 1;
             }
         }

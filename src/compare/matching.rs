@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::align::{Aligner, Alignment, Side};
+use super::units::{Rarity, DATE_WINDOW, LONG_CONTENT, SHORT_CONTENT};
 use super::Relation;
 
 /// Quotes with fewer normalised words than this are *short* ("stop interfering", "reasonable
@@ -52,7 +53,7 @@ const VARIANT_MIN_CONTENT: usize = 2;
 /// the other stops), the shared run must be at least this long: two reports that quote
 /// overlapping stretches of one passage share a long run, while a short shared run at the edge
 /// of two quotes is a phrase that many statements use.
-const OVERLAP_MIN_KEPT: usize = 8;
+const OVERLAP_MIN_KEPT: usize = LONG_MATCH;
 /// When both quotes are given to the same speaker the evidence that they are one statement is
 /// stronger, so coverage and similarity may each be this much lower. Blocking by speaker finds
 /// exactly these pairs.
@@ -73,7 +74,7 @@ const PARAPHRASE_OTHER_COVERAGE: f64 = 0.35;
 /// a shared phrase, judged by the variant and contains rules, not a rewording.
 const PARAPHRASE_MAX_RUN_SHARE: f64 = 0.8;
 
-/// One distinct normalised text and the quotes that have it.
+/// One distinct normalised text and the quotes that have it (see [`super::units`]).
 #[derive(Debug, Clone, Default)]
 pub struct Unit {
     /// Stem ids.
@@ -82,6 +83,8 @@ pub struct Unit {
     pub forms: Vec<u32>,
     /// Content flags.
     pub content: Vec<bool>,
+    /// Number of content words.
+    pub n_content: usize,
     /// Stem ids, sorted (for the quick bound in [`could_relate`]).
     sorted: Vec<u32>,
     /// Content stem ids, sorted.
@@ -92,6 +95,17 @@ pub struct Unit {
     pub docs: Vec<u32>,
     /// Speaker keys (interned), sorted, without duplicates; empty speakers left out.
     pub speakers: Vec<u32>,
+    /// Surname keys of all its speakers, sorted, without duplicates.
+    pub surnames: Vec<u32>,
+    /// Surname keys of its speakers without a gazetteer id ("Nuland" may be "Victoria
+    /// Nuland"; two gazetteer ids with one surname are two people).
+    pub loose: Vec<u32>,
+    /// Some quote has no speaker.
+    pub unnamed: bool,
+    /// Some quote is given to an organisation (which speaks through its people).
+    pub org: bool,
+    /// First and last day of its documents, when any is dated.
+    pub days: Option<(i32, i32)>,
 }
 
 impl Unit {
@@ -102,7 +116,50 @@ impl Unit {
         let mut sorted_content: Vec<u32> =
             stems.iter().zip(&content).filter(|(_, &c)| c).map(|(&s, _)| s).collect();
         sorted_content.sort_unstable();
-        Unit { stems, forms, content, sorted, sorted_content, ..Unit::default() }
+        let n_content = sorted_content.len();
+        Unit { stems, forms, content, n_content, sorted, sorted_content, ..Unit::default() }
+    }
+
+    /// A unit with the same words and no quotes.
+    pub(crate) fn words_only(&self) -> Unit {
+        Unit::new(self.stems.clone(), self.forms.clone(), self.content.clone())
+    }
+
+    /// Adds a quote (index, document, speaker and surname keys or `u32::MAX`, whether the
+    /// speaker has a gazetteer id, day).
+    pub(crate) fn add(
+        &mut self,
+        quote: u32,
+        doc: u32,
+        speaker: u32,
+        surname: u32,
+        has_id: bool,
+        day: Option<i32>,
+    ) {
+        self.quotes.push(quote);
+        self.docs.push(doc);
+        if speaker == u32::MAX {
+            self.unnamed = true;
+        } else {
+            self.speakers.push(speaker);
+        }
+        if surname != u32::MAX {
+            self.surnames.push(surname);
+            if !has_id {
+                self.loose.push(surname);
+            }
+        }
+        if let Some(d) = day {
+            self.days = Some(self.days.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
+        }
+    }
+
+    /// Sorts and deduplicates the key lists once all quotes are in.
+    pub(crate) fn finish(&mut self) {
+        for v in [&mut self.docs, &mut self.speakers, &mut self.surnames, &mut self.loose] {
+            v.sort_unstable();
+            v.dedup();
+        }
     }
 
     /// This unit as the aligner sees it.
@@ -110,8 +167,46 @@ impl Unit {
         Side { stems: &self.stems, forms: &self.forms, content: &self.content }
     }
 
-    fn shares_speaker(&self, other: &Unit) -> bool {
+    /// Both units give one speaker: the same gazetteer id or name, or the same surname where
+    /// one side has no gazetteer id, or an organisation on one side (a ministry and its
+    /// minister, an agency and its director).
+    pub fn shares_speaker(&self, other: &Unit) -> bool {
+        self.org || other.org || self.shares_person(other)
+    }
+
+    /// Both units name one person (as [`Unit::shares_speaker`], organisations left out).
+    pub fn shares_person(&self, other: &Unit) -> bool {
         intersects(&self.speakers, &other.speakers)
+            || intersects(&self.loose, &other.surnames)
+            || intersects(&self.surnames, &other.loose)
+    }
+
+    /// Days between the two units' dates (0 when they overlap or either is undated).
+    pub fn days_apart(&self, other: &Unit) -> i32 {
+        match (self.days, other.days) {
+            (Some((a0, a1)), Some((b0, b1))) => (b0 - a1).max(a0 - b1).max(0),
+            _ => 0,
+        }
+    }
+
+    /// Whether it holds a rare content word that `other` holds too.
+    fn shares_rare(&self, other: &Unit, rare: impl Fn(u32) -> bool) -> bool {
+        let (a, b) = (&self.sorted_content, &other.sorted_content);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if rare(a[i]) {
+                        return true;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        false
     }
 }
 
@@ -269,6 +364,38 @@ fn longest_run(al: &Alignment) -> usize {
         .unwrap_or(0)
 }
 
+/// Words kept in a row or in all that make a match *long*: enough to tie two quotes without a
+/// common speaker, or across dates (see [`admissible`]).
+pub const LONG_MATCH: usize = 8;
+
+/// Whether a related pair may stand for one statement, given who said each and when:
+/// - a short quote (under [`SHORT_CONTENT`] content words) joins only a quote of the same
+///   speaker that shares a rare word with it, or of another speaker that shares a very rare
+///   one (a distinctive phrase misattributed by one report): "a disgrace" from a mayor and
+///   from a coach are two statements;
+/// - a variant or a paraphrase needs the same speaker, or no speaker on one side and a long
+///   match: "I'm a big fan of Maria" and "I'm a big fan of Tom" from two people are a frame,
+///   not a statement;
+/// - quotes dated more than [`DATE_WINDOW`] days apart join only when identical or contained
+///   and long ([`LONG_CONTENT`] content words): a stock line at two rallies is two statements.
+pub(crate) fn admissible(a: &Unit, b: &Unit, al: &Alignment, relation: Relation, rarity: &Rarity) -> bool {
+    let fewest = a.n_content.min(b.n_content);
+    if fewest < SHORT_CONTENT {
+        // A short phrase given to an organisation could be anyone's: the same person only.
+        return if a.shares_person(b) {
+            a.shares_rare(b, |s| rarity.is_rare(s))
+        } else {
+            a.shares_rare(b, |s| rarity.is_very_rare(s))
+        };
+    }
+    let exact = matches!(relation, Relation::Identical | Relation::Contains);
+    let same_speaker = a.shares_speaker(b);
+    if a.days_apart(b) > DATE_WINDOW && !(exact && fewest >= LONG_CONTENT) {
+        return false;
+    }
+    exact || same_speaker || ((a.speakers.is_empty() || b.speakers.is_empty()) && al.kept >= LONG_MATCH)
+}
+
 /// Which side of an aligned pair is a *fragment* of the other (0 for `a`, 1 for `b`): the
 /// shorter quote, when it is short or when the longer one goes on beyond the stretch they
 /// share. A fragment is attached to its best container only (see [`super::group`]); two
@@ -309,7 +436,7 @@ fn keys(unit: &Unit) -> Vec<u64> {
 
 /// Finds and judges candidate pairs. Pairs whose quotes all come from one document are skipped
 /// (a report is compared with other reports, not with itself).
-pub fn edges(units: &[Unit], min_similarity: f64, max_postings: usize) -> Vec<Edge> {
+pub(crate) fn edges(units: &[Unit], rarity: &Rarity, min_similarity: f64, max_postings: usize) -> Vec<Edge> {
     let mut index: Vec<(u64, u32)> = units
         .par_iter()
         .enumerate()
@@ -375,7 +502,10 @@ pub fn edges(units: &[Unit], min_similarity: f64, max_postings: usize) -> Vec<Ed
                     }
                     let al = aligner.align(a.side(), b.side());
                     let content = || Aligner::new().content_lcs(a.side(), b.side());
-                    if let Some((relation, similarity)) = relate(&al, content, same_speaker, min_similarity) {
+                    let related = relate(&al, content, same_speaker, min_similarity);
+                    if let Some((relation, similarity)) =
+                        related.filter(|&(r, _)| admissible(a, b, &al, r, rarity))
+                    {
                         let fragment = fragment_of(&al).map(|side| if side == 0 { u as u32 } else { v });
                         out.push(Edge { u: u as u32, v, relation, similarity, dice: al.dice(), fragment });
                     }

@@ -37,16 +37,15 @@ pub mod normalize;
 pub mod records;
 pub mod render;
 pub mod roles;
+pub mod units;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::gazetteer::Gazetteer;
 use crate::record::{QuoteKind, QuoteRecord};
-use normalize::{Normalizer, Token};
+use normalize::Normalizer;
 use roles::RoleBook;
 
 /// How the quotes of a group relate.
@@ -81,8 +80,12 @@ impl Relation {
 pub enum Flag {
     /// The members' words differ (beyond one being a part of another).
     Wording,
-    /// The same words are given to different speakers.
+    /// Two different people are each named with confidence (explicitly or in apposition) as
+    /// the speaker of one statement.
     SpeakerConflict,
+    /// Members name different speakers, but not both with confidence (one inferred from a
+    /// pronoun or surname, carried over, relayed, or an organisation and a person).
+    SpeakerUnclear,
     /// One speaker is given different titles, or a title the gazetteer contradicts.
     RoleConflict,
 }
@@ -93,6 +96,7 @@ impl Flag {
         match self {
             Flag::Wording => "wording",
             Flag::SpeakerConflict => "speaker_conflict",
+            Flag::SpeakerUnclear => "speaker_unclear",
             Flag::RoleConflict => "role_conflict",
         }
     }
@@ -133,15 +137,24 @@ pub struct Member {
 }
 
 impl Member {
-    /// How the member's document is named to a reader: its outlet (with the date when known),
-    /// else its title, else its id.
+    /// How the member's document is named to a reader: see [`source_label`].
     pub fn source(&self) -> String {
-        match (self.outlet.is_empty(), self.date.is_empty()) {
-            (false, false) => format!("{}, {}", self.outlet, self.date),
-            (false, true) => self.outlet.clone(),
-            (true, _) if !self.title.is_empty() => format!("“{}”", self.title),
-            (true, _) => self.doc.clone(),
-        }
+        label(&self.doc, &self.outlet, &self.date, &self.title)
+    }
+}
+
+/// How a record's document is named to a reader: its outlet (with the date when known), else
+/// its title, else its id.
+pub(crate) fn source_label(r: &QuoteRecord) -> String {
+    label(&r.doc, &r.outlet, &r.date, &r.title)
+}
+
+fn label(doc: &str, outlet: &str, date: &str, title: &str) -> String {
+    match (outlet.is_empty(), date.is_empty()) {
+        (false, false) => format!("{outlet}, {date}"),
+        (false, true) => outlet.to_string(),
+        (true, _) if !title.is_empty() => format!("“{title}”"),
+        (true, _) => doc.to_string(),
     }
 }
 
@@ -187,6 +200,11 @@ pub struct DiffOp {
 pub struct MemberDiff {
     /// Index of the member in [`Group::members`].
     pub member: usize,
+    /// How the member relates to the reference.
+    pub relation: Relation,
+    /// Its similarity to the reference (see [`Group::similarity`]).
+    #[serde(serialize_with = "round3")]
+    pub similarity: f64,
     /// Steps in the member's text order.
     pub ops: Vec<DiffOp>,
 }
@@ -198,12 +216,12 @@ pub struct Group {
     pub group: usize,
     /// The speaker most members give (first in document order on a tie).
     pub speaker: String,
-    /// The loosest relation that links the members (identical < contains < variant <
-    /// paraphrase).
+    /// The loosest relation of a member to the reference (identical < contains < variant <
+    /// paraphrase); each member's own is in its [`MemberDiff`].
     pub relation: Relation,
-    /// The weakest link's similarity, 0 to 1: for `contains`, the share of the contained
-    /// quote's words found in the container; for `variant`, word-level Dice over the stretch
-    /// both quotes cover; for `paraphrase`, Dice over content words.
+    /// The least similarity of a member to the reference, 0 to 1: for `contains`, the share
+    /// of the contained quote's words found in the container; for `variant`, word-level Dice
+    /// over the stretch both quotes cover; for `paraphrase`, Dice over content words.
     #[serde(serialize_with = "round3")]
     pub similarity: f64,
     /// The quotes, by document and position.
@@ -214,7 +232,7 @@ pub struct Group {
     pub diff: Vec<MemberDiff>,
     /// Index of the reference member (the longest quote) in `members`.
     pub reference: usize,
-    /// Why each flag was raised, in words.
+    /// Why each flag was raised, in words, each note starting with its flag's name.
     pub notes: Vec<String>,
 }
 
@@ -251,23 +269,8 @@ pub struct Comparer {
     normalizer: Normalizer,
     roles: RoleBook,
     options: CompareOptions,
-}
-
-/// Interns strings as dense ids.
-#[derive(Debug, Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
-}
-
-impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(s.to_string(), id);
-        id
-    }
+    /// Gazetteer ids of organisations (an agency and its spokesperson are no conflict).
+    pub(crate) organizations: std::collections::HashSet<String>,
 }
 
 /// The key under which two records count as the same speaker: the gazetteer id, else the
@@ -288,7 +291,24 @@ impl Comparer {
     /// against.
     pub fn new(gazetteer: Option<&Gazetteer>, options: CompareOptions) -> Comparer {
         let normalizer = gazetteer.map(Normalizer::with_gazetteer).unwrap_or_default();
-        Comparer { normalizer, roles: RoleBook::new(gazetteer), options }
+        let organizations = gazetteer
+            .map(|g| {
+                g.entries()
+                    .iter()
+                    .filter(|e| e.kind == crate::gazetteer::EntityKind::Organization)
+                    .flat_map(|e| {
+                        let names = std::iter::once(&e.name).chain(&e.aliases).map(|n| speaker_key("", n));
+                        std::iter::once(format!("id:{}", e.id)).chain(names)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Comparer { normalizer, roles: RoleBook::new(gazetteer), options, organizations }
+    }
+
+    /// Whether a speaker is an organisation of the gazetteer (by id, name or alias).
+    pub(crate) fn is_organization(&self, id: &str, name: &str) -> bool {
+        !name.trim().is_empty() && self.organizations.contains(&speaker_key(id, name))
     }
 
     /// The normaliser in use.
@@ -299,8 +319,13 @@ impl Comparer {
     /// Groups `records` (from any number of documents); only groups with members from at
     /// least two documents are returned, numbered from 1 in document order.
     pub fn compare(&self, records: &[QuoteRecord]) -> Vec<Group> {
-        let units = self.units(records);
-        let edges = matching::edges(&units.units, self.options.min_similarity, self.options.max_postings);
+        let units = units::units(self, records);
+        let edges = matching::edges(
+            &units.units,
+            &units.rarity,
+            self.options.min_similarity,
+            self.options.max_postings,
+        );
         let components = group::components(&units.units, &edges);
         group::build(self, records, &units, &edges, &components)
     }
@@ -310,8 +335,13 @@ impl Comparer {
     /// relation and similarity, and whether grouping used the pair (a fragment links only its
     /// best container, see [`group`]).
     pub fn pairs(&self, records: &[QuoteRecord]) -> Vec<Pair> {
-        let units = self.units(records);
-        let edges = matching::edges(&units.units, self.options.min_similarity, self.options.max_postings);
+        let units = units::units(self, records);
+        let edges = matching::edges(
+            &units.units,
+            &units.rarity,
+            self.options.min_similarity,
+            self.options.max_postings,
+        );
         let components = group::components(&units.units, &edges);
         edges
             .iter()
@@ -324,60 +354,6 @@ impl Comparer {
                 used,
             })
             .collect()
-    }
-
-    /// Normalises the records in chunks (so that only one chunk's token strings exist at a
-    /// time), interns forms and stems as ids, and collects quotes with equal forms into units.
-    fn units(&self, records: &[QuoteRecord]) -> Units {
-        /// Records normalised at once: enough to keep both cores busy, few enough that their
-        /// token strings stay small.
-        const CHUNK: usize = 4096;
-        let mut words = Interner::default();
-        let mut docs = Interner::default();
-        let mut speakers = Interner::default();
-        let mut by_forms: HashMap<Vec<u32>, u32> = HashMap::new();
-        let mut units: Vec<matching::Unit> = Vec::new();
-        let mut unit_of = Vec::with_capacity(records.len());
-        let mut spans = Vec::new();
-        let mut span_start = Vec::with_capacity(records.len() + 1);
-        span_start.push(0);
-        for (c, chunk) in records.chunks(CHUNK).enumerate() {
-            let tokens: Vec<Vec<Token>> =
-                chunk.par_iter().map(|r| self.normalizer.tokens(&r.quote)).collect();
-            for (k, (r, toks)) in chunk.iter().zip(tokens).enumerate() {
-                let i = (c * CHUNK + k) as u32;
-                spans.extend(toks.iter().map(|t| (t.start as u32, t.end as u32)));
-                span_start.push(spans.len());
-                if toks.is_empty() {
-                    unit_of.push(u32::MAX);
-                    continue;
-                }
-                let forms: Vec<u32> = toks.iter().map(|t| words.id(&t.form)).collect();
-                let next = units.len() as u32;
-                let u = *by_forms.entry(forms).or_insert(next);
-                if u == next {
-                    let stems = toks.iter().map(|t| words.id(&t.stem)).collect();
-                    let content = toks.iter().map(|t| t.content).collect();
-                    let forms = toks.iter().map(|t| words.id(&t.form)).collect();
-                    units.push(matching::Unit::new(stems, forms, content));
-                }
-                let unit = &mut units[u as usize];
-                unit.quotes.push(i);
-                unit.docs.push(docs.id(&r.doc));
-                let key = speaker_key(&r.speaker_id, &r.speaker);
-                if !key.is_empty() {
-                    unit.speakers.push(speakers.id(&key));
-                }
-                unit_of.push(u);
-            }
-        }
-        for u in &mut units {
-            u.docs.sort_unstable();
-            u.docs.dedup();
-            u.speakers.sort_unstable();
-            u.speakers.dedup();
-        }
-        Units { units, unit_of, spans, span_start }
     }
 }
 
@@ -394,23 +370,4 @@ pub struct Pair {
     pub similarity: f64,
     /// Whether grouping linked them.
     pub used: bool,
-}
-
-/// The records' units, and where each record's words are in its text.
-#[derive(Debug)]
-pub(crate) struct Units {
-    units: Vec<matching::Unit>,
-    /// Unit of each record (`u32::MAX` for a record without words).
-    unit_of: Vec<u32>,
-    /// Byte spans of the tokens of all records, one after the other.
-    spans: Vec<(u32, u32)>,
-    /// Where each record's spans start in `spans` (one more entry than records).
-    span_start: Vec<usize>,
-}
-
-impl Units {
-    /// The token spans of record `i`.
-    fn spans(&self, i: usize) -> &[(u32, u32)] {
-        &self.spans[self.span_start[i]..self.span_start[i + 1]]
-    }
 }

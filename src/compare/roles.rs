@@ -56,6 +56,7 @@ struct KnownRole {
     title: RoleWords,
     org: HashSet<String>,
     display: String,
+    role: Role,
 }
 
 /// Role knowledge: the normaliser (for country forms) and the gazetteer's people.
@@ -92,6 +93,7 @@ impl RoleBook {
             title: self.words(&role.title),
             org: self.words(&role.org).words,
             display: role.display(),
+            role: role.clone(),
         }
     }
 
@@ -140,15 +142,21 @@ impl RoleBook {
     }
 
     /// When `role` (as written) contradicts every role the gazetteer gives the speaker, the
-    /// gazetteer's latest role for display. The speaker is looked up by gazetteer id, else by
+    /// gazetteer's role for display. The speaker is looked up by gazetteer id, else by
     /// name or alias; when neither is known, `known_role` (as in a quote record: "title,
     /// organisation") stands in for the gazetteer.
+    ///
+    /// With the article's `year`, only roles held by then count (a title given years before
+    /// the person held it is wrong), and nothing is contradicted when the gazetteer knows no
+    /// role held that year (it cannot say what the person was then); the role shown is the
+    /// one held that year.
     pub fn contradicts(
         &self,
         speaker_id: &str,
         speaker: &str,
         role: &str,
         known_role: &str,
+        year: Option<u16>,
     ) -> Option<String> {
         let written = self.words(role);
         if written.is_empty() || !written.office {
@@ -158,8 +166,18 @@ impl RoleBook {
         match person {
             Some(&i) => {
                 let roles = &self.people[i];
-                let ok = roles.iter().any(|k| k.title.is_empty() || agree(&written, &k.title, &k.org));
-                (!ok).then(|| roles.last().map(|k| k.display.clone()).unwrap_or_default())
+                let held = |k: &&KnownRole| year.is_none_or(|y| k.role.held_in(y));
+                let then: Option<&KnownRole> = match year {
+                    Some(_) => roles.iter().filter(held).max_by_key(|k| k.role.start.unwrap_or(0)),
+                    None => roles.last(),
+                };
+                let then = then?;
+                let by_then = |k: &&KnownRole| year.is_none_or(|y| k.role.start.is_none_or(|s| s <= y));
+                let ok = roles
+                    .iter()
+                    .filter(by_then)
+                    .any(|k| k.title.is_empty() || agree(&written, &k.title, &k.org));
+                (!ok).then(|| then.display.clone())
             }
             None if !known_role.trim().is_empty() => {
                 let (title, org) = known_role.split_once(", ").unwrap_or((known_role, ""));
@@ -186,6 +204,12 @@ fn agree(a: &RoleWords, b: &RoleWords, extra: &HashSet<String>) -> bool {
 mod tests {
     use super::*;
 
+    impl RoleBook {
+        fn contradicts4(&self, id: &str, name: &str, role: &str, known: &str) -> Option<String> {
+            self.contradicts(id, name, role, known, None)
+        }
+    }
+
     fn book() -> RoleBook {
         let mut g = Gazetteer::empty();
         g.add_countries_csv("c.csv", "code,forms\nUS,US;U.S.;United States\nCN,China;Chinese\n").unwrap();
@@ -199,6 +223,21 @@ mod tests {
         )
         .unwrap();
         RoleBook::new(Some(&g))
+    }
+
+    #[test]
+    fn dated_roles_decide() {
+        let b = book();
+        // Governor 2015-2019, President 2021-: in 2017 "President" is a title not held yet.
+        assert_eq!(
+            b.contradicts("p-one", "", "President", "", Some(2017)),
+            Some("Governor, State of Ohio".to_string())
+        );
+        assert_eq!(b.contradicts("p-one", "", "President", "", Some(2022)), None);
+        assert_eq!(b.contradicts("p-one", "", "former governor", "", Some(2022)), None);
+        // In 2020 the gazetteer knows no role: nothing to contradict.
+        assert_eq!(b.contradicts("p-one", "", "Foreign Minister", "", Some(2020)), None);
+        assert!(b.contradicts("p-one", "", "Foreign Minister", "", Some(2016)).is_some());
     }
 
     #[test]
@@ -238,29 +277,29 @@ mod tests {
         let b = book();
         // A title the person never held.
         assert_eq!(
-            b.contradicts("p-one", "Pat One", "Foreign Minister", ""),
+            b.contradicts4("p-one", "Pat One", "Foreign Minister", ""),
             Some("President, Executive Office".to_string())
         );
         // An earlier role is not a contradiction; neither is a vaguer one.
-        assert_eq!(b.contradicts("p-one", "Pat One", "former Ohio governor", ""), None);
-        assert_eq!(b.contradicts("", "Li Two", "China’s Foreign Minister", ""), None);
-        assert_eq!(b.contradicts("", "Lee Two", "the minister", ""), None);
+        assert_eq!(b.contradicts4("p-one", "Pat One", "former Ohio governor", ""), None);
+        assert_eq!(b.contradicts4("", "Li Two", "China’s Foreign Minister", ""), None);
+        assert_eq!(b.contradicts4("", "Lee Two", "the minister", ""), None);
         // The rank is part of the title.
-        assert!(b.contradicts("p-three", "", "U.S. Secretary of State for Economic Affairs", "").is_some());
-        assert_eq!(b.contradicts("p-three", "", "US under-secretary for economic affairs", ""), None);
+        assert!(b.contradicts4("p-three", "", "U.S. Secretary of State for Economic Affairs", "").is_some());
+        assert_eq!(b.contradicts4("p-three", "", "US under-secretary for economic affairs", ""), None);
     }
 
     #[test]
     fn initials_stand_for_words() {
         let b = book();
-        assert_eq!(b.contradicts("p-four", "", "China’s UN Ambassador", ""), None);
+        assert_eq!(b.contradicts4("p-four", "", "China’s UN Ambassador", ""), None);
         assert!(b.agree("UN ambassador", "ambassador to the United Nations"));
     }
 
     #[test]
     fn descriptions_are_not_judged() {
         let b = book();
-        assert_eq!(b.contradicts("p-one", "", "Chinese expert", ""), None);
+        assert_eq!(b.contradicts4("p-one", "", "Chinese expert", ""), None);
         assert!(b.agree("senior fellow", "Rand Corporation analyst"));
         assert!(b.words("Foreign Minister").office);
         assert!(!b.words("senior fellow").office);
@@ -270,9 +309,9 @@ mod tests {
     fn known_role_stands_in_for_an_unknown_person() {
         let b = book();
         assert!(b
-            .contradicts("", "Someone Else", "Foreign Minister", "President, People’s Congress")
+            .contradicts4("", "Someone Else", "Foreign Minister", "President, People’s Congress")
             .is_some());
-        assert_eq!(b.contradicts("", "Someone Else", "the president", "President, People’s Congress"), None);
-        assert_eq!(b.contradicts("", "Someone Else", "Foreign Minister", ""), None);
+        assert_eq!(b.contradicts4("", "Someone Else", "the president", "President, People’s Congress"), None);
+        assert_eq!(b.contradicts4("", "Someone Else", "Foreign Minister", ""), None);
     }
 }

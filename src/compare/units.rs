@@ -1,0 +1,359 @@
+//! From quote records to *units*: quotes with the same normalised words that may stand for one
+//! statement, with what the matcher needs to know about them (speakers, dates, documents).
+//!
+//! Identical words are not always the same statement, so a unit is split where they are not:
+//! - a quote that reads as a title or a label ("Meet the Press", a show or a book) is no
+//!   statement and joins nothing;
+//! - a *short* quote (under [`SHORT_CONTENT`] content words: "a disgrace", "no", "jobs, jobs,
+//!   jobs") is one statement only with the same speaker, and only when it holds a *rare* word
+//!   (see [`Rarity`]); otherwise each document's copy stands alone;
+//! - a quote that is not long ([`LONG_CONTENT`]) is split where its dates are more than
+//!   [`DATE_WINDOW`] days apart: the same stock line at two rallies months apart is two
+//!   statements. A long passage printed again months later is still the one statement.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::matching::Unit;
+use super::normalize::Token;
+use super::{speaker_key, Comparer};
+use crate::record::QuoteRecord;
+
+/// Quotes with fewer content words than this are short: two or three words recur by chance.
+pub const SHORT_CONTENT: usize = 4;
+/// Quotes with at least this many content words are long: their words alone make them one
+/// statement, whatever the dates.
+pub const LONG_CONTENT: usize = 6;
+/// Dates further apart than this (in days) are different occasions, for quotes that are not
+/// long.
+pub const DATE_WINDOW: i32 = 60;
+
+/// Interns strings as dense ids.
+#[derive(Debug, Default)]
+pub(crate) struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    pub(crate) fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// How many units hold each word (by stem id), to tell rare words from common ones.
+#[derive(Debug, Default)]
+pub struct Rarity {
+    df: Vec<u32>,
+    limit: u32,
+    strict: u32,
+}
+
+impl Rarity {
+    /// A word is rare when at most this share of the units hold it (and never fewer than
+    /// [`Rarity::MIN`] units): "wall" or "people" is everywhere in a campaign, "skulduggery"
+    /// is not.
+    const SHARE: f64 = 0.02;
+    const MIN: u32 = 8;
+    /// A word is *very* rare when at most this share of the units hold it: rare enough to tie
+    /// a short quote to one given to another speaker (a phrase misattributed by one report).
+    const STRICT_SHARE: f64 = 0.002;
+
+    /// True when the stem is rare.
+    pub(crate) fn is_rare(&self, stem: u32) -> bool {
+        self.df.get(stem as usize).is_some_and(|&n| n <= self.limit)
+    }
+
+    /// True when the stem is very rare.
+    pub(crate) fn is_very_rare(&self, stem: u32) -> bool {
+        self.df.get(stem as usize).is_some_and(|&n| n <= self.strict)
+    }
+}
+
+/// The day number of the first `YYYY-MM-DD` in `s` (days since 1970-01-01), if any.
+pub fn day_of(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+        let edge_ok =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        if !(digits(0..4) && w[4] == b'-' && digits(5..7) && w[7] == b'-' && digits(8..10) && edge_ok) {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| s[i + r.start..i + r.end].parse::<i32>().ok();
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
+    })
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day a record's document was published: its `date`, else a `YYYY-MM-DD` in its
+/// document id (file names such as `outlet_2016-03-01_slug`).
+pub fn record_day(r: &QuoteRecord) -> Option<i32> {
+    day_of(&r.date).or_else(|| day_of(&r.doc))
+}
+
+/// The year of a record's document, from the same date as [`record_day`].
+pub fn record_year(r: &QuoteRecord) -> Option<u16> {
+    let day = record_day(r)?;
+    // Civil year from the day number (the inverse of `days_from_civil`, year part only).
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let year = yoe + era * 400 + i32::from(mp >= 10);
+    u16::try_from(year).ok()
+}
+
+/// The quote reads as a title or label rather than speech: the extractor's title test, with
+/// the closing punctuation a sentence would carry left out ("Meet the Press.").
+fn is_title(quote: &str) -> bool {
+    let q = quote.trim().trim_end_matches(['.', ',', '!', '?', ';', ':']);
+    crate::attribute::is_title(q)
+}
+
+/// The records' units, and where each record's words are in its text.
+#[derive(Debug)]
+pub struct Units {
+    pub(crate) units: Vec<Unit>,
+    /// Unit of each record (`u32::MAX` for a record without words, or a title).
+    pub(crate) unit_of: Vec<u32>,
+    /// Byte spans of the tokens of all records, one after the other.
+    spans: Vec<(u32, u32)>,
+    /// Where each record's spans start in `spans` (one more entry than records).
+    span_start: Vec<usize>,
+    /// Which words are rare.
+    pub(crate) rarity: Rarity,
+}
+
+impl Units {
+    /// The token spans of record `i`.
+    pub(crate) fn spans(&self, i: usize) -> &[(u32, u32)] {
+        &self.spans[self.span_start[i]..self.span_start[i + 1]]
+    }
+}
+
+/// What a record brings to its unit.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    doc: u32,
+    /// Interned speaker key (gazetteer id or name), `u32::MAX` when none.
+    speaker: u32,
+    /// Interned surname key, `u32::MAX` when none.
+    surname: u32,
+    /// Whether the speaker has a gazetteer id.
+    has_id: bool,
+    /// The speaker is an organisation, which speaks through its people.
+    org: bool,
+    day: Option<i32>,
+}
+
+/// A unit before splitting: its words and its records.
+struct Draft {
+    stems: Vec<u32>,
+    forms: Vec<u32>,
+    content: Vec<bool>,
+    records: Vec<u32>,
+}
+
+/// Normalises the records in chunks (so that only one chunk's token strings exist at a time),
+/// interns forms and stems as ids, collects quotes with equal forms into units and splits
+/// them as the module says.
+pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
+    /// Records normalised at once: enough to keep both cores busy, few enough that their
+    /// token strings stay small.
+    const CHUNK: usize = 4096;
+    let mut words = Interner::default();
+    let mut docs = Interner::default();
+    let mut speakers = Interner::default();
+    let mut by_key: HashMap<(Vec<u32>, u32), u32> = HashMap::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut facts = Vec::with_capacity(records.len());
+    let mut spans = Vec::new();
+    let mut span_start = Vec::with_capacity(records.len() + 1);
+    span_start.push(0);
+    for (c, chunk) in records.chunks(CHUNK).enumerate() {
+        let tokens: Vec<Vec<Token>> =
+            chunk.par_iter().map(|r| comparer.normalizer.tokens(&r.quote)).collect();
+        for (k, (r, toks)) in chunk.iter().zip(tokens).enumerate() {
+            let i = (c * CHUNK + k) as u32;
+            spans.extend(toks.iter().map(|t| (t.start as u32, t.end as u32)));
+            span_start.push(spans.len());
+            let key = speaker_key(&r.speaker_id, &r.speaker);
+            let surname = speaker_key("", &r.speaker).rsplit(' ').next().unwrap_or("").to_string();
+            facts.push(Facts {
+                doc: docs.id(&r.doc),
+                speaker: if key.is_empty() { u32::MAX } else { speakers.id(&key) },
+                surname: if surname.is_empty() {
+                    u32::MAX
+                } else {
+                    speakers.id(&format!("surname:{surname}"))
+                },
+                has_id: !r.speaker_id.is_empty(),
+                org: r.method == Some(crate::record::Method::Organization)
+                    || comparer.is_organization(&r.speaker_id, &r.speaker),
+                day: record_day(r),
+            });
+            if toks.is_empty() || is_title(&r.quote) {
+                continue;
+            }
+            let forms: Vec<u32> = toks.iter().map(|t| words.id(&t.form)).collect();
+            let n_content = toks.iter().filter(|t| t.content).count();
+            // A short quote is one statement only with one speaker: its speaker is part of its
+            // key (no speaker: a key of its own).
+            let who = if n_content >= SHORT_CONTENT {
+                u32::MAX
+            } else if key.is_empty() {
+                u32::MAX - 1 - i
+            } else {
+                facts[i as usize].speaker
+            };
+            let next = drafts.len() as u32;
+            let d = *by_key.entry((forms, who)).or_insert(next);
+            if d == next {
+                drafts.push(Draft {
+                    stems: toks.iter().map(|t| words.id(&t.stem)).collect(),
+                    forms: toks.iter().map(|t| words.id(&t.form)).collect(),
+                    content: toks.iter().map(|t| t.content).collect(),
+                    records: Vec::new(),
+                });
+            }
+            drafts[d as usize].records.push(i);
+        }
+    }
+    drop(by_key);
+    let rarity = rarity(&drafts, words.len());
+    let mut unit_of = vec![u32::MAX; records.len()];
+    let mut units = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        split(d, &facts, &rarity, &mut units, &mut unit_of);
+    }
+    Units { units, unit_of, spans, span_start, rarity }
+}
+
+/// Document frequency of each stem over the drafts.
+fn rarity(drafts: &[Draft], n_words: usize) -> Rarity {
+    let mut df = vec![0u32; n_words];
+    let mut seen: Vec<u32> = Vec::new();
+    for d in drafts {
+        seen.clear();
+        seen.extend(d.stems.iter().zip(&d.content).filter(|(_, &c)| c).map(|(&s, _)| s));
+        seen.sort_unstable();
+        seen.dedup();
+        for &s in &seen {
+            df[s as usize] += 1;
+        }
+    }
+    let share = |x: f64| ((drafts.len() as f64 * x) as u32).max(Rarity::MIN);
+    Rarity { df, limit: share(Rarity::SHARE), strict: share(Rarity::STRICT_SHARE) }
+}
+
+/// Splits a draft into units (by document for a short quote without a rare word, by date
+/// cluster for a quote that is not long) and records each record's unit.
+fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit_of: &mut [u32]) {
+    let n_content = d.content.iter().filter(|&&c| c).count();
+    let rare = d.stems.iter().zip(&d.content).any(|(&s, &c)| c && rarity.is_rare(s));
+    let by_doc = n_content < SHORT_CONTENT && !rare;
+    // Date clusters: records sorted by day, a new cluster after each gap wider than the
+    // window; records without a date join the first.
+    let mut cluster: HashMap<u32, u32> = HashMap::new();
+    if n_content < LONG_CONTENT {
+        let mut dated: Vec<(i32, u32)> =
+            d.records.iter().filter_map(|&r| facts[r as usize].day.map(|day| (day, r))).collect();
+        dated.sort_unstable();
+        let mut c = 0;
+        for w in 0..dated.len() {
+            if w > 0 && dated[w].0 - dated[w - 1].0 > DATE_WINDOW {
+                c += 1;
+            }
+            cluster.insert(dated[w].1, c);
+        }
+    }
+    let mut made: HashMap<(u32, u32), u32> = HashMap::new();
+    let (stems, forms, content) = (d.stems, d.forms, d.content);
+    let mut template = Some(Unit::new(stems, forms, content));
+    let first = units.len();
+    for &r in &d.records {
+        let f = facts[r as usize];
+        let key = (if by_doc { f.doc } else { 0 }, cluster.get(&r).copied().unwrap_or(0));
+        let next = units.len() as u32;
+        let u = *made.entry(key).or_insert(next);
+        if u == next {
+            let unit = match template.take() {
+                Some(t) => t,
+                None => units[first].words_only(),
+            };
+            units.push(unit);
+        }
+        units[u as usize].add(r, f.doc, f.speaker, f.surname, f.has_id, f.day);
+        units[u as usize].org |= f.org;
+        unit_of[r as usize] = u;
+    }
+    for u in &mut units[first..] {
+        u.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_years_of_iso_dates() {
+        assert_eq!(day_of("1970-01-01"), Some(0));
+        assert_eq!(day_of("x_2016-03-01_y").unwrap() - day_of("2016-02-28").unwrap(), 2);
+        assert_eq!(day_of("2016-13-01"), None);
+        assert_eq!(day_of("12016-03-01"), None);
+        assert_eq!(day_of("no date"), None);
+        let r = |doc: &str| QuoteRecord {
+            doc: doc.into(),
+            outlet: String::new(),
+            paragraph: 1,
+            start: 0,
+            end: 1,
+            quote: "x".into(),
+            kind: crate::record::QuoteKind::Full,
+            speaker: String::new(),
+            speaker_id: String::new(),
+            role: String::new(),
+            known_role: String::new(),
+            cue: String::new(),
+            method: None,
+            mention: String::new(),
+            confidence: 1.0,
+            ..QuoteRecord::default()
+        };
+        assert_eq!(record_year(&r("a_2016-12-31_b")), Some(2016));
+        assert_eq!(record_year(&r("a_2017-01-01")), Some(2017));
+        assert_eq!(record_year(&r("a_2000-02-29")), Some(2000));
+        assert_eq!(record_year(&r("nodate")), None);
+    }
+
+    #[test]
+    fn titles_with_closing_punctuation_are_titles() {
+        assert!(is_title("Meet the Press."));
+        assert!(is_title("Good Morning Nation,"));
+        assert!(!is_title("We will win."));
+    }
+}
