@@ -142,7 +142,9 @@ fn contraction(words: &mut Vec<String>, rng: &mut Rng) {
     }
 }
 
-fn generate(n: usize, root: &Path) -> std::io::Result<()> {
+/// `generate N [DOCS [MAX_REPORTS]]`: N quotes in DOCS documents (default N / 20), each
+/// statement reported by 1 to 8 documents, or by 2 to MAX_REPORTS when that is given.
+fn generate(n: usize, docs: Option<usize>, max_reports: Option<usize>, root: &Path) -> std::io::Result<()> {
     let mut rng = Rng(0x5eed_2026);
     let source = sentences(root);
     assert!(!source.is_empty(), "no seed text found under {}", root.display());
@@ -169,7 +171,7 @@ fn generate(n: usize, root: &Path) -> std::io::Result<()> {
         "senator",
         "analyst",
     ];
-    let docs = (n / 20).max(8);
+    let docs = docs.unwrap_or(n / 20).max(max_reports.unwrap_or(8));
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     let mut written = 0;
@@ -194,7 +196,11 @@ fn generate(n: usize, root: &Path) -> std::io::Result<()> {
         }
         let speaker = rng.pick(&speakers).clone();
         let title = *rng.pick(&titles);
-        let reports = (1 + rng.zipf(8)).min(n - written);
+        let reports = match max_reports {
+            Some(max) => 2 + rng.zipf(max - 1),
+            None => 1 + rng.zipf(8),
+        }
+        .min(n - written);
         let mut used_docs = HashSet::new();
         for _ in 0..reports {
             let mut doc = rng.below(docs);
@@ -252,6 +258,49 @@ fn generate(n: usize, root: &Path) -> std::io::Result<()> {
     out.flush()?;
     eprintln!("{written} quotes of {statement} statements in {docs} documents");
     Ok(())
+}
+
+/// `copies N`: N copies of one attributed quote, each in its own document, with a role (the
+/// wire-copy shape). `long BYTES`: two documents that quote one passage of about BYTES bytes,
+/// the second with a word changed every 50.
+fn copies(n: usize, long: bool) {
+    let out = std::io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    let record = |doc: usize, quote: &str, role: &str| {
+        json!({
+            "doc": format!("copy-{doc:07}"), "outlet": "", "paragraph": 1, "start": 0,
+            "end": quote.chars().count() as u64, "quote": quote, "kind": "full",
+            "speaker": "Ana Ruiz", "speaker_id": "", "role": role, "known_role": "",
+            "cue": "said", "method": "explicit", "mention": "", "confidence": 1.0,
+        })
+    };
+    let mut write = |v: Value| -> std::io::Result<()> {
+        serde_json::to_writer(&mut out, &v)?;
+        out.write_all(b"\n")
+    };
+    let result = if long {
+        let mut rng = Rng(0x10a6);
+        let words: Vec<String> = (0..n / 7).map(|_| invented(rng.zipf(50_000))).collect();
+        let changed: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i % 50 == 25 { format!("{w}x") } else { w.clone() })
+            .collect();
+        write(record(0, &words.join(" "), "mayor"))
+            .and_then(|()| write(record(1, &changed.join(" "), "mayor")))
+    } else {
+        let roles = ["mayor", "the city's mayor", "deputy mayor"];
+        (0..n).try_for_each(|i| {
+            write(record(
+                i,
+                "We will not raise the bus fares this year, whatever the council says.",
+                roles[i % 3],
+            ))
+        })
+    };
+    if let Err(e) = result {
+        eprintln!("synth_quotes: {e}");
+    }
 }
 
 fn cap(w: &str) -> String {
@@ -340,19 +389,24 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["generate", n] => {
-            let n: usize = n.parse().expect("N is a number");
-            if let Err(e) = generate(n, root) {
+        ["generate", n, rest @ ..] => {
+            let num = |s: &str| -> usize { s.parse().expect("a number") };
+            let (n, docs, max) = (num(n), rest.first().map(|s| num(s)), rest.get(1).map(|s| num(s).max(2)));
+            if let Err(e) = generate(n, docs, max, root) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     eprintln!("synth_quotes: {e}");
                     std::process::exit(2);
                 }
             }
         }
+        ["copies", n] => copies(n.parse().expect("N is a number"), false),
+        ["long", bytes] => copies(bytes.parse().expect("BYTES is a number"), true),
         ["score", records, groups] => score(records, groups),
         ["pairs", records] => pairs(records),
         _ => {
-            eprintln!("usage: synth_quotes generate N > records.jsonl | synth_quotes score RECORDS GROUPS");
+            eprintln!(
+                "usage: synth_quotes generate N [DOCS [MAX_REPORTS]] | copies N | long BYTES | score RECORDS GROUPS | pairs RECORDS"
+            );
             std::process::exit(2);
         }
     }

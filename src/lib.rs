@@ -25,6 +25,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod gazetteer;
+#[cfg(feature = "html")]
 pub mod html;
 pub mod input;
 pub mod lexicon;

@@ -39,6 +39,7 @@ use crate::error::{Error, Result};
 use crate::record::QuoteRecord;
 
 mod kept;
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 
 /// The column names of a [`QuoteRecord`], in `docs/OUTPUT.md` order (the CSV header).
@@ -154,7 +155,10 @@ pub fn quote_writer<'w>(
         }
         Format::Jsonl => Box::new(kept::KeptJsonlSink { jsonl: JsonlSink::new(out), keep }),
         Format::Table => Box::new(TableSink::new(out, options.width)),
+        #[cfg(feature = "xlsx")]
         Format::Xlsx => Box::new(xlsx::XlsxSink::new(out, &columns)?),
+        #[cfg(not(feature = "xlsx"))]
+        Format::Xlsx => return Err(Error::other("whosaid was built without the `xlsx` feature")),
     })
 }
 

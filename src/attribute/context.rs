@@ -20,9 +20,8 @@ pub(crate) struct DocContext<'a> {
     pub(super) mentions: &'a [Mention],
     pub(super) units: Vec<NameUnit>,
     pub(super) antecedents: Vec<NameUnit>,
-    /// Sentence ends of the paragraph being attributed, and which paragraph that is.
+    /// After which tokens of the paragraph being attributed a sentence ends.
     pub(super) ends: Vec<bool>,
-    pub(super) ends_for: (usize, usize),
     /// Full personal names by surname (last word, and first word of two-word names): indices
     /// into `units`, in text order.
     pub(super) by_surname: HashMap<String, Vec<usize>>,
@@ -63,7 +62,6 @@ impl<'a> DocContext<'a> {
             units: Vec::new(),
             antecedents: Vec::new(),
             ends: Vec::new(),
-            ends_for: (0, 0),
             by_surname: HashMap::new(),
             by_first_word: HashMap::new(),
             unit_entries: OnceCell::new(),
@@ -98,13 +96,8 @@ impl<'a> DocContext<'a> {
         t.kind == TokKind::Word && self.word(t).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Computes, once per paragraph, after which tokens a sentence ends.
-    pub(super) fn prepare(&mut self, toks: &[Tok]) {
-        let key = (toks.as_ptr() as usize, toks.len());
-        if self.ends_for == key {
-            return;
-        }
-        self.ends_for = key;
+    /// Computes after which tokens of a paragraph a sentence ends, before its quotes are read.
+    pub(super) fn find_sentence_ends(&mut self, toks: &[Tok]) {
         let starts =
             |n: Option<&Tok>| n.is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
         let ends: Vec<bool> = (0..toks.len())
@@ -122,7 +115,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
-    /// past its last token. `prepare` must have been called for this paragraph.
+    /// past its last token. `find_sentence_ends` must have been called for this paragraph.
     pub(super) fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
         let ends_after = |k: usize| self.ends.get(k).copied().unwrap_or(false);
         // Bounded, so that a paragraph with no sentence ends costs the same per quote as any other.

@@ -54,6 +54,11 @@ impl<'a> DocContext<'a> {
     ) -> Vec<AttributedQuote> {
         let text = self.text;
         let has_cue = self.has_cue(toks);
+        if has_cue || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+            self.find_sentence_ends(toks);
+        } else {
+            self.ends.clear(); // nothing to read in this paragraph
+        }
         let mut attributed: Vec<AttributedQuote> = Vec::new();
         // Index in `attributed` of the latest attributed quote (kept, not searched for: a paragraph
         // of many unattributed quotes would make the search quadratic).
@@ -125,7 +130,6 @@ impl<'a> DocContext<'a> {
 
     /// Attributes the quote at token `qi` of a paragraph.
     fn attribute(&mut self, toks: &[Tok], qi: usize, quotes: &[QuoteSpan]) -> Option<Attribution> {
-        self.prepare(toks);
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
@@ -395,7 +399,6 @@ impl<'a> DocContext<'a> {
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
     /// subject of its first cue, for a quote-only paragraph that follows.
     fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
-        self.prepare(toks);
         for k in 0..toks.len() {
             if let Some(c) = self.cue_of(&toks[k]) {
                 if matches!(self.matcher.cue_class(c), CueClass::Finite) {

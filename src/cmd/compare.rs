@@ -74,7 +74,10 @@ pub struct Args {
     /// standard input) instead of extracting from PATHS. Repeatable.
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     pub records: Vec<PathBuf>,
-    /// Least word-level similarity (0 to 1) of two quotes to count as variants of one statement.
+    /// Least word-level similarity (0 to 1) of two quotes to count as variants of one statement
+    /// (Dice over the stretch both cover). It applies to variants only: a contained quote or a
+    /// paraphrase (content words recurring in order) is judged by its own rules, and its
+    /// similarity (share kept, or Dice over content words) may be lower.
     #[arg(long, default_value_t = 0.6, value_parser = unit_interval)]
     pub min_similarity: f64,
     /// Ignore index keys shared by more quotes than this when looking for candidate pairs.
@@ -116,7 +119,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         let mut quotes = Vec::new();
         for path in &args.records {
-            match read_records(path) {
+            let mut bad_line = |e: whosaid::Error| {
+                eprintln!("whosaid: {e} (line skipped)");
+                failed = true;
+            };
+            match read_records(path, &mut bad_line) {
                 Ok(mut r) => quotes.append(&mut r),
                 Err(e) => {
                     eprintln!("whosaid: {e:#}");
@@ -210,10 +217,11 @@ fn extract_all(
     (quotes, documents)
 }
 
-fn read_records(path: &Path) -> anyhow::Result<Vec<QuoteRecord>> {
+/// The records of one file (or `-`); a bad line is passed to `bad_line` and skipped.
+fn read_records(path: &Path, bad_line: &mut dyn FnMut(whosaid::Error)) -> anyhow::Result<Vec<QuoteRecord>> {
     if path.as_os_str() == "-" {
-        return Ok(records::read_records(io::stdin().lock(), "-")?);
+        return Ok(records::read_records_skipping(io::stdin().lock(), "-", bad_line)?);
     }
     let f = File::open(path).with_context(|| format!("{}", path.display()))?;
-    Ok(records::read_records(BufReader::new(f), &path.display().to_string())?)
+    Ok(records::read_records_skipping(BufReader::new(f), &path.display().to_string(), bad_line)?)
 }

@@ -129,6 +129,9 @@ pub struct Aligner {
     row: Vec<u32>,
 }
 
+/// A cell of the alignment matrix: (tokens of `a`, tokens of `b`).
+type Cell = (usize, usize);
+
 /// A trace-back path: cells (i, j) with the direction taken into each, in text order.
 type Path = Vec<(usize, usize, u8)>;
 
@@ -146,6 +149,10 @@ impl Aligner {
     /// exact matches and content words.
     pub fn align(&mut self, a: Side<'_>, b: Side<'_>) -> Alignment {
         let (n, m) = (a.stems.len(), b.stems.len());
+        if too_big(n, m) {
+            let (path, first, last) = diff_path(a, b);
+            return build(a, b, &path, first.unwrap_or((0, 0)), last.unwrap_or((0, 0)));
+        }
         let w = m + 1;
         self.score.clear();
         self.score.resize((n + 1) * w, 0);
@@ -208,6 +215,10 @@ impl Aligner {
     /// against the (longest) reference quote, so that no word of the member goes unshown.
     pub fn fit(&mut self, a: Side<'_>, b: Side<'_>) -> Alignment {
         let (n, m) = (a.stems.len(), b.stems.len());
+        if too_big(n, m) {
+            let (path, first, last) = diff_path(a, b);
+            return build_fit(a, b, &path, first.map_or(0, |f| f.1), last.map_or(0, |l| l.1));
+        }
         let w = m + 1;
         self.score.clear();
         self.score.resize((n + 1) * w, 0);
@@ -248,6 +259,9 @@ impl Aligner {
     pub fn content_lcs(&mut self, a: Side<'_>, b: Side<'_>) -> (usize, usize, usize) {
         let ca: Vec<u32> = content_stems(a);
         let cb: Vec<u32> = content_stems(b);
+        if too_big(ca.len(), cb.len()) {
+            return (super::diff::matches(&ca, &cb).len(), ca.len(), cb.len());
+        }
         self.row.clear();
         self.row.resize(cb.len() + 1, 0);
         for x in &ca {
@@ -260,6 +274,24 @@ impl Aligner {
         }
         (self.row[cb.len()] as usize, ca.len(), cb.len())
     }
+}
+
+/// Alignments of more cells than this (words of one side × words of the other) use the
+/// diff-based alignment of [`super::diff`], in linear memory: 4 M cells, 20 MB here.
+const MAX_CELLS: usize = 1 << 22;
+
+fn too_big(n: usize, m: usize) -> bool {
+    (n + 1).saturating_mul(m + 1) > MAX_CELLS
+}
+
+/// The diff-based matches of two sides as a trace-back path (cells of kept words), with the
+/// cell before the first and the cell of the last.
+fn diff_path(a: Side<'_>, b: Side<'_>) -> (Path, Option<Cell>, Option<Cell>) {
+    let pairs = super::diff::matches(a.stems, b.stems);
+    let path: Path = pairs.iter().map(|&(i, j)| (i + 1, j + 1, DIAG)).collect();
+    let first = pairs.first().copied();
+    let last = pairs.last().map(|&(i, j)| (i + 1, j + 1));
+    (path, first, last)
 }
 
 fn content_stems(s: Side<'_>) -> Vec<u32> {

@@ -544,8 +544,9 @@ mod tests {
                 "we will stop closing libraries on Sundays only if the state pays for every one",
                 "Bo Chen",
             ),
-            record("c", "stop closing libraries", "Cy Dent"),
+            record("c", "stop closing libraries", "Bo Chen"),
         ];
+        // A short fragment joins only its own speaker's statement.
         let g = groups(&records);
         assert_eq!(g.len(), 1, "{g:?}");
         assert!(g[0].contains(&"c".to_string()) && g[0].len() == 2, "{g:?}");

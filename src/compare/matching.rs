@@ -393,7 +393,8 @@ pub(crate) fn admissible(a: &Unit, b: &Unit, al: &Alignment, relation: Relation,
     if a.days_apart(b) > DATE_WINDOW && !(exact && fewest >= LONG_CONTENT) {
         return false;
     }
-    exact || same_speaker || ((a.speakers.is_empty() || b.speakers.is_empty()) && al.kept >= LONG_MATCH)
+    let unnamed = a.speakers.is_empty() || b.speakers.is_empty();
+    exact || same_speaker || (unnamed && al.kept >= LONG_MATCH)
 }
 
 /// Which side of an aligned pair is a *fragment* of the other (0 for `a`, 1 for `b`): the

@@ -29,6 +29,7 @@
 //! ```
 
 pub mod align;
+mod diff;
 pub mod group;
 pub mod html;
 mod lexicon;

@@ -66,19 +66,64 @@ pub fn record_from_json(v: &Value, file: &str, line: u64) -> Result<QuoteRecord>
     })
 }
 
+/// The records of a JSONL stream, each bad line (not UTF-8, not JSON, not a record) passed to
+/// `bad_line` and skipped, as `whosaid extract` skips a bad input line; blank lines are
+/// skipped quietly. Only a read error ends the stream early. A line that looks like the header
+/// of a CSV file says that records are read from JSONL.
+pub fn read_records_skipping<R: BufRead>(
+    mut reader: R,
+    file: &str,
+    bad_line: &mut dyn FnMut(Error),
+) -> Result<Vec<QuoteRecord>> {
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    let mut line_no = 0u64;
+    loop {
+        buf.clear();
+        let n =
+            reader.read_until(b'\n', &mut buf).map_err(|e| Error::input(file, line_no + 1, e.to_string()))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        match std::str::from_utf8(&buf) {
+            Ok(line) => match record_line(line, file, line_no) {
+                Ok(Some(r)) => out.push(r),
+                Ok(None) => {}
+                Err(e) => bad_line(e),
+            },
+            Err(e) => {
+                bad_line(Error::input(file, line_no, format!("not UTF-8 (byte {})", e.valid_up_to() + 1)))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One line of records: `None` when blank.
+fn record_line(line: &str, file: &str, line_no: u64) -> Result<Option<QuoteRecord>> {
+    let line = line.trim_start_matches('\u{feff}');
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let v: Value = serde_json::from_str(line).map_err(|e| {
+        let hint = if line.starts_with("doc,") || file.to_ascii_lowercase().ends_with(".csv") {
+            "; records are read from JSONL: write them with `whosaid extract --format jsonl`"
+        } else {
+            ""
+        };
+        Error::input(file, line_no, format!("not JSON: {e}{hint}"))
+    })?;
+    record_from_json(&v, file, line_no).map(Some)
+}
+
 /// All records of a JSONL stream; blank lines are skipped. `file` names the stream in errors.
 pub fn read_records<R: BufRead>(reader: R, file: &str) -> Result<Vec<QuoteRecord>> {
     let mut out = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let line_no = n as u64 + 1;
         let line = line.map_err(|e| Error::input(file, line_no, e.to_string()))?;
-        let line = line.trim_start_matches('\u{feff}');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: Value =
-            serde_json::from_str(line).map_err(|e| Error::input(file, line_no, format!("not JSON: {e}")))?;
-        out.push(record_from_json(&v, file, line_no)?);
+        out.extend(record_line(&line, file, line_no)?);
     }
     Ok(out)
 }

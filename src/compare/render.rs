@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::output::{CsvSink, Sink};
 
 use super::{DiffOp, Group, Member, OpKind};
-use crate::record::{QuoteKind, QuoteRecord};
+use crate::record::QuoteKind;
 
 /// What was compared, for the headers of the report and the page.
 #[derive(Debug, Clone, Default)]
@@ -81,7 +81,8 @@ struct CsvRow<'a> {
 
 /// Writes an Excel workbook with two sheets: `quotes`, the records compared (the columns of
 /// `whosaid extract`), and `groups`, one row per member (the columns of [`write_csv`]).
-pub fn write_xlsx<W: Write>(w: W, quotes: &[QuoteRecord], groups: &[Group]) -> Result<()> {
+#[cfg(feature = "xlsx")]
+pub fn write_xlsx<W: Write>(w: W, quotes: &[crate::record::QuoteRecord], groups: &[Group]) -> Result<()> {
     use crate::output::xlsx::{write_workbook, Sheet};
     let mut sheet = Sheet::new("quotes", crate::output::QUOTE_FIELDS)?;
     for q in quotes {
@@ -225,6 +226,14 @@ const BOLD: &str = "\x1b[1m";
 const YELLOW: &str = "\x1b[33m";
 const RESET: &str = "\x1b[0m";
 
+/// Text from the documents made safe for a terminal: control characters (ESC, OSC and CSI
+/// openers, C1 controls, line breaks) and bidirectional overrides become spaces, so an article
+/// cannot move the cursor, retitle the window or hide text.
+pub(crate) fn printable(s: &str) -> String {
+    let bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    s.chars().map(|c| if c.is_control() || bidi(c) { ' ' } else { c }).collect()
+}
+
 fn paint(color: bool, code: &str, text: &str) -> String {
     if color {
         format!("{code}{text}{RESET}")
@@ -244,16 +253,16 @@ fn marked(segments: &[Segment<'_>], color: bool) -> String {
     let n = segments.len();
     for (i, seg) in segments.iter().enumerate() {
         match *seg {
-            Segment::Plain(t) => s.push_str(t),
-            Segment::Beyond(t) => s.push_str(&paint(color, DIM, t)),
-            Segment::Added(t) => s.push_str(&paint(color, GREEN, &format!("{{+{t}+}}"))),
+            Segment::Plain(t) => s.push_str(&printable(t)),
+            Segment::Beyond(t) => s.push_str(&paint(color, DIM, &printable(t))),
+            Segment::Added(t) => s.push_str(&paint(color, GREEN, &format!("{{+{}+}}", printable(t)))),
             Segment::Changed(r, t) => {
-                s.push_str(&paint(color, RED, &format!("[-{r}-]")));
-                s.push_str(&paint(color, GREEN, &format!("{{+{t}+}}")));
+                s.push_str(&paint(color, RED, &format!("[-{}-]", printable(r))));
+                s.push_str(&paint(color, GREEN, &format!("{{+{}+}}", printable(t))));
             }
             Segment::Dropped(r) => {
                 space_before(&mut s);
-                s.push_str(&paint(color, RED, &format!("[-{r}-]")));
+                s.push_str(&paint(color, RED, &format!("[-{}-]", printable(r))));
                 if i + 1 == n || s.is_empty() {
                     continue;
                 }
@@ -336,7 +345,7 @@ fn member_header(m: &Member) -> String {
         (false, true) => m.speaker.clone(),
         (false, false) => format!("{}, {}", m.speaker, m.role),
     };
-    format!("{h} · {who}")
+    printable(&format!("{h} · {who}"))
 }
 
 /// Writes the terminal report: a header, a legend, then each group with its members (the
@@ -365,7 +374,7 @@ fn report<W: Write>(mut w: W, groups: &[Group], summary: &Summary, opts: &Report
         let title = format!(
             "Group {} · {} · {} · similarity {:.2}",
             g.group,
-            if g.speaker.is_empty() { "speaker unknown" } else { &g.speaker },
+            if g.speaker.is_empty() { "speaker unknown".to_string() } else { printable(&g.speaker) },
             g.relation.as_str(),
             g.similarity
         );
@@ -375,7 +384,7 @@ fn report<W: Write>(mut w: W, groups: &[Group], summary: &Summary, opts: &Report
         }
         let r = &g.members[g.reference];
         w.write_all(hang("  * ", &member_header(r), opts.width, "      ").as_bytes())?;
-        w.write_all(wrap(&format!("“{}”", r.quote.trim()), opts.width, "      ").as_bytes())?;
+        w.write_all(wrap(&format!("“{}”", printable(r.quote.trim())), opts.width, "      ").as_bytes())?;
         for d in &g.diff {
             let m = &g.members[d.member];
             w.write_all(hang("    ", &member_header(m), opts.width, "      ").as_bytes())?;
@@ -383,7 +392,7 @@ fn report<W: Write>(mut w: W, groups: &[Group], summary: &Summary, opts: &Report
             w.write_all(wrap(&format!("“{}”", text.trim()), opts.width, "      ").as_bytes())?;
         }
         for n in &g.notes {
-            w.write_all(hang("  ! ", n, opts.width, "    ").as_bytes())?;
+            w.write_all(hang("  ! ", &printable(n), opts.width, "    ").as_bytes())?;
         }
         writeln!(w)?;
     }

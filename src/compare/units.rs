@@ -266,7 +266,10 @@ fn rarity(drafts: &[Draft], n_words: usize) -> Rarity {
         }
     }
     let share = |x: f64| ((drafts.len() as f64 * x) as u32).max(Rarity::MIN);
-    Rarity { df, limit: share(Rarity::SHARE), strict: share(Rarity::STRICT_SHARE) }
+    // No floor for the strict limit: in a handful of quotes every word is rare, and that says
+    // nothing about a phrase given to two people.
+    let strict = (drafts.len() as f64 * Rarity::STRICT_SHARE) as u32;
+    Rarity { df, limit: share(Rarity::SHARE), strict }
 }
 
 /// Splits a draft into units (by document for a short quote without a rare word, by date

@@ -18,6 +18,7 @@
 //! would turn every such word in an article into a mention.
 
 mod dated;
+#[cfg(feature = "import")]
 pub mod import;
 
 pub use dated::year_of;

@@ -180,7 +180,7 @@ impl Inputs {
         let decoded = decode(bytes);
         let warnings = decoded.problem().map(|m| invalid_data(path, &m)).into_iter().collect();
         let doc = if is_html(path) {
-            match crate::html::read_page(&id, &decoded.text) {
+            match read_page(&id, &decoded.text) {
                 Ok(doc) => doc,
                 Err(e) => return self.skip(invalid_data(path, &format!("{e}, skipped"))),
             }
@@ -446,6 +446,16 @@ fn long_id(path: &Path, root: Option<&Path>) -> String {
 
 fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+#[cfg(feature = "html")]
+fn read_page(id: &str, html: &str) -> Result<Document, Error> {
+    crate::html::read_page(id, html)
+}
+
+#[cfg(not(feature = "html"))]
+fn read_page(_id: &str, _html: &str) -> Result<Document, Error> {
+    Err(Error::other("a web page, and whosaid was built without the `html` feature"))
 }
 
 fn is_html(path: &Path) -> bool {

@@ -1,0 +1,371 @@
+//! `whosaid compare` on invented texts of the shapes that made false groups on real news
+//! (issue 12): short common phrases, chains, titles, one speaker on two occasions, generic
+//! frames, nested quotes; the flags and why they are raised; linear time in a group's size and
+//! a quote's length; and the `compare --records` and terminal promises of issue 10.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use whosaid::compare::{CompareOptions, Comparer, Flag, Group};
+use whosaid::{Gazetteer, Method, QuoteKind, QuoteRecord};
+
+/// A record of `quote` in `doc`, given to `speaker` explicitly.
+fn rec(doc: &str, quote: &str, speaker: &str) -> QuoteRecord {
+    QuoteRecord {
+        doc: doc.into(),
+        outlet: String::new(),
+        paragraph: 1,
+        start: 0,
+        end: quote.chars().count() as u64,
+        quote: quote.into(),
+        kind: QuoteKind::Full,
+        speaker: speaker.into(),
+        speaker_id: String::new(),
+        role: String::new(),
+        known_role: String::new(),
+        cue: "said".into(),
+        method: Some(Method::Explicit),
+        mention: speaker.into(),
+        confidence: 1.0,
+    }
+}
+
+fn with(mut r: QuoteRecord, f: impl FnOnce(&mut QuoteRecord)) -> QuoteRecord {
+    f(&mut r);
+    r
+}
+
+fn compare(records: &[QuoteRecord]) -> Vec<Group> {
+    Comparer::new(None, CompareOptions::default()).compare(records)
+}
+
+/// The documents of each group.
+fn docs(records: &[QuoteRecord]) -> Vec<Vec<String>> {
+    compare(records).into_iter().map(|g| g.members.into_iter().map(|m| m.doc).collect()).collect()
+}
+
+#[test]
+fn false_merge_shapes_make_no_group() {
+    let rows: &[(&str, Vec<QuoteRecord>)] = &[
+        (
+            "a short common phrase from two people",
+            vec![
+                rec("a_2024-03-01", "a disgrace", "Mayor Ana Ruiz"),
+                rec("b_2024-03-02", "a disgrace.", "Coach Bo Chen"),
+            ],
+        ),
+        (
+            "a one-word answer from one person in two articles",
+            vec![rec("a_2024-03-01", "No.", "Ana Ruiz"), rec("b_2024-03-02", "no", "Ana Ruiz")],
+        ),
+        (
+            "a show name",
+            vec![
+                rec("a_2024-03-01", "Sunday Roundtable.", "Ana Ruiz"),
+                rec("b_2024-03-02", "Sunday Roundtable", "Ana Ruiz"),
+            ],
+        ),
+        (
+            "a classification label",
+            vec![
+                rec("a_2024-03-01", "top secret", "Ana Ruiz"),
+                rec("b_2024-03-02", "top secret.", "Bo Chen"),
+            ],
+        ),
+        (
+            "a stock line at two rallies months apart",
+            vec![
+                rec("a_2024-01-10", "We are going to build the new bridge,", "Ana Ruiz"),
+                rec("b_2024-06-20", "We are going to build the new bridge.", "Ana Ruiz"),
+            ],
+        ),
+        (
+            "a generic frame about two people",
+            vec![
+                rec(
+                    "a_2024-03-01",
+                    "I am a big fan of Maria Lopez and all her work for the harbour",
+                    "Cy Dent",
+                ),
+                rec("b_2024-03-02", "I am a big fan of Tom Berg and all his work for the harbour", "Di Eng"),
+            ],
+        ),
+        (
+            "a critic quoting a slogan",
+            vec![
+                rec("a_2024-03-01", "Fares down, trams on!", "Ana Ruiz"),
+                rec(
+                    "b_2024-03-02",
+                    "They shout “fares down, trams on” and then vote against every tram budget",
+                    "Bo Chen",
+                ),
+            ],
+        ),
+    ];
+    for (shape, records) in rows {
+        assert_eq!(docs(records), Vec::<Vec<String>>::new(), "{shape}");
+    }
+}
+
+#[test]
+fn true_reports_of_those_shapes_still_group() {
+    let rows: &[(&str, Vec<QuoteRecord>)] = &[
+        (
+            "a stock line reported twice in one week",
+            vec![
+                rec("a_2024-01-10", "We are going to build the new bridge,", "Ana Ruiz"),
+                rec("b_2024-01-12", "We are going to build the new bridge.", "Ana Ruiz"),
+            ],
+        ),
+        (
+            "a short distinctive phrase of one speaker",
+            vec![
+                rec("a_2024-03-01", "utterly spineless", "Ana Ruiz"),
+                rec("b_2024-03-02", "utterly spineless.", "Ana Ruiz"),
+            ],
+        ),
+        (
+            "a long passage printed again months later",
+            vec![
+                rec(
+                    "a_2024-01-10",
+                    "The harbour authority has ignored every warning about the sea wall for ten years",
+                    "Ana Ruiz",
+                ),
+                rec(
+                    "b_2024-09-10",
+                    "The harbour authority has ignored every warning about the sea wall for ten years.",
+                    "Ana Ruiz",
+                ),
+            ],
+        ),
+    ];
+    for (shape, records) in rows {
+        assert_eq!(docs(records).len(), 1, "{shape}");
+    }
+}
+
+#[test]
+fn no_chains_a_member_matches_the_reference() {
+    // Two speeches share one phrase; a third quote is that phrase. The phrase joins the
+    // longer speech only, and nothing ties the two speeches together.
+    let a = "the port will hire two hundred dockers before summer, and we will lower the harbour taxes for every small boat owner in the bay";
+    let c = "nobody should lower the harbour taxes while the sea wall is still broken and the ferries run late every single morning";
+    let records =
+        [rec("a", a, "Ana Ruiz"), rec("b", "lower the harbour taxes", "Ana Ruiz"), rec("c", c, "Ana Ruiz")];
+    let groups = docs(&records);
+    assert_eq!(groups, vec![vec!["a".to_string(), "b".to_string()]]);
+}
+
+fn flags_of(records: &[QuoteRecord]) -> (Vec<Flag>, Vec<String>) {
+    let g = compare(records);
+    assert_eq!(g.len(), 1, "{g:?}");
+    (g[0].flags.clone(), g[0].notes.clone())
+}
+
+#[test]
+fn speaker_conflict_only_between_confident_different_names() {
+    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let pronoun = |r: QuoteRecord| with(r, |r| r.method = Some(Method::Pronoun));
+    let rows: Vec<(&str, Vec<QuoteRecord>, Option<Flag>)> = vec![
+        (
+            "both explicit, two people",
+            vec![rec("a", q, "Ana Ruiz"), rec("b", q, "Bo Chen")],
+            Some(Flag::SpeakerConflict),
+        ),
+        (
+            "one inferred from a pronoun",
+            vec![rec("a", q, "Ana Ruiz"), pronoun(rec("b", q, "Bo Chen"))],
+            Some(Flag::SpeakerUnclear),
+        ),
+        ("a middle initial", vec![rec("a", q, "Ana M. Ruiz"), rec("b", q, "Ana Ruiz")], None),
+        ("a surname alone", vec![rec("a", q, "Ruiz"), rec("b", q, "Ana Ruiz")], None),
+        (
+            "a relay: X quoted Y as saying",
+            vec![rec("a", q, "Ana Ruiz"), with(rec("b", q, "Bo Chen"), |r| r.cue = "as saying".into())],
+            Some(Flag::SpeakerUnclear),
+        ),
+        (
+            "an organisation and a person",
+            vec![
+                rec("a", q, "Ana Ruiz"),
+                with(rec("b", q, "Harbour Authority"), |r| r.method = Some(Method::Organization)),
+            ],
+            Some(Flag::SpeakerUnclear),
+        ),
+    ];
+    for (shape, records, want) in rows {
+        let (flags, notes) = flags_of(&records);
+        let got = flags.iter().copied().find(|f| matches!(f, Flag::SpeakerConflict | Flag::SpeakerUnclear));
+        assert_eq!(got, want, "{shape}: {notes:?}");
+        if let Some(f) = want {
+            assert!(
+                notes.iter().any(|n| n.starts_with(f.as_str())),
+                "{shape}: every flag says why: {notes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn role_conflict_uses_the_role_held_on_the_articles_date() {
+    let mut g = Gazetteer::empty();
+    g.add_entries_csv(
+        "p.csv",
+        "id,name,kind,gender,surname,aliases,roles\n\
+         ana-ruiz,Ana Ruiz,person,female,,,Governor|State of X|XX|2015-2019;President|Republic of X|XX|2021-\n",
+    )
+    .unwrap();
+    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let r = |doc: &str, role: &str| {
+        with(rec(doc, q, "Ana Ruiz"), |r| {
+            r.speaker_id = "ana-ruiz".into();
+            r.role = role.into();
+        })
+    };
+    let comparer = Comparer::new(Some(&g), CompareOptions::default());
+    // In 2017 she was governor: "President" is a title she did not hold yet.
+    let early = comparer.compare(&[r("a_2017-05-01", "President"), r("b_2017-05-02", "")]);
+    assert!(early[0].flags.contains(&Flag::RoleConflict), "{:?}", early[0].notes);
+    assert!(
+        early[0].notes.iter().any(|n| n.starts_with("role_conflict") && n.contains("Governor")),
+        "{:?}",
+        early[0].notes
+    );
+    // In 2022 she is.
+    let late = comparer.compare(&[r("a_2022-05-01", "President"), r("b_2022-05-02", "")]);
+    assert!(!late[0].flags.contains(&Flag::RoleConflict), "{:?}", late[0].notes);
+    // A role taken from someone else in the article (the record's own role is empty) is not hers.
+    let other = comparer.compare(&[r("a_2017-05-01", ""), r("b_2017-05-02", "")]);
+    assert!(!other[0].flags.contains(&Flag::RoleConflict), "{:?}", other[0].notes);
+}
+
+/// The best of three timings of `f` on `small` and `large`.
+fn best_of_three(mut f: impl FnMut(usize) -> Duration, small: usize, large: usize) -> (Duration, Duration) {
+    let (mut ts, mut tl) = (Duration::MAX, Duration::MAX);
+    for _ in 0..3 {
+        ts = ts.min(f(small));
+        tl = tl.min(f(large));
+    }
+    (ts, tl)
+}
+
+/// Time grows linearly with a group's size (copies of one attributed quote with roles, as wire
+/// copy makes) and with a quote's length (two long quotes of one passage): 8 times the input
+/// may take at most 16 times as long (quadratic would be 64). It checks complexity, not speed.
+#[test]
+fn comparison_time_is_linear_in_group_size_and_quote_length() {
+    let comparer = Comparer::new(None, CompareOptions::default());
+    let copies = |n: usize| {
+        let roles = ["mayor", "the city's mayor", "deputy mayor"];
+        let records: Vec<QuoteRecord> = (0..n)
+            .map(|i| {
+                with(
+                    rec(
+                        &format!("d{i}"),
+                        "We will not raise the bus fares this year, whatever the council says.",
+                        "Ana Ruiz",
+                    ),
+                    |r| r.role = roles[i % 3].into(),
+                )
+            })
+            .collect();
+        let t = Instant::now();
+        let g = comparer.compare(&records);
+        assert_eq!(g.len(), 1);
+        t.elapsed()
+    };
+    let long = |words: usize| {
+        let text: Vec<String> = (0..words).map(|i| format!("w{}", i * 7919 % 100_003)).collect();
+        let changed: Vec<String> = text
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i % 50 == 25 { format!("{w}x") } else { w.clone() })
+            .collect();
+        let records = [rec("a", &text.join(" "), "Ana Ruiz"), rec("b", &changed.join(" "), "Ana Ruiz")];
+        let t = Instant::now();
+        let g = comparer.compare(&records);
+        assert_eq!(g.len(), 1);
+        t.elapsed()
+    };
+    for (name, (ts, tl)) in [
+        ("group size", best_of_three(copies, 1_000, 8_000)),
+        ("quote length", best_of_three(long, 4_000, 32_000)),
+    ] {
+        let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+        eprintln!("{name}: {ts:?} then {tl:?}, ratio {ratio:.1}");
+        assert!(
+            tl < Duration::from_millis(20) || ratio < 16.0,
+            "{name}: 8 times the input takes {ratio:.1} times as long"
+        );
+    }
+}
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = bin()
+        .args(args)
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+}
+
+fn jsonl(records: &[QuoteRecord]) -> Vec<u8> {
+    records
+        .iter()
+        .flat_map(|r| serde_json::to_string(r).unwrap().into_bytes().into_iter().chain([b'\n']))
+        .collect()
+}
+
+#[test]
+fn records_file_with_bad_lines_skips_and_names_them() {
+    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.jsonl");
+    let mut data = jsonl(&[rec("a", q, "Ana Ruiz")]);
+    data.extend_from_slice(b"{\"doc\": \"x\", \"quote\": \xff\xfe}\n");
+    data.extend(jsonl(&[rec("b", q, "Ana Ruiz")]));
+    data.extend_from_slice(b"{\"doc\": \"c\", \"quo");
+    std::fs::write(&path, data).unwrap();
+    let (code, out, err) = run(&["compare", "--format", "jsonl", "--records", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("quotes.jsonl:2") && err.contains("quotes.jsonl:4"), "{err}");
+    assert_eq!(out.lines().count(), 1, "the good lines are still compared: {out}");
+}
+
+#[test]
+fn records_given_as_csv_get_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.csv");
+    std::fs::write(&path, "doc,outlet,paragraph,start,end,quote\na,,1,0,3,abc\n").unwrap();
+    let (code, _, err) = run(&["compare", "--records", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("JSONL"), "{err}");
+}
+
+#[test]
+fn terminal_report_carries_no_escape_sequences_from_the_text() {
+    let q = "The harbour authority \u{1b}]0;owned\u{7}has ignored every \u{1b}[2Jwarning about the sea wall for ten years";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.jsonl");
+    std::fs::write(&path, jsonl(&[rec("a", q, "Ana \u{1b}[31mRuiz"), rec("b", q, "Ana \u{1b}[31mRuiz")]))
+        .unwrap();
+    let (code, out, _) = run(&["compare", "--color", "never", "--records", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Group 1"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+}
+
+#[test]
+fn min_similarity_says_what_it_applies_to() {
+    let (_, out, _) = run(&["compare", "--help"]);
+    assert!(out.contains("applies to variants only"), "{out}");
+}
