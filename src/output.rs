@@ -101,6 +101,17 @@ pub trait Sink<T: ?Sized> {
     fn finish(&mut self) -> Result<()> {
         self.flush()
     }
+    /// How this sink's records can be encoded apart from it (by worker threads, in parallel)
+    /// and handed back with [`Sink::write_encoded`]; `None` when the sink must see every
+    /// record itself (an aligned table measures all of them).
+    fn encoder(&self) -> Option<Encoder> {
+        None
+    }
+    /// Writes bytes that this sink's [`Sink::encoder`] made, as if their records had been
+    /// written one by one. Only called on a sink that has an encoder.
+    fn write_encoded(&mut self, _bytes: &[u8]) -> Result<()> {
+        Err(Error::other("this output format encodes its records itself"))
+    }
 }
 
 impl<T: ?Sized, S: Sink<T> + ?Sized> Sink<T> for Box<S> {
@@ -109,6 +120,12 @@ impl<T: ?Sized, S: Sink<T> + ?Sized> Sink<T> for Box<S> {
     }
     fn flush(&mut self) -> Result<()> {
         (**self).flush()
+    }
+    fn encoder(&self) -> Option<Encoder> {
+        (**self).encoder()
+    }
+    fn write_encoded(&mut self, bytes: &[u8]) -> Result<()> {
+        (**self).write_encoded(bytes)
     }
     fn finish(&mut self) -> Result<()> {
         (**self).finish()
@@ -153,6 +170,7 @@ pub fn quote_writer<'w>(
         Format::Csv => {
             Box::new(kept::KeptCsvSink { csv: CsvSink::new(out, &columns, options.csv_safe), keep })
         }
+        Format::Jsonl if keep.is_empty() => Box::new(JsonlSink::new(out)),
         Format::Jsonl => Box::new(kept::KeptJsonlSink { jsonl: JsonlSink::new(out), keep }),
         Format::Table => Box::new(TableSink::new(out, options.width)),
         #[cfg(feature = "xlsx")]
@@ -177,36 +195,81 @@ fn csv_error(e: csv::Error) -> Error {
     }
 }
 
+/// Record encodings that need no state beyond one record, so that records can be encoded on
+/// any thread and the bytes concatenated: the same bytes as the sink writing them one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoder {
+    /// CSV rows without the header, formula-safe or not (see [`CsvSink`]).
+    Csv {
+        /// Whether formula-like cells get a leading `'`.
+        safe: bool,
+    },
+    /// JSON lines with U+2028 and U+2029 escaped (see [`JsonlSink`]).
+    Jsonl,
+}
+
+impl Encoder {
+    /// Appends `records`, encoded, to `buf`.
+    pub fn encode<T: Serialize>(self, records: &[T], buf: &mut Vec<u8>) -> Result<()> {
+        match self {
+            Encoder::Csv { safe } => {
+                let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut *buf);
+                for record in records {
+                    let result =
+                        if safe { writer.serialize(FormulaSafe(record)) } else { writer.serialize(record) };
+                    result.map_err(csv_error)?;
+                }
+                writer.flush().map_err(io_error)
+            }
+            Encoder::Jsonl => {
+                let mut line = Vec::new();
+                for record in records {
+                    line.clear();
+                    serde_json::to_writer(&mut line, record).map_err(|e| io_error(e.into()))?;
+                    line.push(b'\n');
+                    write_escaping_separators(buf, &line).map_err(io_error)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// CSV with a header row (RFC 4180, via the csv crate), optionally formula-safe.
 pub struct CsvSink<W: Write> {
-    writer: csv::Writer<W>,
+    out: std::io::BufWriter<W>,
     header: Vec<String>,
     header_written: bool,
     safe: bool,
+    /// One record, encoded before it is written.
+    row: Vec<u8>,
 }
 
 impl<W: Write> CsvSink<W> {
     /// A CSV writer with the given header. Records must serialize to the same columns.
     pub fn new(out: W, header: &[&str], csv_safe: bool) -> CsvSink<W> {
         CsvSink {
-            writer: csv::WriterBuilder::new().has_headers(false).from_writer(out),
+            out: std::io::BufWriter::with_capacity(64 * 1024, out),
             header: header.iter().map(|h| h.to_string()).collect(),
             header_written: false,
             safe: csv_safe,
+            row: Vec::new(),
         }
     }
 
     fn write_header(&mut self) -> Result<()> {
         if !self.header_written {
             self.header_written = true;
-            self.writer.write_record(&self.header).map_err(csv_error)?;
+            let mut header = Vec::new();
+            Encoder::Csv { safe: false }.encode(&[&self.header], &mut header)?;
+            self.out.write_all(&header).map_err(io_error)?;
         }
         Ok(())
     }
 
     /// Pushes the records written so far to the underlying writer.
     pub fn flush(&mut self) -> Result<()> {
-        self.writer.flush().map_err(io_error)
+        self.out.flush().map_err(io_error)
     }
 
     /// Writes the header if no record did, then flushes.
@@ -218,13 +281,10 @@ impl<W: Write> CsvSink<W> {
 
 impl<W: Write, T: Serialize + ?Sized> Sink<T> for CsvSink<W> {
     fn write(&mut self, record: &T) -> Result<()> {
+        self.row.clear();
+        Encoder::Csv { safe: self.safe }.encode(&[record], &mut self.row)?;
         self.write_header()?;
-        let result = if self.safe {
-            self.writer.serialize(FormulaSafe(record))
-        } else {
-            self.writer.serialize(record)
-        };
-        result.map_err(csv_error)
+        self.out.write_all(&self.row).map_err(io_error)
     }
 
     fn flush(&mut self) -> Result<()> {
@@ -234,6 +294,15 @@ impl<W: Write, T: Serialize + ?Sized> Sink<T> for CsvSink<W> {
     fn finish(&mut self) -> Result<()> {
         CsvSink::finish(self)
     }
+
+    fn encoder(&self) -> Option<Encoder> {
+        Some(Encoder::Csv { safe: self.safe })
+    }
+
+    fn write_encoded(&mut self, bytes: &[u8]) -> Result<()> {
+        self.write_header()?;
+        self.out.write_all(bytes).map_err(io_error)
+    }
 }
 
 /// One JSON object per line, fields in struct order. U+2028 and U+2029, which JSON allows raw
@@ -241,7 +310,7 @@ impl<W: Write, T: Serialize + ?Sized> Sink<T> for CsvSink<W> {
 /// (`\u2028`, `\u2029`), so every record is exactly one line for any reader.
 pub struct JsonlSink<W: Write> {
     out: std::io::BufWriter<W>,
-    /// One record, serialized before it is written.
+    /// One record, encoded before it is written.
     line: Vec<u8>,
 }
 
@@ -260,13 +329,20 @@ impl<W: Write> JsonlSink<W> {
 impl<W: Write, T: Serialize + ?Sized> Sink<T> for JsonlSink<W> {
     fn write(&mut self, record: &T) -> Result<()> {
         self.line.clear();
-        serde_json::to_writer(&mut self.line, record).map_err(|e| io_error(e.into()))?;
-        self.line.push(b'\n');
-        write_escaping_separators(&mut self.out, &self.line).map_err(io_error)
+        Encoder::Jsonl.encode(&[record], &mut self.line)?;
+        self.out.write_all(&self.line).map_err(io_error)
     }
 
     fn flush(&mut self) -> Result<()> {
         JsonlSink::flush(self)
+    }
+
+    fn encoder(&self) -> Option<Encoder> {
+        Some(Encoder::Jsonl)
+    }
+
+    fn write_encoded(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(io_error)
     }
 }
 
@@ -681,6 +757,38 @@ mod tests {
         sink.finish().unwrap();
         drop(sink);
         String::from_utf8(out).unwrap()
+    }
+
+    /// Workers encode records apart from the sink (`Sink::encoder`) and the sink writes the
+    /// bytes: the output must be the bytes of the records written one by one, for CSV (safe or
+    /// not, header once) and JSONL (line separators escaped).
+    #[test]
+    fn encoded_chunks_write_the_same_bytes_as_records_one_by_one() {
+        let records = [
+            record("a", "=HYPERLINK(1), \"quoted\"", "Ann Roe"),
+            record("a", "line\u{2028}break", "Tom Lee"),
+            record("b", "plain", "Mia"),
+        ];
+        for format in [Format::Csv, Format::Jsonl] {
+            for safe in [false, true] {
+                let (mut one_by_one, mut chunked) = (Vec::new(), Vec::new());
+                let mut sink = quote_sink(format, &mut one_by_one, safe, None);
+                records.iter().try_for_each(|r| sink.write(r)).unwrap();
+                sink.finish().unwrap();
+                drop(sink);
+                let mut sink = quote_sink(format, &mut chunked, safe, None);
+                let encoder = sink.encoder().expect("CSV and JSONL have an encoder");
+                for chunk in records.chunks(2) {
+                    let mut bytes = Vec::new();
+                    encoder.encode(chunk, &mut bytes).unwrap();
+                    sink.write_encoded(&bytes).unwrap();
+                }
+                sink.finish().unwrap();
+                drop(sink);
+                assert_eq!(String::from_utf8(chunked).unwrap(), String::from_utf8(one_by_one).unwrap());
+            }
+        }
+        assert!(quote_sink(Format::Table, Vec::new(), false, None).encoder().is_none());
     }
 
     /// Guards `QUOTE_FIELDS` against a change in `QuoteRecord`: the header we write must be the

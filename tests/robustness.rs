@@ -777,6 +777,32 @@ fn no_existing_input_is_exit_2_and_absent_fields_are_empty_strings() {
     assert_eq!((&record["speaker"], &record["method"]), (&Value::from(""), &Value::from("")));
 }
 
+/// #10: the work per quote is bounded. Quotes packed into one paragraph ("he said “ab” " over and
+/// over: every cue of the sentence window was tried, and every phrase before each) cost 108
+/// times as much per byte as the news-like "sentences" shape in a release build, and a long run
+/// of capitalised words after "said" 20 times (each name was read to the end of the run); now
+/// 9 and 1 (20 and 2 in a debug build). Dense quotes may cost at most 50 times (quotes are 30
+/// times denser than in news); the name bound is checked directly.
+#[test]
+fn dense_quotes_and_long_capitalised_runs_cost_a_bounded_work_per_quote() {
+    LazyLock::force(&EXTRACTOR_ALL);
+    let caps: String = (0..200).map(|i| format!("W{}x{} ", (b'a' + (i % 26) as u8) as char, i)).collect();
+    let cap_unit = format!("“Yes,” said {caps}");
+    let size = 20_000;
+    let news = adversarial(ADVERSARIAL[0].1, size);
+    for (name, unit) in [("dense quotes", "he said “ab” "), ("capitalised run", cap_unit.as_str())] {
+        let shape = adversarial(unit, size);
+        let (tn, ts) = best_of_three(&news, &shape, time_extract);
+        let ratio = (ts.as_secs_f64() / shape.len() as f64) / (tn.as_secs_f64() / news.len() as f64);
+        eprintln!("{name}: {ts:?} against news {tn:?}: {ratio:.1} times the cost per byte");
+        assert!(ratio < 50.0, "{name}: {ratio:.1} times the cost per byte of news");
+    }
+    // A name read from a long run of capitals stops at twelve words.
+    let text = format!("“Yes,” said Jane {caps}.");
+    let records = extract(&text);
+    assert!(records[0].speaker.split_whitespace().count() <= 12, "{}", records[0].speaker);
+}
+
 // --- Regression inputs: tests/regressions/TARGET/*, through the fuzz target's entry point. ---
 
 fn regression_inputs(target: &str) -> Vec<(String, Vec<u8>)> {

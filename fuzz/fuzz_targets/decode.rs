@@ -1,6 +1,7 @@
 //! The input reader on arbitrary bytes: the text-file path (binary sniffing, then lossy UTF-8
-//! decoding with BOM removal) and the JSONL path (`Inputs::from_reader`), each document then
-//! extracted.
+//! decoding with BOM removal) and the JSONL path (`Inputs::from_reader`, with a small size limit
+//! so that long lines are stepped over), each document then extracted; document ids stay
+//! unique.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -21,9 +22,13 @@ fuzz_target!(|data: &[u8]| {
         EXTRACTOR.extract(&Document::new("fuzz", decoded.text));
     }
     // A JSONL stream.
-    for event in Inputs::from_reader("fuzz.jsonl", std::io::Cursor::new(data.to_vec())) {
+    let mut ids = std::collections::HashSet::new();
+    for event in Inputs::from_reader("fuzz.jsonl", std::io::Cursor::new(data.to_vec())).max_doc_bytes(4096) {
         match event {
             Event::Document(doc) => {
+                // A line holds at most 4096 bytes; replacing invalid bytes can triple them.
+                assert!(doc.text.len() <= 3 * 4096, "a line over the limit was read");
+                assert!(ids.insert(doc.id.clone()), "document id {} given twice", doc.id);
                 EXTRACTOR.extract(&doc);
             }
             Event::Warning(e) | Event::Skipped(e) => {

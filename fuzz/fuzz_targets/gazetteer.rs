@@ -17,6 +17,11 @@ fuzz_target!(|data: &[u8]| {
     if g.entries().is_empty() && g.countries().is_empty() {
         return;
     }
+    // Loaded again, every row replaces itself: nothing is added.
+    let before = g.entries().len();
+    if g.add_entries_csv("again.csv", &text).is_ok() {
+        assert_eq!(g.entries().len(), before, "a row with a loaded id must replace it");
+    }
     let mut article = String::new();
     for e in g.entries().iter().take(8) {
         article += &format!("“We will act,” said {}. {} told reporters: “Soon.” ", e.name, e.surname);

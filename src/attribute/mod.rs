@@ -28,6 +28,8 @@ mod names;
 mod phrase;
 mod resolve;
 mod rules;
+#[cfg(test)]
+mod testing;
 pub(crate) use rules::is_title;
 mod tokens;
 
@@ -40,32 +42,32 @@ use crate::record::Method;
 
 /// Who a speaker is, once resolved.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Speaker {
+pub(crate) struct Speaker {
     /// Canonical or fullest name, or a description.
-    pub name: String,
+    pub(crate) name: String,
     /// Gazetteer entry index.
-    pub entry: Option<u32>,
+    pub(crate) entry: Option<u32>,
     /// Person or organisation (descriptions count as organisations unless a person noun).
-    pub person: bool,
+    pub(crate) person: bool,
     /// For pronouns.
-    pub gender: Gender,
+    pub(crate) gender: Gender,
 }
 
 /// The result of attributing one quote.
 #[derive(Debug, Clone)]
-pub struct Attribution {
+pub(crate) struct Attribution {
     /// The speaker.
-    pub speaker: Speaker,
+    pub(crate) speaker: Speaker,
     /// How it was found.
-    pub method: Method,
+    pub(crate) method: Method,
     /// The cue, lowercase as in the data, or empty.
-    pub cue: String,
+    pub(crate) cue: String,
     /// The words naming the speaker here.
-    pub mention: String,
+    pub(crate) mention: String,
     /// Role as written at this place, or empty.
-    pub role: String,
+    pub(crate) role: String,
     /// 0 to 1.
-    pub confidence: f32,
+    pub(crate) confidence: f32,
     /// Byte offset of the cue (for ordering antecedents).
-    pub at: usize,
+    pub(crate) at: usize,
 }

@@ -20,6 +20,10 @@ pub(super) struct NameUnit {
     pub(super) full: bool,
 }
 
+/// The most words a name run not in the gazetteer takes: longer runs of capitalised words
+/// (headings, lists) are cut, so reading a name costs the same whatever follows it.
+const NAME_WORDS: usize = 12;
+
 impl<'a> DocContext<'a> {
     /// A token that can be part of a person's or organisation's name.
     pub(super) fn is_name_word(&self, toks: &[Tok], i: usize) -> bool {
@@ -182,6 +186,7 @@ impl<'a> DocContext<'a> {
         }
         let mut j = i + 1;
         while j < toks.len()
+            && j - i < NAME_WORDS
             && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
                 || self.lexicon.name_suffixes.contains(self.word(&toks[j])))
         {
@@ -234,5 +239,37 @@ impl<'a> DocContext<'a> {
                 None
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::with_paragraph;
+    use crate::gazetteer::Gender;
+
+    /// A name unit as a row: name, person, gender, full name.
+    type Unit<S> = (S, bool, Gender, bool);
+
+    /// The name units of a one-paragraph text.
+    fn units(text: &str) -> Vec<Unit<String>> {
+        with_paragraph(text, |ctx, _| {
+            ctx.units.iter().map(|u| (u.name.clone(), u.person, u.gender, u.full)).collect()
+        })
+    }
+
+    #[test]
+    fn name_units_of_short_texts() {
+        let rows: &[(&str, &[Unit<&str>])] = &[
+            ("Ann Roe, a nurse, said the ward was full.", &[("Ann Roe", true, Gender::Female, true)]),
+            ("Mr. Tom Lee spoke first.", &[("Tom Lee", true, Gender::Male, true)]),
+            ("Paul Roe Jr. spoke first.", &[("Paul Roe Jr.", true, Gender::Male, true)]),
+            ("Anna van Dijk spoke first.", &[("Anna van Dijk", true, Gender::Female, true)]),
+            ("The Roe Foundation spoke first.", &[("Roe Foundation", false, Gender::Unknown, true)]),
+            ("Later, Roe spoke.", &[("Roe", false, Gender::Unknown, false)]),
+        ];
+        for (text, want) in rows {
+            let want: Vec<_> = want.iter().map(|(n, p, g, f)| (n.to_string(), *p, *g, *f)).collect();
+            assert_eq!(units(text), want, "{text}");
+        }
     }
 }

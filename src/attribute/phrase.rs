@@ -297,3 +297,56 @@ impl<'a> DocContext<'a> {
         self.text[toks[b + 1].s..toks[e - 1].e].trim_end_matches([',', ' ']).to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{token_of, with_paragraph};
+
+    /// The subject of the cue `cue` and its apposition, as written.
+    fn subject(text: &str, cue: &str) -> Option<(String, String)> {
+        with_paragraph(text, |ctx, toks| {
+            let k = token_of(text, toks, cue);
+            let (np, appo) = ctx.subject_left(toks, k, 0)?;
+            Some((text[toks[np.a].s..toks[np.b - 1].e].to_string(), appo))
+        })
+    }
+
+    /// The noun phrase after the word `after`.
+    fn phrase_after(text: &str, after: &str) -> Option<String> {
+        with_paragraph(text, |ctx, toks| {
+            let k = token_of(text, toks, after) + 1;
+            let np = ctx.np_right(toks, k, toks.len())?;
+            Some(text[toks[np.a].s..toks[np.b - 1].e].to_string())
+        })
+    }
+
+    /// A text, its cue, and the subject with its apposition.
+    type SubjectRow<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+
+    #[test]
+    fn subjects_before_a_cue() {
+        let rows: &[SubjectRow] = &[
+            ("Ann Roe said it was over.", "said", Some(("Ann Roe", ""))),
+            ("Ann Roe, the camp director, said it was over.", "said", Some(("Ann Roe", "the camp director"))),
+            ("The spokesman, Ann Roe, said it was over.", "said", Some(("Ann Roe", "The spokesman"))),
+            ("Ann Roe also said it was over.", "said", Some(("Ann Roe", ""))),
+            ("Ann Roe, during the visit, said it was over.", "said", Some(("Ann Roe", ""))),
+        ];
+        for (text, cue, want) in rows {
+            let want = want.map(|(n, a)| (n.to_string(), a.to_string()));
+            assert_eq!(subject(text, cue), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn phrases_after_a_word() {
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            ("according to a spokesman for the camp, it was over.", "to", Some("a spokesman for the camp")),
+            ("said Ann Roe, a nurse.", "said", Some("Ann Roe")),
+            ("said the ongoing legal battle over whether", "said", Some("the ongoing legal battle")),
+        ];
+        for (text, after, want) in rows {
+            assert_eq!(phrase_after(text, after).as_deref(), *want, "{text}");
+        }
+    }
+}

@@ -30,6 +30,14 @@ const BY_ROLE: f32 = 0.85;
 /// Factor for a speaker named by a surname only.
 const BY_SURNAME: f32 = 0.95;
 
+/// Bounds on the work for one quote, so that no text is slow (issue 10: "he said “ab” " repeated
+/// in one paragraph tried every cue of the 80-token window, and every phrase before each): the
+/// cues before a quote tried for a speaker, nearest first, and the phrases read as the subject
+/// of one clause. News sentences have one or two cues; a clause's subject is among its first
+/// phrases.
+const CUES_TRIED: usize = 4;
+const SUBJECT_PHRASES_TRIED: usize = 8;
+
 /// A quote of a paragraph: its kind and, when found, its speaker.
 #[derive(Debug, Clone)]
 pub(crate) struct AttributedQuote {
@@ -170,17 +178,10 @@ impl<'a> DocContext<'a> {
         se: usize,
         pos: usize,
     ) -> Option<Attribution> {
-        for k in (ss..qi).rev() {
-            if let Some(c) = self.cue_of(&toks[k]) {
-                if self.noun_like_cue(toks, k, c, ss) {
-                    continue;
-                }
-                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
-                    return Some(a);
-                }
-            }
-        }
-        None
+        let cues = (ss..qi).rev().filter_map(|k| Some((k, self.cue_of(&toks[k])?)));
+        let cues: Vec<(usize, u32)> =
+            cues.filter(|&(k, c)| !self.noun_like_cue(toks, k, c, ss)).take(CUES_TRIED).collect();
+        cues.into_iter().find_map(|(k, c)| self.speaker_of_cue(toks, k, c, ss, se, pos))
     }
 
     /// A cue after the quote: adjacent (`“…,” X said`) or anywhere later in the sentence.
@@ -337,12 +338,14 @@ impl<'a> DocContext<'a> {
             }
         }
         let mut i = ss;
-        while i < k {
+        let mut tried = 0;
+        while i < k && tried < SUBJECT_PHRASES_TRIED {
             if matches!(toks[i].kind, TokKind::Quote(_)) {
                 i += 1;
                 continue;
             }
             if let Some(np) = self.np_right(toks, i, k) {
+                tried += 1;
                 if let Some(found) = self.interpret(toks, np, pos) {
                     return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
                 }

@@ -153,3 +153,40 @@ impl DocContext<'_> {
         toks
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    /// The tokens of a one-paragraph text as written, a quote as `<quote>`.
+    fn words(text: &str) -> Vec<String> {
+        let para = segment::paragraphs(text)[0];
+        let quotes: Vec<QuoteSpan> =
+            segment::quotes(text, para, false).into_iter().filter(|q| !q.nested).collect();
+        let toks = tokenize(text, para.start, para.end, &quotes, 0);
+        toks.iter()
+            .map(|t| match t.kind {
+                TokKind::Quote(_) => "<quote>".to_string(),
+                _ => text[t.s..t.e].to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_become_words_punctuation_and_whole_quotes() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Mr. Roe said.", &["Mr.", "Roe", "said", "."]),
+            ("Ana’s plan", &["Ana", "’s", "plan"]),
+            ("U.S. officials met", &["U.S.", "officials", "met"]),
+            ("a well-known co-op", &["a", "well-known", "co-op"]),
+            ("Dr. Lee vs. J. Roe", &["Dr.", "Lee", "vs.", "J.", "Roe"]),
+            ("It ended. Then", &["It", "ended", ".", "Then"]),
+            ("“We won,” Ana said.", &["<quote>", "Ana", "said", "."]),
+            ("Roe said “it is over” today.", &["Roe", "said", "<quote>", "today", "."]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(words(text), *want, "{text}");
+        }
+    }
+}

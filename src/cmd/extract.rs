@@ -1,10 +1,11 @@
 //! `whosaid extract`: quotes with their speakers, from files, folders or standard input.
 //!
 //! The run is a three-stage pipeline with bounded memory and deterministic output:
-//! a reader thread turns the inputs into batches (at most [`BATCH_DOCS`] documents or
-//! [`BATCH_BYTES`] of text, or less when standard input has nothing more buffered); the main
-//! thread extracts each batch in parallel on a rayon pool, writes its records in input order and
-//! flushes. At most three batches exist at once (one being read, one queued, one being
+//! a reader thread turns the inputs into batches (at most [`DOCS_PER_THREAD`] documents per
+//! worker thread, at least [`BATCH_DOCS`], or [`BATCH_BYTES`] of text, or less when standard
+//! input has nothing more buffered); the main thread extracts each batch in parallel on a rayon
+//! pool, where each document's records are also encoded (CSV or JSONL), writes the bytes in input
+//! order and flushes. The main thread only copies bytes, so it keeps up with many workers. At most three batches exist at once (one being read, one queued, one being
 //! extracted), so `whosaid extract -` works as a streaming mapper (Spark `RDD.pipe`, Hadoop
 //! Streaming): JSONL in, JSONL out with `--format jsonl`, one flush per batch.
 //!
@@ -31,15 +32,17 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use whosaid::error::ErrorKind;
 use whosaid::input::{Event, Inputs};
-use whosaid::output::{quote_writer, Format, QuoteOptions, Sink, QUOTE_FIELDS};
-use whosaid::{Document, Error, Extractor, Options, QuoteRecord};
+use whosaid::output::{quote_writer, Encoder, Format, QuoteOptions, Sink, QUOTE_FIELDS};
+use whosaid::{Document, Error, ErrorKind, Extractor, Options, QuoteRecord};
 
 use super::common::{GazetteerArgs, OutputArgs, RunArgs};
 
-/// Most documents in one batch.
+/// Most documents in one batch, whatever the number of threads.
 const BATCH_DOCS: usize = 256;
+/// Most documents in one batch per worker thread: with many threads, larger batches keep the
+/// end of each batch (the workers wait for its slowest document) a small part of its time.
+const DOCS_PER_THREAD: usize = 64;
 /// Most text (bytes) in one batch; a batch ends once it holds this much.
 const BATCH_BYTES: usize = 8 << 20;
 /// Bad lines reported per JSONL file before the rest are only counted.
@@ -172,6 +175,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     check_some_input_exists(&paths)?;
     let pool = args.run.pool()?;
+    let batch_docs = BATCH_DOCS.max(DOCS_PER_THREAD * pool.current_num_threads());
     let format: Format = args
         .output
         .format(args.format, EXTENSIONS, FormatArg::Csv, |f| format!("{f:?}").to_lowercase())?
@@ -199,14 +203,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inputs = Inputs::new(paths).max_doc_bytes(args.max_doc_bytes).stdin_text(stdin_text).keep(keep);
     std::thread::Builder::new()
         .name("whosaid-reader".into())
-        .spawn(move || read_batches(inputs, tx))
+        .spawn(move || read_batches(inputs, tx, batch_docs))
         .context("cannot start the reader thread")?;
 
-    // Batch N is written on this thread while the pool extracts batch N + 1, so that writing
-    // (serial) overlaps extraction (parallel).
-    type Extracted = Vec<std::thread::Result<Vec<QuoteRecord>>>;
+    // Batch N is written on this thread while the pool extracts (and encodes) batch N + 1, so
+    // that writing (serial) overlaps extraction (parallel).
+    let encoder = sink.encoder();
     let extract_batch = |batch: &Batch| -> Extracted {
-        batch.docs.par_iter().map(|doc| catch_unwind(AssertUnwindSafe(|| extractor.extract(doc)))).collect()
+        batch
+            .docs
+            .par_iter()
+            .map(|doc| catch_unwind(AssertUnwindSafe(|| extract_doc(&extractor, encoder, doc))))
+            .collect()
     };
     let written = (|| -> Result<()> {
         let mut pending: Option<(Batch, Extracted)> = None;
@@ -309,12 +317,34 @@ fn plain(e: &dyn std::fmt::Display) -> String {
     }
 }
 
+/// One document's output: its records, or the bytes the sink's encoder made of them.
+enum DocOutput {
+    Records(Vec<QuoteRecord>),
+    Encoded(Vec<u8>),
+}
+
+/// The outputs of a batch's documents, in input order (an `Err` where extraction panicked).
+type Extracted = Vec<std::thread::Result<whosaid::Result<DocOutput>>>;
+
+/// Extracts one document and, with an encoder, encodes its records (on a worker thread).
+fn extract_doc(
+    extractor: &Extractor,
+    encoder: Option<Encoder>,
+    doc: &Document,
+) -> whosaid::Result<DocOutput> {
+    let records = extractor.extract(doc);
+    let Some(encoder) = encoder else { return Ok(DocOutput::Records(records)) };
+    let mut bytes = Vec::new();
+    encoder.encode(&records, &mut bytes)?;
+    Ok(DocOutput::Encoded(bytes))
+}
+
 /// Reports a batch's notes and crashes, writes its records in input order and flushes.
 fn write_batch(
     report: &mut Reporter,
     sink: &mut dyn Sink<QuoteRecord>,
     batch: Batch,
-    results: &[std::thread::Result<Vec<QuoteRecord>>],
+    results: &Extracted,
 ) -> Result<()> {
     for note in batch.notes {
         report.note(note);
@@ -325,8 +355,12 @@ fn write_batch(
         }
     }
     report.suspend(|| -> Result<()> {
-        for records in results.iter().flatten() {
-            records.iter().try_for_each(|r| sink.write(r))?;
+        for output in results.iter().flatten() {
+            match output {
+                Ok(DocOutput::Records(records)) => records.iter().try_for_each(|r| sink.write(r))?,
+                Ok(DocOutput::Encoded(bytes)) => sink.write_encoded(bytes)?,
+                Err(e) => return Err(Error::other(e.to_string()).into()),
+            }
         }
         Ok(sink.flush()?)
     })?;
@@ -342,8 +376,9 @@ struct Batch {
     bytes: u64,
 }
 
-/// The reader thread: batches until the inputs end or the main thread stops listening.
-fn read_batches(mut inputs: Inputs, tx: SyncSender<Batch>) {
+/// The reader thread: batches of at most `batch_docs` documents until the inputs end or the main
+/// thread stops listening.
+fn read_batches(mut inputs: Inputs, tx: SyncSender<Batch>, batch_docs: usize) {
     let mut ended = false;
     while !ended {
         let mut batch = Batch::default();
@@ -359,9 +394,9 @@ fn read_batches(mut inputs: Inputs, tx: SyncSender<Batch>) {
                 }
                 note => batch.notes.push(note),
             }
-            let full = batch.docs.len() >= BATCH_DOCS
+            let full = batch.docs.len() >= batch_docs
                 || batch.bytes >= BATCH_BYTES as u64
-                || batch.notes.len() >= BATCH_DOCS;
+                || batch.notes.len() >= batch_docs;
             if full || inputs.idle() {
                 break;
             }

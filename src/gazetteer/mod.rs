@@ -23,7 +23,7 @@ pub mod import;
 
 pub use dated::year_of;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -231,7 +231,7 @@ impl Gazetteer {
         let headers = rdr.headers().map_err(|e| csv_error(file, text, &e))?.clone();
         let mut lines = LineIndex::new(text);
         // The line of each id in this file, to report a duplicate with both places.
-        let mut seen: HashMap<String, u64> = HashMap::new();
+        let mut seen: HashMap<String, u64> = HashMap::default();
         let mut loaded = Vec::new();
         for record in rdr.records() {
             let record = record.map_err(|e| csv_error(file, text, &e))?;
