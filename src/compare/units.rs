@@ -55,7 +55,6 @@ impl Interner {
 pub struct Rarity {
     df: Vec<u32>,
     limit: u32,
-    strict: u32,
 }
 
 impl Rarity {
@@ -64,18 +63,9 @@ impl Rarity {
     /// is not.
     const SHARE: f64 = 0.02;
     const MIN: u32 = 8;
-    /// A word is *very* rare when at most this share of the units hold it: rare enough to tie
-    /// a short quote to one given to another speaker (a phrase misattributed by one report).
-    const STRICT_SHARE: f64 = 0.002;
-
     /// True when the stem is rare.
     pub(crate) fn is_rare(&self, stem: u32) -> bool {
         self.df.get(stem as usize).is_some_and(|&n| n <= self.limit)
-    }
-
-    /// True when the stem is very rare.
-    pub(crate) fn is_very_rare(&self, stem: u32) -> bool {
-        self.df.get(stem as usize).is_some_and(|&n| n <= self.strict)
     }
 }
 
@@ -166,6 +156,7 @@ struct Facts {
     has_id: bool,
     /// The speaker is an organisation, which speaks through its people.
     org: bool,
+
     day: Option<i32>,
 }
 
@@ -265,11 +256,8 @@ fn rarity(drafts: &[Draft], n_words: usize) -> Rarity {
             df[s as usize] += 1;
         }
     }
-    let share = |x: f64| ((drafts.len() as f64 * x) as u32).max(Rarity::MIN);
-    // No floor for the strict limit: in a handful of quotes every word is rare, and that says
-    // nothing about a phrase given to two people.
-    let strict = (drafts.len() as f64 * Rarity::STRICT_SHARE) as u32;
-    Rarity { df, limit: share(Rarity::SHARE), strict }
+    let limit = ((drafts.len() as f64 * Rarity::SHARE) as u32).max(Rarity::MIN);
+    Rarity { df, limit }
 }
 
 /// Splits a draft into units (by document for a short quote without a rare word, by date
