@@ -442,8 +442,17 @@ fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
 /// small ones, no sentence punctuation.
 pub(crate) fn is_title(quote: &str) -> bool {
     let small = &lexicon().title_small_words;
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || quote.ends_with(['.', ',', '!', '?', ';', ':']) {
+    // The sentence's period or comma inside the closing mark (on “Meet the Press.”) is not
+    // part of the title; then no word before the last may end in punctuation ("Yes, Sir.").
+    let bare = quote.strip_suffix(['.', ',']).filter(|q| !q.ends_with('.'));
+    let words: Vec<&str> = bare.unwrap_or(quote).split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || bare.unwrap_or(quote).ends_with(['.', ',', '!', '?', ';', ':'])
+    {
+        return false;
+    }
+    if bare.is_some()
+        && words[..words.len() - 1].iter().any(|w| w.ends_with(|c: char| c.is_ascii_punctuation()))
+    {
         return false;
     }
     words.len() >= 2
@@ -462,5 +471,9 @@ mod tests {
         assert!(is_title("Meet the Press"));
         assert!(!is_title("We will win."));
         assert!(!is_title("unlimited"));
+        assert!(is_title("Meet the Press."));
+        assert!(is_title("Fox and Friends,"));
+        assert!(!is_title("Yes, Sir."));
+        assert!(!is_title("Go Home..."));
     }
 }
