@@ -22,6 +22,10 @@ pub struct Document {
     /// Title, when the input says.
     #[serde(default)]
     pub title: Option<String>,
+    /// Other fields of the input kept for the output (`--keep`), as (name, value) in the
+    /// order asked for; a field the input lacks has an empty value.
+    #[serde(skip)]
+    pub extra: Vec<(String, String)>,
 }
 
 impl Document {

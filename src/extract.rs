@@ -70,7 +70,7 @@ impl Extractor {
             .map(|(p, &first)| ctx.read_paragraph(*p, &quotes, first))
             .collect();
         let headlines = headline_paragraphs(text, &paras);
-        let outlet = outlet_of(doc);
+        let meta = crate::outlet::Metadata::of(doc);
         let mut out = Vec::new();
         let mut offsets = CharOffsets::new(text);
         for (pi, toks) in all_toks.iter().enumerate() {
@@ -80,7 +80,7 @@ impl Extractor {
                 }
                 let q = quotes[found.quote];
                 let span = (offsets.char_offset(q.start) as u64, offsets.char_offset(q.end) as u64);
-                out.push(self.record(doc, &outlet, pi, span, &text[q.start..q.end], found));
+                out.push(self.record(doc, &meta, pi, span, &text[q.start..q.end], found));
             }
         }
         out
@@ -89,7 +89,7 @@ impl Extractor {
     fn record(
         &self,
         doc: &Document,
-        outlet: &str,
+        meta: &crate::outlet::Metadata,
         para: usize,
         (start, end): (u64, u64),
         quote: &str,
@@ -97,7 +97,7 @@ impl Extractor {
     ) -> QuoteRecord {
         let mut r = QuoteRecord {
             doc: doc.id.clone(),
-            outlet: outlet.to_string(),
+            outlet: meta.outlet.clone(),
             paragraph: para as u32 + 1,
             start,
             end,
@@ -111,13 +111,17 @@ impl Extractor {
             method: None,
             mention: String::new(),
             confidence: 0.0,
+            date: meta.date.clone(),
+            url: meta.url.clone(),
+            title: meta.title.clone(),
+            extra: doc.extra.clone(),
         };
         if let Some(a) = found.attribution {
             r.speaker = a.speaker.name.clone();
             if let Some(e) = a.speaker.entry {
                 let entry = &self.gazetteer.entries()[e as usize];
                 r.speaker_id = entry.id.clone();
-                r.known_role = entry.known_role();
+                r.known_role = entry.known_role_on(&meta.date);
             }
             r.role = a.role.clone();
             r.cue = a.cue.clone();
@@ -142,11 +146,6 @@ fn top_level_quotes(text: &str, paras: &[segment::Paragraph]) -> (Vec<QuoteSpan>
 }
 
 /// The outlet named with the document, else the one its text names.
-fn outlet_of(doc: &Document) -> String {
-    let named = doc.outlet.clone().filter(|o| !o.is_empty());
-    named.or_else(|| crate::outlet::detect(&doc.text)).unwrap_or_default()
-}
-
 /// Headline paragraphs: the lines at the top before the body starts, short and without final
 /// sentence punctuation, or list items ("- …").
 fn headline_paragraphs(text: &str, paras: &[segment::Paragraph]) -> Vec<usize> {

@@ -51,6 +51,8 @@ pub(crate) mod document;
 pub(crate) mod error;
 pub(crate) mod extract;
 pub mod gazetteer;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod input;
 pub(crate) mod lexicon;
 pub mod mention;

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod cmd;
 
@@ -27,6 +27,14 @@ enum Command {
     Compare(cmd::compare::Args),
     /// Build and check gazetteer files (`import` from congress-legislators, `check`).
     Gazetteer(cmd::gazetteer::Args),
+    /// Print a shell completion script: `whosaid completions bash > /etc/bash_completion.d/whosaid`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `whosaid man | man -l -`.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -35,6 +43,19 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Compare(args) => cmd::compare::run(args),
         Command::Gazetteer(args) => cmd::gazetteer::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "whosaid", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page).map_err(anyhow::Error::from).and_then(
+                |()| {
+                    std::io::stdout().write_all(&page)?;
+                    Ok(ExitCode::SUCCESS)
+                },
+            )
+        }
     };
     match result {
         Ok(code) => code,

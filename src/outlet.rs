@@ -1,75 +1,225 @@
-//! Outlet detection for documents whose metadata does not name one: a dateline agency
-//! ("BEIJING (Reuters) –"), a copyright line ("Copyright © 2022 Dow Jones & Company"), or an
-//! author line ending in the outlet's name ("Authors: A, B, SCMP").
+//! What a document says about itself: its outlet, read from the text when the metadata does
+//! not name one (a dateline agency "BEIJING (Reuters) –", a copyright line, an author line
+//! ending in the outlet's name, "first appeared in …"), and its publication date (a dateline
+//! or a "Published" line). The shapes of those lines are data (`data/outlet-patterns.txt`,
+//! `data/months.csv`); no outlet is named in code.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{Lu}\p{Lu} /.,'-]{1,60}(?:,\s+\p{L}+\.?\s+\d{1,2})?\s*\(([\p{L}][\p{L}\d .&'-]{1,30})\)\s*[-–—:]")
-        .expect("valid regex")
+use crate::document::Document;
+
+const PATTERNS: &str = include_str!("../data/outlet-patterns.txt");
+const MONTHS: &str = include_str!("../data/months.csv");
+
+/// How many leading paragraphs may hold a dateline.
+const HEAD: usize = 8;
+/// How many trailing paragraphs may hold a credit or copyright line.
+const TAIL: usize = 15;
+/// Longest credit or dateline paragraph looked at, in bytes (body paragraphs are longer).
+const LINE_MAX: usize = 300;
+
+/// The compiled outlet patterns.
+struct Patterns {
+    head: Vec<Regex>,
+    tail: Vec<Regex>,
+    reject: Vec<String>,
+}
+
+static OUTLET: LazyLock<Patterns> = LazyLock::new(|| {
+    let mut p = Patterns { head: Vec::new(), tail: Vec::new(), reject: Vec::new() };
+    for line in PATTERNS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let (place, value) = line.split_once('\t').expect("data/outlet-patterns.txt: PLACE<TAB>VALUE");
+        let regex = || Regex::new(value).expect("data/outlet-patterns.txt: a valid regex");
+        match place {
+            "head" => p.head.push(regex()),
+            "tail" => p.tail.push(regex()),
+            "reject" => p.reject.push(value.to_string()),
+            other => panic!("data/outlet-patterns.txt: unknown place {other}"),
+        }
+    }
+    p
 });
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:copyright)?\s*©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?([\p{Lu}][\p{L}\d .&'-]{1,40}?)(?:,?\s+(?:Inc|LLC|Ltd|Limited|plc)\b\.?|\.|\s+All Rights|\s*$)")
-        .expect("valid regex")
+
+/// Month names (lowercase) and numbers.
+static MONTH: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    MONTHS
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| {
+            let (name, n) = l.split_once(',')?;
+            Some((name.to_lowercase(), n.trim().parse().ok()?))
+        })
+        .collect()
 });
-static AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Authors?|By|Reporting by)\s*:?\s+.+,\s*([\p{Lu}][\p{Lu}\p{L}&.]{1,15})\s*$")
+
+/// A date in a leading line: "January 27, 2022", "27 January 2022", "Jan. 27, 2022" or
+/// "2022-01-27", after a dateline's place or a "Published"/"Updated" label, or alone.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:
+            (?P<m1>\p{L}{3,9})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})
+          | (?P<d2>\d{1,2})\s+(?P<m2>\p{L}{3,9})\.?,?\s+(?P<y2>\d{4})
+          | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})
+        )\b",
+    )
+    .expect("valid regex")
+});
+
+/// A leading line that announces a date: a short line, a dateline or a label.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:published|updated|posted|first published|date)\b[^\n]{0,20}|[\p{Lu}][\p{Lu} /.,'-]{1,60},\s+)")
         .expect("valid regex")
 });
 
 /// The outlet named by the text, if any: the first dateline of the first paragraphs, else the
-/// last copyright or author line.
+/// last credit or copyright line.
 pub fn detect(text: &str) -> Option<String> {
     let paras: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    // Cheap tests first: a dateline has "(", a copyright or author line its keyword.
-    for p in paras.iter().take(8).filter(|p| p.contains('(')) {
-        if let Some(c) = DATELINE.captures(p) {
-            return Some(c[1].trim().to_string());
+    let p = &*OUTLET;
+    let accept = |found: &str| {
+        let found = found.trim().trim_end_matches(['.', ',']).trim();
+        let rejected = found.split_whitespace().any(|w| p.reject.iter().any(|r| r.eq_ignore_ascii_case(w)));
+        (!found.is_empty() && !rejected).then(|| found.to_string())
+    };
+    // Cheap test first: a dateline has "(".
+    for line in paras.iter().take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
+        for re in &p.head {
+            if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
+                return Some(found);
+            }
         }
     }
-    for p in paras.iter().rev().take(15) {
-        let copyright = p.contains('©');
-        let authors = p.starts_with("Author") || p.starts_with("By") || p.starts_with("Reporting");
-        if p.len() < 200 && (copyright || authors) {
-            if let Some(c) = COPYRIGHT.captures(p) {
-                return Some(c[1].trim().to_string());
-            }
-            if let Some(c) = AUTHORS.captures(p) {
-                return Some(c[1].trim().to_string());
+    for line in paras.iter().rev().take(TAIL).filter(|l| l.len() < LINE_MAX) {
+        for re in &p.tail {
+            if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
+                return Some(found);
             }
         }
     }
     None
 }
 
+/// The publication date the first paragraphs give (`YYYY-MM-DD`), if any: a dateline with a
+/// year ("WASHINGTON, Feb. 3, 2022 (Agency) –"), a "Published …" line, or a short line that is
+/// a date. Dates inside the body of the article are not taken.
+pub fn detect_date(text: &str) -> Option<String> {
+    let paras = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(HEAD);
+    for line in paras {
+        let short = line.len() < 60;
+        if !short && !DATE_LINE.is_match(line) {
+            continue;
+        }
+        // A dateline's date stands before its first dash; a label's within its line.
+        let head = if short { line } else { &line[..line.len().min(120)] };
+        if let Some(date) = DATE.captures(head).and_then(|c| date_of(&c)) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+fn date_of(c: &regex::Captures) -> Option<String> {
+    let month = |name: &str| {
+        let name = name.to_lowercase();
+        MONTH.iter().find(|(m, _)| *m == name).map(|&(_, n)| n)
+    };
+    let (y, m, d) = if let Some(y) = c.name("y1") {
+        (y.as_str().parse().ok()?, month(&c["m1"])?, c["d1"].parse().ok()?)
+    } else if let Some(y) = c.name("y2") {
+        (y.as_str().parse().ok()?, month(&c["m2"])?, c["d2"].parse().ok()?)
+    } else {
+        (c["y3"].parse().ok()?, c["m3"].parse().ok()?, c["d3"].parse().ok()?)
+    };
+    iso_date(y, m, d)
+}
+
+/// `YYYY-MM-DD` for a plausible date, else `None`.
+fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1800..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// What the output says about a document: metadata from the input, completed from the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// The input's outlet, else the one the text names, else empty.
+    pub outlet: String,
+    /// The input's date, else the one a leading line gives, else empty.
+    pub date: String,
+    /// The input's URL, else empty.
+    pub url: String,
+    /// The input's title, else empty.
+    pub title: String,
+}
+
+impl Metadata {
+    /// The metadata of a document, the outlet and date read from its text when the input does
+    /// not give them.
+    pub fn of(doc: &Document) -> Metadata {
+        let given =
+            |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        Metadata {
+            outlet: given(&doc.outlet).or_else(|| detect(&doc.text)).unwrap_or_default(),
+            date: given(&doc.date).or_else(|| detect_date(&doc.text)).unwrap_or_default(),
+            url: given(&doc.url).unwrap_or_default(),
+            title: given(&doc.title).unwrap_or_default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::detect;
+    use super::{detect, detect_date};
 
     #[test]
-    fn dateline() {
-        let t = "Headline\n\nBEIJING / WASHINGTON, January 27 (Reuters) – The United States said.";
-        assert_eq!(detect(t).as_deref(), Some("Reuters"));
+    fn outlets_named_by_the_text() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "Headline\n\nBEIJING / WASHINGTON, January 27 (Reuters) – The United States said.",
+                Some("Reuters"),
+            ),
+            ("Head\n\nLAGOS, March 3, 2021 (Daily Bugle) — Officials said.", Some("Daily Bugle")),
+            (
+                "Text.\n\nCopyright © 2022 DowJones & Company, Inc. All Rights Reserved. 87990",
+                Some("DowJones & Company"),
+            ),
+            ("Text.\n\nCopyright 2021 Harbour Gazette. All rights reserved.", Some("Harbour Gazette")),
+            ("Text.\nAuthors: Ann Lee, Bo Chen, HGZ", Some("HGZ")),
+            (
+                "Text.\n\nThis article first appeared in The Valley Ledger.\n\nLeave a Reply",
+                Some("The Valley Ledger"),
+            ),
+            ("Text.\n\nThe post Talks stall appeared first on Northern Courier.", Some("Northern Courier")),
+            (
+                "Text.\n\nThis story was originally published by Riverside Post and is republished here.",
+                Some("Riverside Post"),
+            ),
+            ("Text.\n\nSource link\n\nAbout Harbour Times\n\nCheck Also", Some("Harbour Times")),
+            ("Text.\n\nAbout the author\n\nLeave a Comment", None),
+            ("Text.\n\nAbout The Author\n\nLeave a Comment", None),
+            ("Just a story. Nothing else (really).", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(detect(text).as_deref(), *want, "{text}");
+        }
     }
 
     #[test]
-    fn copyright_line() {
-        assert_eq!(
-            detect("Text.\n\nCopyright © 2022 DowJones & Company, Inc. All Rights Reserved. 87990")
-                .as_deref(),
-            Some("DowJones & Company")
-        );
-    }
-
-    #[test]
-    fn author_line() {
-        assert_eq!(detect("Text.\nAuthors: Jacob Fromer, Mark Magnier, SCMP").as_deref(), Some("SCMP"));
-    }
-
-    #[test]
-    fn nothing_to_find() {
-        assert_eq!(detect("Just a story. Nothing else (really)."), None);
+    fn dates_from_leading_lines_only() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("Head\n\nWASHINGTON, Feb. 3, 2022 (Agency) – Officials met.", Some("2022-02-03")),
+            ("Head\nPublished: 14 March 2021\nBody.", Some("2021-03-14")),
+            ("Head\n2020-11-05\nBody.", Some("2020-11-05")),
+            ("Head\n\nBEIJING, January 27 (Reuters) – No year here.", None),
+            ("Head\n\nThe talks, held on November 15, 2021 in a long meeting that went on and on for hours.", None),
+            ("Head\nPublished: 31 Smarch 2021\nBody.", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(detect_date(text).as_deref(), *want, "{text}");
+        }
     }
 }

@@ -1,9 +1,11 @@
-//! Output: writers that turn records into CSV, JSONL or an aligned terminal table.
+//! Output: writers that turn records into CSV, JSONL, an Excel workbook ([`xlsx`]) or an
+//! aligned terminal table.
 //!
 //! All writers implement [`Sink`], so a command writes records one at a time, calls
 //! [`Sink::flush`] at the end of each batch (a streaming consumer sees complete lines) and
 //! [`Sink::finish`] once at the end. [`CsvSink`] and [`JsonlSink`] take any `Serialize` record
-//! whose fields are flat values; the field order of the struct is the column order (`SPEC.md`).
+//! whose fields are flat values; the field order of the struct is the column order
+//! (`docs/OUTPUT.md`).
 //! [`TableSink`] is for [`QuoteRecord`]s shown to a person.
 //!
 //! CSV formula safety: a spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` (and
@@ -36,7 +38,11 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::error::{Error, Result};
 use crate::record::QuoteRecord;
 
-/// The column names of a [`QuoteRecord`], in `SPEC.md` order (the CSV header).
+mod kept;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+
+/// The column names of a [`QuoteRecord`], in `docs/OUTPUT.md` order (the CSV header).
 pub const QUOTE_FIELDS: &[&str] = &[
     "doc",
     "outlet",
@@ -53,6 +59,9 @@ pub const QUOTE_FIELDS: &[&str] = &[
     "method",
     "mention",
     "confidence",
+    "date",
+    "url",
+    "title",
 ];
 
 /// An output format.
@@ -64,15 +73,19 @@ pub enum Format {
     Jsonl,
     /// An aligned table for a terminal.
     Table,
+    /// An Excel workbook (`.xlsx`), see [`xlsx`].
+    Xlsx,
 }
 
 impl Format {
-    /// The format a file name asks for by its extension (`.csv`, `.jsonl`, `.ndjson`), if any.
+    /// The format a file name asks for by its extension (`.csv`, `.jsonl`, `.ndjson`,
+    /// `.xlsx`), if any.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
         match ext.as_str() {
             "csv" => Some(Format::Csv),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -127,11 +140,44 @@ pub fn quote_sink<'w>(
     csv_safe: bool,
     width: Option<usize>,
 ) -> Box<dyn Sink<QuoteRecord> + 'w> {
-    match format {
-        Format::Csv => Box::new(CsvSink::new(out, QUOTE_FIELDS, csv_safe)),
-        Format::Jsonl => Box::new(JsonlSink::new(out)),
-        Format::Table => Box::new(TableSink::new(out, width)),
-    }
+    quote_writer(format, out, &QuoteOptions { csv_safe, width, keep: Vec::new() })
+        .expect("a workbook with the fixed columns can always be started")
+}
+
+/// How [`quote_writer`] writes quote records.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteOptions {
+    /// Guard CSV cells against spreadsheet formulas (see the module documentation).
+    pub csv_safe: bool,
+    /// The terminal width a table must fit in (`None`: quotes are not cut).
+    pub width: Option<usize>,
+    /// Input fields kept with each record (`--keep`): columns after the record's own.
+    pub keep: Vec<String>,
+}
+
+/// A writer for [`QuoteRecord`]s in `format`, with the record's kept input fields after its
+/// own (CSV, JSONL and workbooks; a table shows only the record's fields).
+pub fn quote_writer<'w>(
+    format: Format,
+    out: impl Write + 'w,
+    options: &QuoteOptions,
+) -> Result<Box<dyn Sink<QuoteRecord> + 'w>> {
+    let keep = options.keep.clone();
+    let mut columns: Vec<&str> = QUOTE_FIELDS.to_vec();
+    columns.extend(keep.iter().map(String::as_str));
+    Ok(match format {
+        Format::Csv if keep.is_empty() => Box::new(CsvSink::new(out, QUOTE_FIELDS, options.csv_safe)),
+        Format::Csv => {
+            Box::new(kept::KeptCsvSink { csv: CsvSink::new(out, &columns, options.csv_safe), keep })
+        }
+        Format::Jsonl if keep.is_empty() => Box::new(JsonlSink::new(out)),
+        Format::Jsonl => Box::new(kept::KeptJsonlSink { jsonl: JsonlSink::new(out), keep }),
+        Format::Table => Box::new(TableSink::new(out, options.width)),
+        #[cfg(feature = "xlsx")]
+        Format::Xlsx => Box::new(xlsx::XlsxSink::new(out, &columns)?),
+        #[cfg(not(feature = "xlsx"))]
+        Format::Xlsx => return Err(Error::other("whosaid was built without the `xlsx` feature")),
+    })
 }
 
 fn io_error(e: std::io::Error) -> Error {
@@ -698,6 +744,7 @@ mod tests {
             method: Some(Method::Explicit),
             mention: speaker.into(),
             confidence: 0.9,
+            ..QuoteRecord::default()
         }
     }
 

@@ -1,13 +1,15 @@
 //! Quote records: one row per quoted span, the output contract of `whosaid extract`
-//! (`SPEC.md`). The field order of [`QuoteRecord`] is the CSV header order.
+//! (`docs/OUTPUT.md`). The field order of [`QuoteRecord`] is the CSV header order; fields are
+//! only ever appended.
 
 use serde::{Deserialize, Serialize};
 
 /// The shape of a quoted span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A sentence or more.
+    #[default]
     Full,
     /// A fragment inside a sentence.
     Partial,
@@ -69,7 +71,7 @@ impl Method {
 
 /// One quoted span with its speaker. Offsets are Unicode code points into the document text
 /// as read (after BOM removal), without the quote marks, end exclusive.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {
     /// Document id.
     pub doc: String,
@@ -103,6 +105,21 @@ pub struct QuoteRecord {
     pub mention: String,
     /// 0 to 1.
     pub confidence: f32,
+    /// Publication date of the document (`YYYY-MM-DD` when it could be read so): from the
+    /// input, the web page's metadata or a dateline; empty when unknown.
+    #[serde(default)]
+    pub date: String,
+    /// The document's URL, from the input or the page; empty when unknown.
+    #[serde(default)]
+    pub url: String,
+    /// The document's title, from the input or the page; empty when unknown.
+    #[serde(default)]
+    pub title: String,
+    /// Other fields of the input document kept with `--keep`, as (name, value). Not part of
+    /// the derived serialization: the writers of [`crate::output`] put them after the fields
+    /// above.
+    #[serde(skip)]
+    pub extra: Vec<(String, String)>,
 }
 
 fn empty_when_none<S: serde::Serializer>(method: &Option<Method>, s: S) -> Result<S::Ok, S::Error> {

@@ -13,7 +13,7 @@ use serde_json::Value;
 const QUOTE: &str = "“We will win,” said Antony Blinken.";
 
 const HEADER: &str =
-    "doc,outlet,paragraph,start,end,quote,kind,speaker,speaker_id,role,known_role,cue,method,mention,confidence";
+    "doc,outlet,paragraph,start,end,quote,kind,speaker,speaker_id,role,known_role,cue,method,mention,confidence,date,url,title";
 
 mod common;
 use common::{bin, run, run_with_stdin, write};

@@ -211,6 +211,7 @@ fn record(doc: &str, quote: &str, speaker: &str, speaker_id: &str, role: &str) -
         method: None,
         mention: String::new(),
         confidence: 1.0,
+        ..QuoteRecord::default()
     }
 }
 

@@ -28,6 +28,7 @@ fn rec(doc: &str, quote: &str, speaker: &str) -> QuoteRecord {
         method: Some(Method::Explicit),
         mention: speaker.into(),
         confidence: 1.0,
+        ..QuoteRecord::default()
     }
 }
 

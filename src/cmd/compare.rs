@@ -2,7 +2,7 @@
 //! the same statement, showing where the reports differ.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use whosaid::compare::render::{ReportOptions, Summary};
 use whosaid::compare::{html, records, render, CompareOptions, Comparer};
 use whosaid::input::{Event, Inputs};
-use whosaid::output::Format as OutputFormat;
-use whosaid::{Document, Extractor, Gazetteer, Options, QuoteRecord};
+use whosaid::{Document, Extractor, Options, QuoteRecord};
+
+use super::common::{GazetteerArgs, OutputArgs, RunArgs};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -27,7 +28,20 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page with the groups side by side.
     Html,
+    /// An Excel workbook: a sheet of the quotes compared and one of the groups.
+    Xlsx,
 }
+
+/// The format each output file extension asks for.
+const EXTENSIONS: &[(&str, Format)] = &[
+    ("csv", Format::Csv),
+    ("htm", Format::Html),
+    ("html", Format::Html),
+    ("jsonl", Format::Jsonl),
+    ("ndjson", Format::Jsonl),
+    ("txt", Format::Report),
+    ("xlsx", Format::Xlsx),
+];
 
 /// When to colour the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,18 +56,20 @@ pub enum Color {
 
 /// Group the quotes of several articles that report the same statement.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Only groups with quotes from at least two documents are reported.")]
+#[command(after_help = "Only groups with quotes from at least two documents are reported.
+
+Output: a readable report, unless --format or the extension of the -o file (.txt, .csv, .jsonl,
+.ndjson, .html, .htm, .xlsx) says otherwise. docs/OUTPUT.md describes every field.")]
 pub struct Args {
     /// Articles: .txt files, .jsonl files (one article per line), folders of them, or - for JSONL on
     /// standard input.
     #[arg(value_name = "PATHS", required_unless_present = "records")]
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "report")]
-    pub format: Format,
-    /// Write to FILE instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Output format [default: report, or what the extension of the -o file says].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Compare the quotes of an existing extraction (`whosaid extract --format jsonl` output; - for
     /// standard input) instead of extracting from PATHS. Repeatable.
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
@@ -67,23 +83,16 @@ pub struct Args {
     /// Ignore index keys shared by more quotes than this when looking for candidate pairs.
     #[arg(long, default_value_t = 100, hide = true)]
     pub max_postings: usize,
-    /// Add the people, organisations or countries in this CSV file to the built-in gazetteer.
-    /// Repeatable.
-    #[arg(long = "gazetteer", value_name = "PATH")]
-    pub gazetteers: Vec<PathBuf>,
-    /// Do not load the built-in gazetteer: only the --gazetteer files are used.
-    #[arg(long)]
-    pub no_builtin_gazetteer: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Also compare quotes without a speaker (scare quotes, titles).
     #[arg(long)]
     pub all: bool,
     /// Colour the report.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
-    /// Prefix CSV cells that start with = + - @ tab or CR with ' so spreadsheets do not run them as
-    /// formulas [default: on when -o names a .csv file].
-    #[arg(long)]
-    pub csv_safe: bool,
 }
 
 fn unit_interval(s: &str) -> Result<f64, String> {
@@ -99,14 +108,14 @@ fn unit_interval(s: &str) -> Result<f64, String> {
 /// standard error, the rest compared).
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Everything that can fail before any output comes first: a gazetteer error writes nothing.
-    let mut gazetteer = if args.no_builtin_gazetteer { Gazetteer::empty() } else { Gazetteer::builtin()? };
-    for path in &args.gazetteers {
-        gazetteer.load_path(path)?;
-    }
+    let gazetteer = args.gazetteer.load()?;
+    let format =
+        args.output.format(args.format, EXTENSIONS, Format::Report, |f| format!("{f:?}").to_lowercase())?;
+    let pool = args.run.pool()?;
     let mut failed = false;
     let (quotes, documents) = if args.records.is_empty() {
         let extractor = Extractor::new(gazetteer.clone(), Options { all: args.all })?;
-        extract_all(&extractor, &args.paths, &mut failed)
+        pool.install(|| extract_all(&extractor, &args.paths, args.run.quiet, &mut failed))
     } else {
         let mut quotes = Vec::new();
         for path in &args.records {
@@ -132,10 +141,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (quotes, n)
     };
     let options = CompareOptions { min_similarity: args.min_similarity, max_postings: args.max_postings };
-    let groups = Comparer::new(Some(&gazetteer), options).compare(&quotes);
+    let groups = pool.install(|| Comparer::new(Some(&gazetteer), options).compare(&quotes));
     let summary = Summary { documents, quotes: quotes.len() };
 
-    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let to_file = args.output.file();
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -143,19 +152,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             to_file.is_none() && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let csv_safe =
-        args.csv_safe || to_file.is_some_and(|p| OutputFormat::from_path(p) == Some(OutputFormat::Csv));
-    let out: Box<dyn Write> = match to_file {
-        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
-        None => Box::new(io::stdout().lock()),
-    };
+    let csv_safe = args.output.csv_safe();
+    if format == Format::Xlsx && to_file.is_none() && io::stdout().is_terminal() {
+        anyhow::bail!("a workbook is not for a terminal: write it to a file with -o FILE.xlsx");
+    }
+    let (out, out_file) = args.output.open(format == Format::Csv && args.output.bom(), &args.paths)?;
     let out = BufWriter::new(out);
     let title = "whosaid compare: one statement, several reports";
-    let written = match args.format {
+    let written = match format {
         Format::Report => render::write_report(out, &groups, &summary, &ReportOptions { color, width: 100 }),
         Format::Jsonl => render::write_jsonl(out, &groups),
         Format::Csv => render::write_csv(out, &groups, csv_safe),
         Format::Html => html::write_html(out, &groups, &summary, title),
+        Format::Xlsx => render::write_xlsx(out, &quotes, &groups),
     };
     match written.map_err(anyhow::Error::from) {
         Ok(()) => {}
@@ -163,13 +172,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(e) if super::is_broken_pipe(&e) => {}
         Err(e) => return Err(e.context("cannot write the output")),
     }
+    if let Some(file) = out_file {
+        file.commit()?;
+    }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// The quotes of all documents of the inputs, and how many documents there were. Documents
 /// are extracted in batches and dropped, so only the quotes stay in memory. Warnings and
 /// skipped inputs are named on standard error; a skipped input sets `failed`.
-fn extract_all(extractor: &Extractor, paths: &[PathBuf], failed: &mut bool) -> (Vec<QuoteRecord>, usize) {
+fn extract_all(
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    quiet: bool,
+    failed: &mut bool,
+) -> (Vec<QuoteRecord>, usize) {
     /// Documents extracted at once.
     const BATCH: usize = 256;
     let mut quotes = Vec::new();
@@ -188,7 +205,8 @@ fn extract_all(extractor: &Extractor, paths: &[PathBuf], failed: &mut bool) -> (
                     flush(&mut batch, &mut quotes);
                 }
             }
-            Event::Warning(e) => eprintln!("whosaid: warning: {e}"),
+            Event::Warning(e) if !quiet => eprintln!("whosaid: warning: {e}"),
+            Event::Warning(_) => {}
             Event::Skipped(e) => {
                 eprintln!("whosaid: {e}");
                 *failed = true;

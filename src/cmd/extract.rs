@@ -9,11 +9,12 @@
 //! extracted), so `whosaid extract -` works as a streaming mapper (Spark `RDD.pipe`, Hadoop
 //! Streaming): JSONL in, JSONL out with `--format jsonl`, one flush per batch.
 //!
-//! Exit status (`SPEC.md`): 0 when every input was processed, warnings (invalid UTF-8
+//! Exit status (`docs/OUTPUT.md`): 0 when every input was processed, warnings (invalid UTF-8
 //! replaced, a document id changed to stay unique) included; 1 when some input was skipped: a
 //! missing or unreadable path, a binary, UTF-16 or otherwise non-UTF-8 file, a dangling link or
 //! a FIFO in a folder, a document over `--max-doc-bytes`, a JSONL line that is not a document,
-//! a document the extractor failed on. Each is named on stderr (`whosaid: FILE: message`,
+//! a document the extractor failed on; no article read at all (a folder of other files). Each
+//! is named on stderr (`whosaid: FILE: message`,
 //! `whosaid: FILE:LINE: message`; past five bad lines in one file the rest are counted) and the
 //! others are written. 2 for a usage, gazetteer or output error, an `-o` that is an input, or
 //! no input that exists, reported before anything is written; `-o FILE` is written to a
@@ -32,10 +33,10 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use whosaid::input::{Event, Inputs};
-use whosaid::output::{quote_sink, Encoder, Format, Sink};
-use whosaid::{Document, Error, ErrorKind, Extractor, Gazetteer, Options, QuoteRecord};
+use whosaid::output::{quote_writer, Encoder, Format, QuoteOptions, Sink, QUOTE_FIELDS};
+use whosaid::{Document, Error, ErrorKind, Extractor, Options, QuoteRecord};
 
-use super::outfile;
+use super::common::{GazetteerArgs, OutputArgs, RunArgs};
 
 /// Most documents in one batch, whatever the number of threads.
 const BATCH_DOCS: usize = 256;
@@ -52,59 +53,56 @@ const SHOWN_BAD_LINES: u64 = 5;
 #[command(after_help = "\
 Inputs: a .txt file is one article, its id the file name without extension. A .jsonl file has
 one article per line: {\"id\", \"text\", \"outlet\", \"date\", \"url\", \"title\"}, only text
-required, id FILE:LINE by default. Folders are read recursively in name order (.txt, .jsonl and
-.ndjson files; names starting with '.' are skipped). '-' reads JSONL from standard input.
+required, id FILE:LINE by default. An .html or .htm file is a saved web page: its article's
+paragraphs are read, with title, date and outlet from the page's metadata. Folders are read
+recursively in name order (.txt, .jsonl, .ndjson, .html, .htm; names starting with '.' are
+skipped). '-' reads JSONL from standard input (--input text: one plain-text article).
 
-Output: CSV, unless --format says otherwise or -o names a .jsonl file. As a streaming mapper
-(Spark pipe, Hadoop Streaming): whosaid extract - --format jsonl
+Output: CSV, unless --format or the extension of the -o file (.csv, .jsonl, .ndjson, .xlsx,
+.txt for a table) says otherwise. As a streaming mapper (Spark pipe, Hadoop Streaming):
+whosaid extract - --format jsonl
 
 Document ids are unique within a run: a clash takes the path relative to its argument
 (a/2024-01-01), then a #2 suffix, with a warning.
 
 Exit status: 0 all inputs processed; 1 some inputs were skipped (each named on stderr, the
-others processed); 2 usage, gazetteer or output error, -o naming an input, or no input exists
-(nothing written; -o FILE is replaced only when the run succeeds).")]
+others processed) or no article was read; 2 usage, gazetteer or output error, -o naming an input, or no input exists
+(nothing written; -o FILE is replaced only when the run succeeds). docs/OUTPUT.md describes
+every field.")]
 pub struct Args {
-    /// Files or folders to read; `-` reads JSONL from standard input.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or folders to read; `-` reads standard input (JSONL, or text with --input text).
+    #[arg(required_unless_present = "text", value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    /// Output format [default: csv, or jsonl when -o names a .jsonl/.ndjson file].
+    /// Output format [default: csv, or what the extension of the -o file says].
     #[arg(long, short = 'f', value_enum)]
     format: Option<FormatArg>,
 
-    /// Write to FILE instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: OutputArgs,
 
     /// Also list quoted spans without a speaker (scare quotes, titles).
     #[arg(long)]
     all: bool,
 
-    /// Add people and organisations from a gazetteer CSV file (repeatable).
-    #[arg(long = "gazetteer", value_name = "PATH")]
-    gazetteers: Vec<PathBuf>,
+    /// Keep this field of the input JSONL with each quote, after the other fields (repeatable,
+    /// or comma-separated).
+    #[arg(long, value_name = "FIELD", value_delimiter = ',')]
+    keep: Vec<String>,
 
-    /// Do not load the built-in gazetteer: only the --gazetteer files are used.
+    /// Read one plain-text article from standard input (the same as `- --input text`).
     #[arg(long)]
-    no_builtin_gazetteer: bool,
+    text: bool,
 
-    /// Worker threads [default: all cores].
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    threads: Option<u16>,
+    /// What `-` reads from standard input.
+    #[arg(long, value_enum, default_value = "jsonl", value_name = "KIND")]
+    input: InputArg,
 
-    /// No progress bar and no warnings (inputs that are skipped are still named).
-    #[arg(long, short = 'q')]
-    quiet: bool,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
 
-    /// Prefix CSV cells that start with = + - @ tab or CR with ' so spreadsheets do not run
-    /// them as formulas [default: on when -o names a .csv file, off otherwise].
-    #[arg(long, overrides_with = "no_csv_safe")]
-    csv_safe: bool,
-
-    /// Write CSV cells exactly as extracted, even to a .csv file.
-    #[arg(long, overrides_with = "csv_safe")]
-    no_csv_safe: bool,
+    #[command(flatten)]
+    run: RunArgs,
 
     /// Skip (and name) a document larger than SIZE: a text file, or a JSONL line. Bytes, or
     /// with a K, M or G suffix (powers of 1024).
@@ -127,13 +125,33 @@ fn parse_size(s: &str) -> std::result::Result<u64, String> {
     n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("`{s}` is not a usable size"))
 }
 
+/// What standard input holds.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum InputArg {
+    /// One article per line: {"id", "text", …}.
+    Jsonl,
+    /// One plain-text article.
+    Text,
+}
+
 /// Output formats, as spelled on the command line.
-#[derive(ValueEnum, Clone, Copy, Debug)]
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum FormatArg {
     Csv,
     Jsonl,
     Table,
+    /// An Excel workbook.
+    Xlsx,
 }
+
+/// The format each output file extension asks for.
+const EXTENSIONS: &[(&str, FormatArg)] = &[
+    ("csv", FormatArg::Csv),
+    ("jsonl", FormatArg::Jsonl),
+    ("ndjson", FormatArg::Jsonl),
+    ("txt", FormatArg::Table),
+    ("xlsx", FormatArg::Xlsx),
+];
 
 impl From<FormatArg> for Format {
     fn from(f: FormatArg) -> Format {
@@ -141,6 +159,7 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Table => Format::Table,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
 }
@@ -149,37 +168,24 @@ impl From<FormatArg> for Format {
 pub fn run(args: Args) -> Result<ExitCode> {
     // Everything that can fail before any output comes first, so a usage or gazetteer error
     // leaves nothing written (not even an empty -o file).
-    let extractor = build_extractor(&args)?;
-    check_some_input_exists(&args.paths)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.map_or(0, usize::from))
-        .build()
-        .context("cannot start worker threads")?;
+    let extractor = Extractor::new(args.gazetteer.load()?, Options { all: args.all })?;
+    let mut paths = args.paths;
+    if args.text && paths.is_empty() {
+        paths.push("-".into());
+    }
+    check_some_input_exists(&paths)?;
+    let pool = args.run.pool()?;
     let batch_docs = BATCH_DOCS.max(DOCS_PER_THREAD * pool.current_num_threads());
-
-    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
-    let format = match (args.format, to_file) {
-        (Some(f), _) => f.into(),
-        (None, Some(path)) => Format::from_path(path).unwrap_or(Format::Csv),
-        (None, None) => Format::Csv,
-    };
-    let csv_safe = if args.csv_safe {
-        true
-    } else if args.no_csv_safe {
-        false
-    } else {
-        to_file.is_some_and(|p| Format::from_path(p) == Some(Format::Csv))
-    };
-    let mut out_file = None;
-    let out: Box<dyn Write> = match to_file {
-        Some(path) => {
-            outfile::check_not_input(path, &args.paths)?;
-            let (guard, file) = outfile::OutputFile::create(path)?;
-            out_file = Some(guard);
-            Box::new(file)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
+    let format: Format = args
+        .output
+        .format(args.format, EXTENSIONS, FormatArg::Csv, |f| format!("{f:?}").to_lowercase())?
+        .into();
+    let keep = kept_fields(&args.keep)?;
+    let to_file = args.output.file();
+    if format == Format::Xlsx && to_file.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("a workbook is not for a terminal: write it to a file with -o FILE.xlsx");
+    }
+    let (out, out_file) = args.output.open(format == Format::Csv && args.output.bom(), &paths)?;
     let width = match to_file {
         None if std::io::stdout().is_terminal() => {
             let columns = || std::env::var("COLUMNS").ok()?.parse().ok();
@@ -187,11 +193,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         _ => None,
     };
-    let mut sink = quote_sink(format, out, csv_safe, width);
+    let options = QuoteOptions { csv_safe: args.output.csv_safe(), width, keep: keep.clone() };
+    let mut sink = quote_writer(format, out, &options)?;
 
-    let mut report = Reporter::new(args.quiet);
+    let mut report = Reporter::new(args.run.quiet);
     let (tx, rx) = sync_channel::<Batch>(1);
-    let inputs = Inputs::new(args.paths).max_doc_bytes(args.max_doc_bytes);
+    let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin_text = args.text || args.input == InputArg::Text;
+    let inputs = Inputs::new(paths).max_doc_bytes(args.max_doc_bytes).stdin_text(stdin_text).keep(keep);
     std::thread::Builder::new()
         .name("whosaid-reader".into())
         .spawn(move || read_batches(inputs, tx, batch_docs))
@@ -253,6 +262,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(())
     })();
     report.finish();
+    let closed = matches!(&written, Err(e) if super::is_broken_pipe(e));
     match written {
         // The reader of our output has gone: stop quietly, with the status earned so far.
         Err(e) if super::is_broken_pipe(&e) => {}
@@ -264,7 +274,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(file) = out_file {
         file.commit()?;
     }
+    if report.docs == 0 && report.failures == 0 && !from_stdin && !closed {
+        report.say(format_args!("no article was read"));
+        report.failures += 1;
+    }
     Ok(if report.failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The --keep fields, checked: none may be a field the records already have.
+fn kept_fields(keep: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for field in keep.iter().map(|f| f.trim()).filter(|f| !f.is_empty()) {
+        if QUOTE_FIELDS.contains(&field) {
+            anyhow::bail!("--keep {field}: every record already has a `{field}` field");
+        }
+        if !out.iter().any(|f| f == field) {
+            out.push(field.to_string());
+        }
+    }
+    Ok(out)
 }
 
 /// Fails, before anything is written, when not one of the paths exists: a mistyped path should
@@ -338,16 +366,6 @@ fn write_batch(
     })?;
     report.progress(batch.docs.len() as u64, batch.bytes);
     Ok(())
-}
-
-/// The gazetteer (built-in plus `--gazetteer` files) compiled into an extractor. Errors are the
-/// library's, unadorned: they already say `FILE:LINE:COL: message`.
-fn build_extractor(args: &Args) -> Result<Extractor> {
-    let mut gazetteer = if args.no_builtin_gazetteer { Gazetteer::empty() } else { Gazetteer::builtin()? };
-    for path in &args.gazetteers {
-        gazetteer.load_path(path)?;
-    }
-    Ok(Extractor::new(gazetteer, Options { all: args.all })?)
 }
 
 /// A group of documents read together, with what went wrong while reading them.

@@ -30,15 +30,12 @@ pub enum Command {
 /// Arguments of `whosaid gazetteer import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// legislators-current.yaml from congress-legislators.
-    #[arg(
-        long,
-        value_name = "PATH",
-        default_value = "../shared/data/congress-legislators/legislators-current.yaml"
-    )]
+    /// legislators-current.yaml from congress-legislators (downloaded beforehand: see
+    /// gazetteer/README.md).
+    #[arg(long, value_name = "PATH")]
     pub legislators: PathBuf,
     /// executive.yaml from congress-legislators.
-    #[arg(long, value_name = "PATH", default_value = "../shared/data/congress-legislators/executive.yaml")]
+    #[arg(long, value_name = "PATH")]
     pub executive: PathBuf,
     /// Hand-curated gazetteer files: people described there are left out of the import, so
     /// nobody is in the gazetteer twice (same id, or same name and a shared organisation).

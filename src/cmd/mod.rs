@@ -1,5 +1,6 @@
 //! Subcommands: one module each, with a clap `Args` struct and a `run` function.
 
+pub mod common;
 pub mod compare;
 pub mod extract;
 pub mod gazetteer;

@@ -165,6 +165,9 @@ fn assemble(
                 known_role: r.known_role.clone(),
                 kind: r.kind,
                 paragraph: r.paragraph,
+                date: r.date.clone(),
+                title: r.title.clone(),
+                url: r.url.clone(),
             }
         })
         .collect();
@@ -390,8 +393,11 @@ fn speaker_flags(
     if people.len() < 2 {
         return;
     }
+    // Documents are named by outlet, date and title where known, not by their ids.
+    let label: HashMap<&str, String> =
+        quotes.iter().map(|&q| (records[q].doc.as_str(), super::source_label(&records[q]))).collect();
     let shown = |p: &Person<'_>| {
-        let mut docs = p.docs.clone();
+        let mut docs: Vec<&str> = p.docs.iter().map(|d| label.get(d).map_or(*d, String::as_str)).collect();
         docs.sort_unstable();
         docs.dedup();
         let more = docs.len().saturating_sub(3);
@@ -448,7 +454,11 @@ fn role_conflicts(
             }
             Some(a) if a.doc != r.doc && !comparer.roles.agree(&a.role, &r.role) => notes.push(format!(
                 "role_conflict: roles differ for {}: “{}” ({}) vs “{}” ({})",
-                r.speaker, a.role, a.doc, r.role, r.doc
+                r.speaker,
+                a.role,
+                super::source_label(a),
+                r.role,
+                super::source_label(r)
             )),
             Some(_) => {}
         }
@@ -461,7 +471,7 @@ fn role_conflicts(
                     "role_conflict: {} is called “{}” in {}, but the gazetteer has “{}”{}",
                     r.speaker,
                     r.role,
-                    r.doc,
+                    super::source_label(r),
                     known,
                     year.map(|y| format!(" in {y}")).unwrap_or_default()
                 ));
@@ -509,6 +519,7 @@ mod tests {
             method: None,
             mention: String::new(),
             confidence: 1.0,
+            ..QuoteRecord::default()
         }
     }
 

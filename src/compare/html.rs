@@ -48,6 +48,8 @@ section.group h2 { font: 600 17px/1.3 system-ui, sans-serif; margin: 0 0 6px; }
 .card.reference { border-color: #8fa3b8; background: #f7f9fb; }
 .card .who { font: 600 13px/1.35 system-ui, sans-serif; }
 .card .where { font: 12px/1.35 system-ui, sans-serif; color: var(--muted); margin-bottom: 6px; }
+.card .where .outlet { font-weight: 600; color: #33404d; }
+.card .where .title { font-style: italic; color: inherit; }
 .card blockquote { margin: 0; }
 del { color: var(--del); background: var(--del-bg); text-decoration: line-through; padding: 0 2px; border-radius: 2px; }
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: none; border-bottom: 1px solid var(--ins);
@@ -154,13 +156,12 @@ fn write_card<W: Write>(
     } else {
         format!(", {}", escape(&m.role))
     };
-    let outlet = if m.outlet.is_empty() { String::new() } else { format!(" · {}", escape(&m.outlet)) };
     writeln!(w, "<div class=\"{class}\">")?;
     writeln!(w, "<div class=\"who\">{speaker}{role}</div>")?;
     writeln!(
         w,
-        "<div class=\"where\">{}{outlet} · characters {}–{}{}{}</div>",
-        escape(&m.doc),
+        "<div class=\"where\">{} · characters {}–{}{}{}</div>",
+        source_html(m),
         m.start,
         m.end,
         if matches!(m.kind, QuoteKind::Headline | QuoteKind::Continuation) {
@@ -171,6 +172,32 @@ fn write_card<W: Write>(
         if reference { " · reference" } else { "" }
     )?;
     writeln!(w, "<blockquote>“{quote_html}”</blockquote>\n</div>")
+}
+
+/// Where a member comes from, for a reader: outlet, date and title (linked when the URL is
+/// known), the document id only when neither outlet nor title is known (else in a tooltip).
+fn source_html(m: &Member) -> String {
+    let mut parts = Vec::new();
+    if !m.outlet.is_empty() {
+        parts.push(format!("<span class=\"outlet\">{}</span>", escape(&m.outlet)));
+    }
+    if !m.date.is_empty() {
+        parts.push(format!("<time>{}</time>", escape(&m.date)));
+    }
+    if !m.title.is_empty() {
+        let title = escape(&m.title);
+        let url = m.url.starts_with("http://") || m.url.starts_with("https://");
+        parts.push(if url {
+            format!("<a class=\"title\" href=\"{}\">{title}</a>", escape(&m.url))
+        } else {
+            format!("<span class=\"title\">{title}</span>")
+        });
+    }
+    if parts.iter().all(|p| p.starts_with("<time>")) {
+        parts.insert(0, escape(&m.doc));
+        return parts.join(" · ");
+    }
+    format!("<span title=\"{}\">{}</span>", escape(&m.doc), parts.join(" · "))
 }
 
 /// The reference quote with the word spans others change or drop underlined.

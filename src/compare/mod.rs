@@ -17,7 +17,7 @@
 //!     doc: doc.into(), outlet: String::new(), paragraph: 1, start: 0, end: text.chars().count() as u64,
 //!     quote: text.into(), kind: QuoteKind::Full, speaker: "Ana Ruiz".into(), speaker_id: String::new(),
 //!     role: String::new(), known_role: String::new(), cue: "said".into(), method: None,
-//!     mention: String::new(), confidence: 1.0,
+//!     mention: String::new(), confidence: 1.0, ..QuoteRecord::default()
 //! };
 //! let records = vec![
 //!     quote("a", "We won’t raise the fares this year."),
@@ -129,6 +129,34 @@ pub struct Member {
     pub kind: QuoteKind,
     /// 1-based paragraph number.
     pub paragraph: u32,
+    /// The document's publication date, when known.
+    pub date: String,
+    /// The document's title, when known.
+    pub title: String,
+    /// The document's URL, when known.
+    pub url: String,
+}
+
+impl Member {
+    /// How the member's document is named to a reader: see [`source_label`].
+    pub fn source(&self) -> String {
+        label(&self.doc, &self.outlet, &self.date, &self.title)
+    }
+}
+
+/// How a record's document is named to a reader: its outlet (with the date when known), else
+/// its title, else its id.
+pub(crate) fn source_label(r: &QuoteRecord) -> String {
+    label(&r.doc, &r.outlet, &r.date, &r.title)
+}
+
+fn label(doc: &str, outlet: &str, date: &str, title: &str) -> String {
+    match (outlet.is_empty(), date.is_empty()) {
+        (false, false) => format!("{outlet}, {date}"),
+        (false, true) => outlet.to_string(),
+        (true, _) if !title.is_empty() => format!("“{title}”"),
+        (true, _) => doc.to_string(),
+    }
 }
 
 /// What one step of a word-level diff is.

@@ -59,6 +59,10 @@ pub fn record_from_json(v: &Value, file: &str, line: u64) -> Result<QuoteRecord>
         method,
         mention: text(v, "mention"),
         confidence: v.get("confidence").and_then(Value::as_f64).unwrap_or(0.0) as f32,
+        date: text(v, "date"),
+        url: text(v, "url"),
+        title: text(v, "title"),
+        extra: Vec::new(),
     })
 }
 

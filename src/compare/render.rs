@@ -52,6 +52,9 @@ pub const CSV_FIELDS: &[&str] = &[
     "speaker_id",
     "known_role",
     "kind",
+    "date",
+    "title",
+    "url",
 ];
 
 #[derive(Serialize)]
@@ -71,6 +74,23 @@ struct CsvRow<'a> {
     speaker_id: &'a str,
     known_role: &'a str,
     kind: &'static str,
+    date: &'a str,
+    title: &'a str,
+    url: &'a str,
+}
+
+/// Writes an Excel workbook with two sheets: `quotes`, the records compared (the columns of
+/// `whosaid extract`), and `groups`, one row per member (the columns of [`write_csv`]).
+#[cfg(feature = "xlsx")]
+pub fn write_xlsx<W: Write>(w: W, quotes: &[crate::record::QuoteRecord], groups: &[Group]) -> Result<()> {
+    use crate::output::xlsx::{write_workbook, Sheet};
+    let mut sheet = Sheet::new("quotes", crate::output::QUOTE_FIELDS)?;
+    for q in quotes {
+        sheet.push(q, &[])?;
+    }
+    let mut rows = Sheet::new("groups", CSV_FIELDS)?;
+    for_each_row(groups, |row| rows.push(row, &[]))?;
+    write_workbook(w, vec![sheet, rows])
 }
 
 /// Writes one CSV row per member, with its group's id, relation, similarity and flags (`flags`
@@ -78,10 +98,16 @@ struct CsvRow<'a> {
 /// [`crate::output::CsvSink`].
 pub fn write_csv<W: Write>(w: W, groups: &[Group], csv_safe: bool) -> Result<()> {
     let mut out = CsvSink::new(w, CSV_FIELDS, csv_safe);
+    for_each_row(groups, |row| out.write(row))?;
+    out.finish()
+}
+
+/// Calls `f` with the CSV row of each member of each group, in order.
+fn for_each_row(groups: &[Group], mut f: impl FnMut(&CsvRow) -> Result<()>) -> Result<()> {
     for g in groups {
         let flags: Vec<&str> = g.flags.iter().map(|f| f.as_str()).collect();
         for (i, m) in g.members.iter().enumerate() {
-            out.write(&CsvRow {
+            f(&CsvRow {
                 group: g.group,
                 relation: g.relation.as_str(),
                 similarity: (g.similarity * 1000.0).round() / 1000.0,
@@ -97,10 +123,13 @@ pub fn write_csv<W: Write>(w: W, groups: &[Group], csv_safe: bool) -> Result<()>
                 speaker_id: &m.speaker_id,
                 known_role: &m.known_role,
                 kind: m.kind.as_str(),
+                date: &m.date,
+                title: &m.title,
+                url: &m.url,
             })?;
         }
     }
-    out.finish()
+    Ok(())
 }
 
 /// A piece of a member's quote as shown against the reference.

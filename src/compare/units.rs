@@ -99,7 +99,7 @@ fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
 /// The day a record's document was published: its `date`, else a `YYYY-MM-DD` in its
 /// document id (file names such as `outlet_2016-03-01_slug`).
 pub fn record_day(r: &QuoteRecord) -> Option<i32> {
-    day_of(&r.doc)
+    day_of(&r.date).or_else(|| day_of(&r.doc))
 }
 
 /// The year of a record's document, from the same date as [`record_day`].
@@ -333,6 +333,7 @@ mod tests {
             method: None,
             mention: String::new(),
             confidence: 1.0,
+            ..QuoteRecord::default()
         };
         assert_eq!(record_year(&r("a_2016-12-31_b")), Some(2016));
         assert_eq!(record_year(&r("a_2017-01-01")), Some(2017));

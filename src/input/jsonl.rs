@@ -44,6 +44,8 @@ pub(super) struct JsonlSource {
     sniffed: bool,
     /// The source has ended (end of input or a read error).
     done: bool,
+    /// Fields kept in [`Document::extra`] (`--keep`).
+    pub(super) keep: Vec<String>,
 }
 
 /// The fields of one JSONL line. Only `text` is required, and must be a string; the others may
@@ -92,6 +94,7 @@ impl JsonlSource {
             buf: Vec::new(),
             sniffed: false,
             done: false,
+            keep: Vec::new(),
         }
     }
 
@@ -236,7 +239,28 @@ impl JsonlSource {
                 self.long_prefix.as_ref().map(|p| format!("{p}:{}", self.line)),
             ),
         };
-        Ok(Found { doc: Document { id, text, outlet, date, url, title }, long, warnings })
+        let extra = self.kept(line);
+        Ok(Found { doc: Document { id, text, outlet, date, url, title, extra }, long, warnings })
+    }
+
+    /// The kept fields of a line, in the order asked for, empty when missing (the line is
+    /// parsed again, only when fields are kept).
+    fn kept(&self, line: &str) -> Vec<(String, String)> {
+        if self.keep.is_empty() {
+            return Vec::new();
+        }
+        let fields: serde_json::Map<String, Value> = serde_json::from_str(line).unwrap_or_default();
+        self.keep
+            .iter()
+            .map(|k| {
+                let value = match fields.get(k) {
+                    None | Some(Value::Null) => String::new(),
+                    Some(Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                };
+                (k.clone(), value)
+            })
+            .collect()
     }
 }
 

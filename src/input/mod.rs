@@ -9,20 +9,23 @@
 //!
 //! What is read:
 //! - a file named explicitly is read whatever its extension: as JSONL when it ends in `.jsonl`
-//!   or `.ndjson`, as one text article otherwise;
+//!   or `.ndjson`, as a web page when it ends in `.html` or `.htm` ([`crate::html`]), as one
+//!   text article otherwise;
 //! - a folder is walked recursively in byte order of the names (so output order is stable);
-//!   only `.txt`, `.jsonl` and `.ndjson` files are read (any case), other files are left alone
-//!   without a message. Names starting with `.` (`.git`, macOS `._x.txt` forks) are left alone.
+//!   only `.txt`, `.jsonl`, `.ndjson`, `.html` and `.htm` files are read (any case); the other
+//!   files of a folder are counted and named in one warning. Names starting with `.` (`.git`,
+//!   macOS `._x.txt` forks) are left alone.
 //!   Symbolic links are followed, to files and to folders; a folder already read (a link loop,
 //!   two links to one folder, a folder given twice) is skipped and named, as is a dangling link
 //!   and anything with a readable extension that is not a regular file (a FIFO named `x.txt`
 //!   could block the run forever);
-//! - `-` is JSONL from standard input (a file really named `-` can be given as `./-`).
+//! - `-` is JSONL from standard input, or one text article ([`Inputs::stdin_text`]); a file
+//!   really named `-` can be given as `./-`.
 //!
 //! Every document id is unique within a run (see [`ids`](self::ids)): a clash is resolved by the
 //! path relative to its argument, then by a `#N` suffix, with a warning.
 //!
-//! Decoding follows `SPEC.md`: a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced
+//! Decoding follows `docs/OUTPUT.md`: a UTF-8 byte order mark is dropped; invalid UTF-8 is replaced
 //! with U+FFFD and reported as a [`Event::Warning`]; CRLF is kept, so offsets refer to the text
 //! exactly as read. A text file whose first 8 KiB hold a NUL byte or are mostly not text is
 //! skipped as binary (UTF-16, GBK and Latin-1 get messages of their own) before the rest is
@@ -64,8 +67,8 @@ use ids::Ids;
 use jsonl::{Item, JsonlSource};
 
 /// Extensions (lowercase, without the dot) read from inside folders. `.txt` is one article,
-/// the others JSONL.
-pub const FOLDER_EXTENSIONS: &[&str] = &["jsonl", "ndjson", "txt"];
+/// `.htm` and `.html` a web page, the others JSONL.
+pub const FOLDER_EXTENSIONS: &[&str] = &["htm", "html", "jsonl", "ndjson", "txt"];
 
 /// The default size limit of one document (64 MiB): a text file, or a JSONL line, above it is
 /// skipped and named. Extraction needs several times a document's size in memory.
@@ -77,7 +80,8 @@ pub enum Event {
     /// A document to extract.
     Document(Document),
     /// Something the user should hear about that did not stop the input (invalid UTF-8
-    /// replaced, a document id changed to keep ids unique). The document it concerns comes next.
+    /// replaced, a document id changed to keep ids unique: the document it concerns comes next;
+    /// files of a folder that are not read).
     Warning(Error),
     /// An input, or one line of a JSONL input, that could not be processed; the others go on.
     Skipped(Error),
@@ -97,6 +101,10 @@ pub struct Inputs {
     folders: HashMap<PathBuf, PathBuf>,
     /// Size limit of one document, in bytes.
     max_doc_bytes: u64,
+    /// Standard input holds one text article rather than JSONL.
+    stdin_text: bool,
+    /// Input fields kept with each document (`Document::extra`).
+    keep: Vec<String>,
 }
 
 enum Pending {
@@ -145,7 +153,43 @@ impl Inputs {
             ids: Ids::default(),
             folders: HashMap::new(),
             max_doc_bytes: MAX_DOC_BYTES,
+            stdin_text: false,
+            keep: Vec::new(),
         }
+    }
+
+    /// Reads `-` as one plain-text article (id `stdin`) instead of JSONL.
+    pub fn stdin_text(mut self, text: bool) -> Inputs {
+        self.stdin_text = text;
+        self
+    }
+
+    /// Keeps these fields of JSONL documents in [`Document::extra`], in this order (a field a
+    /// line lacks is kept empty; a value that is not a string is kept as its JSON text).
+    /// Documents from text files and pages get the same fields, empty.
+    pub fn keep(mut self, fields: Vec<String>) -> Inputs {
+        if let Some(source) = &mut self.current {
+            source.keep.clone_from(&fields);
+        }
+        self.keep = fields;
+        self
+    }
+
+    /// The document of a text file or page read whole (`path` names it in messages).
+    fn text_document(&mut self, path: &Path, id: String, bytes: Vec<u8>, long: Option<String>) {
+        let decoded = decode(bytes);
+        let warnings = decoded.problem().map(|m| invalid_data(path, &m)).into_iter().collect();
+        let doc = if is_html(path) {
+            match read_page(&id, &decoded.text) {
+                Ok(doc) => doc,
+                Err(e) => return self.skip(invalid_data(path, &format!("{e}, skipped"))),
+            }
+        } else {
+            Document::new(id, decoded.text)
+        };
+        let extra = self.keep.iter().map(|k| (k.clone(), String::new())).collect();
+        let found = Found { doc: Document { extra, ..doc }, long, warnings };
+        self.found(found, |message| invalid_data(path, &message));
     }
 
     /// Inputs from one JSONL stream. `name` stands for the stream in messages and, without its
@@ -207,7 +251,9 @@ impl Inputs {
         };
         if is_jsonl(&path) {
             let name = path.display().to_string();
-            self.current = Some(JsonlSource::new(name, stem(&path), Some(long), Box::new(file), false));
+            let mut source = JsonlSource::new(name, stem(&path), Some(long), Box::new(file), false);
+            source.keep.clone_from(&self.keep);
+            self.current = Some(source);
             return;
         }
         let max = self.max_doc_bytes;
@@ -219,10 +265,7 @@ impl Inputs {
             Ok(Err(why)) => return self.skip(invalid_data(&path, &why)),
             Err(e) => return self.skip(Error::io(Some(path), e)),
         };
-        let decoded = decode(bytes);
-        let warnings = decoded.problem().map(|m| invalid_data(&path, &m)).into_iter().collect();
-        let found = Found { doc: Document::new(stem(&path), decoded.text), long: Some(long), warnings };
-        self.found(found, |message| invalid_data(&path, &message));
+        self.text_document(&path, stem(&path), bytes, Some(long));
     }
 
     /// Queues the entries of a folder that are to be read, and those skipped, in name order.
@@ -245,6 +288,7 @@ impl Inputs {
             Err(e) => return self.skip(Error::io(Some(dir.to_path_buf()), e)),
         };
         let mut found = Vec::new();
+        let mut other_kinds: Vec<String> = Vec::new();
         for entry in listing {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -276,9 +320,13 @@ impl Inputs {
                 },
                 Ok(kind) => file_entry(path, kind, root),
             };
-            if let Some(pending) = wanted {
-                found.push((name, pending));
+            match wanted {
+                Some(pending) => found.push((name, pending)),
+                None => other_kinds.push(name.to_string_lossy().into_owned()),
             }
+        }
+        if !other_kinds.is_empty() {
+            self.queued.push_back(Event::Warning(invalid_data(dir, &not_read(other_kinds))));
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
         self.pending.extend(found.into_iter().rev().map(|(_, pending)| pending));
@@ -319,14 +367,26 @@ impl Iterator for Inputs {
                 continue;
             }
             match self.pending.pop()? {
+                Pending::Stdin if self.stdin_text => {
+                    let mut bytes = Vec::new();
+                    let stdin = Path::new("<stdin>");
+                    match io::stdin()
+                        .lock()
+                        .take(self.max_doc_bytes.saturating_add(1))
+                        .read_to_end(&mut bytes)
+                    {
+                        Ok(n) if n as u64 > self.max_doc_bytes => {
+                            self.skip(too_large(stdin, n as u64, self.max_doc_bytes))
+                        }
+                        Ok(_) => self.text_document(stdin, "stdin".into(), bytes, None),
+                        Err(e) => self.skip(Error::io(Some(stdin.into()), e)),
+                    }
+                }
                 Pending::Stdin => {
-                    self.current = Some(JsonlSource::new(
-                        "<stdin>".into(),
-                        "stdin".into(),
-                        None,
-                        Box::new(io::stdin()),
-                        true,
-                    ))
+                    let mut source =
+                        JsonlSource::new("<stdin>".into(), "stdin".into(), None, Box::new(io::stdin()), true);
+                    source.keep.clone_from(&self.keep);
+                    self.current = Some(source);
                 }
                 Pending::Path { path, root } => self.open(path, root),
                 Pending::Skip(error) => return Some(Event::Skipped(error)),
@@ -350,6 +410,16 @@ fn read_text(file: fs::File, max: u64) -> io::Result<Result<Vec<u8>, String>> {
         return Ok(Err(format!("more than --max-doc-bytes ({max}) bytes, skipped")));
     }
     Ok(Ok(bytes))
+}
+
+/// The warning for the files of a folder that are not read (named, up to three).
+fn not_read(mut names: Vec<String>) -> String {
+    names.sort();
+    let n = names.len();
+    let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    let more = if n > 3 { format!(", and {} more", n - 3) } else { String::new() };
+    let files = if n == 1 { "file" } else { "files" };
+    format!("{n} {files} not read: only .txt, .jsonl, .ndjson, .html and .htm files are read from a folder ({shown}{more})")
 }
 
 fn too_large(path: &Path, len: u64, max: u64) -> Error {
@@ -376,6 +446,20 @@ fn long_id(path: &Path, root: Option<&Path>) -> String {
 
 fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+#[cfg(feature = "html")]
+fn read_page(id: &str, html: &str) -> Result<Document, Error> {
+    crate::html::read_page(id, html)
+}
+
+#[cfg(not(feature = "html"))]
+fn read_page(_id: &str, _html: &str) -> Result<Document, Error> {
+    Err(Error::other("a web page, and whosaid was built without the `html` feature"))
+}
+
+fn is_html(path: &Path) -> bool {
+    matches!(extension(path).as_deref(), Some("html" | "htm"))
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -540,10 +624,15 @@ mod tests {
         fs::write(root.join("d.txt"), b"\x00\x01binary").unwrap();
         let got = events(Inputs::new([root]));
         let d = root.join("d.txt").display().to_string();
+        let b = root.join("b").display().to_string();
         assert_eq!(
             got,
             [
                 "doc a \"A\"".to_string(),
+                format!(
+                    "warning {b}: 1 file not read: only .txt, .jsonl, .ndjson, .html and .htm files are read \
+                     from a folder (notes.md)"
+                ),
                 "doc m:1 \"M1\"".into(),
                 "doc m:2 \"M2\"".into(),
                 "doc z \"Z\"".into(),
