@@ -4,7 +4,8 @@
     python3 scripts/xlsx-check.py OUT.csv OUT.xlsx [SHEET]
 
 Needs openpyxl (`pip install openpyxl` in a venv). Cells are compared as CSV text: an empty
-cell is "", a whole number has no decimal point, a boolean is `true`/`false`. Write the CSV
+cell is "", a boolean is `true`/`false`, and numbers are compared as numbers (a spreadsheet
+keeps no difference between 1 and 1.0). Write the CSV
 with `--no-csv-safe`, since the workbook needs no formula guard. Exits 1 on the first
 difference, naming row and column.
 """
@@ -24,6 +25,15 @@ def text(value):
     return str(value)
 
 
+def same(csv_cell, xlsx_cell):
+    if csv_cell == xlsx_cell:
+        return True
+    try:
+        return float(csv_cell) == float(xlsx_cell)
+    except ValueError:
+        return False
+
+
 def main():
     csv_path, xlsx_path = sys.argv[1], sys.argv[2]
     with open(csv_path, newline="", encoding="utf-8-sig") as f:
@@ -35,9 +45,9 @@ def main():
         sys.exit(f"{len(csv_rows)} CSV rows but {len(xlsx_rows)} workbook rows")
     for i, (a, b) in enumerate(zip(csv_rows, xlsx_rows), 1):
         b = b + [""] * (len(a) - len(b))
-        if a != b:
+        if len(a) != len(b) or not all(same(x, y) for x, y in zip(a, b)):
             for j, (x, y) in enumerate(zip(a, b)):
-                if x != y:
+                if not same(x, y):
                     sys.exit(f"row {i}, column {csv_rows[0][j]}: CSV {x!r} vs workbook {y!r}")
             sys.exit(f"row {i}: {len(a)} CSV cells vs {len(b)}")
     print(f"{sheet.title}: {len(csv_rows) - 1} rows and the header equal in {csv_path} and {xlsx_path}")
