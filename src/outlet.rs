@@ -60,18 +60,18 @@ static MONTH: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:
+        (?-u:\b)(?:
             (?P<m1>\p{L}{3,9})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})
           | (?P<d2>\d{1,2})\s+(?P<m2>\p{L}{3,9})\.?,?\s+(?P<y2>\d{4})
           | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})
-        )\b",
+        )(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 /// A leading line that announces a date: a short line, a dateline or a label.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:published|updated|posted|first published|date)\b[^\n]{0,20}|[\p{Lu}][\p{Lu} /.,'-]{1,60},\s+)")
+    Regex::new(r"^(?:(?i:published|updated|posted|first published|date)(?-u:\b)[^\n]{0,20}|[\p{Lu}][\p{Lu} /.,'-]{1,60},\s+)")
         .expect("valid regex")
 });
 
@@ -85,16 +85,16 @@ pub fn detect(text: &str) -> Option<String> {
         let rejected = found.split_whitespace().any(|w| p.reject.iter().any(|r| r.eq_ignore_ascii_case(w)));
         (!found.is_empty() && !rejected).then(|| found.to_string())
     };
-    // Cheap test first: a dateline has "(".
+    // `is_match` runs a lazy DFA; the captures (a much slower engine) only where it matched.
     for line in paras.iter().take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
-        for re in &p.head {
+        for re in p.head.iter().filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);
             }
         }
     }
     for line in paras.iter().rev().take(TAIL).filter(|l| l.len() < LINE_MAX) {
-        for re in &p.tail {
+        for re in p.tail.iter().filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);
             }
@@ -115,6 +115,9 @@ pub fn detect_date(text: &str) -> Option<String> {
         }
         // A dateline's date stands before its first dash; a label's within its line.
         let head = if short { line } else { &line[..line.len().min(120)] };
+        if !DATE.is_match(head) {
+            continue;
+        }
         if let Some(date) = DATE.captures(head).and_then(|c| date_of(&c)) {
             return Some(date);
         }

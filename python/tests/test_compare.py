@@ -24,7 +24,8 @@ def test_one_document_makes_no_group():
 
 
 def test_records_without_speaker_only_with_all():
-    quote = {"quote": "a fair deal for every rider", "speaker": ""}
+    # Long enough to group without a speaker (a short quote joins only its own speaker's).
+    quote = {"quote": "a fair deal for every rider on every bus line in the city", "speaker": ""}
     records = [dict(quote, doc="a"), dict(quote, doc="b")]
     assert whosaid.compare(records) == []
     [group] = whosaid.compare(records, all=True)

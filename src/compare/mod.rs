@@ -317,9 +317,9 @@ impl Comparer {
         &self.normalizer
     }
 
-    /// Groups `records` (from any number of documents); only groups with members from at
-    /// least two documents are returned, numbered from 1 in document order.
-    pub fn compare(&self, records: &[QuoteRecord]) -> Vec<Group> {
+    /// The quotes as units, the pairs of units that match, and which pairs make the groups:
+    /// what both [`Comparer::compare`] and [`Comparer::pairs`] start from.
+    fn match_units(&self, records: &[QuoteRecord]) -> (units::Units, Vec<matching::Edge>, group::Components) {
         let units = units::units(self, records);
         let edges = matching::edges(
             &units.units,
@@ -328,6 +328,13 @@ impl Comparer {
             self.options.max_postings,
         );
         let components = group::components(&units.units, &edges);
+        (units, edges, components)
+    }
+
+    /// Groups `records` (from any number of documents); only groups with members from at
+    /// least two documents are returned, numbered from 1 in document order.
+    pub fn compare(&self, records: &[QuoteRecord]) -> Vec<Group> {
+        let (units, edges, components) = self.match_units(records);
         group::build(self, records, &units, &edges, &components)
     }
 
@@ -336,14 +343,7 @@ impl Comparer {
     /// relation and similarity, and whether grouping used the pair (a fragment links only its
     /// best container, see [`group`]).
     pub fn pairs(&self, records: &[QuoteRecord]) -> Vec<Pair> {
-        let units = units::units(self, records);
-        let edges = matching::edges(
-            &units.units,
-            &units.rarity,
-            self.options.min_similarity,
-            self.options.max_postings,
-        );
-        let components = group::components(&units.units, &edges);
+        let (units, edges, components) = self.match_units(records);
         edges
             .iter()
             .zip(&components.used)

@@ -319,19 +319,9 @@ mod tests {
         assert_eq!(day_of("no date"), None);
         let r = |doc: &str| QuoteRecord {
             doc: doc.into(),
-            outlet: String::new(),
             paragraph: 1,
-            start: 0,
             end: 1,
             quote: "x".into(),
-            kind: crate::record::QuoteKind::Full,
-            speaker: String::new(),
-            speaker_id: String::new(),
-            role: String::new(),
-            known_role: String::new(),
-            cue: String::new(),
-            method: None,
-            mention: String::new(),
             confidence: 1.0,
             ..QuoteRecord::default()
         };
