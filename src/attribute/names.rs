@@ -73,13 +73,19 @@ impl<'a> DocContext<'a> {
     pub(super) fn scan_names(&mut self, toks: &[Tok]) {
         self.find_sentence_ends(toks);
         let mut sentences = self.sentence_starts(toks);
+        if self.is_promo(toks) {
+            return;
+        }
         let mut i = 0;
         while i < toks.len() {
             if let Some((mut u, next)) = self.unit_at(toks, i) {
                 if !u.full && u.entry.is_none() && !u.person {
                     self.as_known_person(&mut u, toks, i);
                 }
-                self.note_sentence_role(toks, i, next, &u, &mut sentences);
+                if u.entry.is_none() && !u.full && u.person {
+                    self.confirm_surname(&mut u, toks, i);
+                }
+                let role = self.sentence_role(toks, i, next, &u, &mut sentences);
                 if u.full && u.person {
                     let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
@@ -97,7 +103,12 @@ impl<'a> DocContext<'a> {
                     }
                 }
                 self.units.push(u);
+                self.unit_roles.push(role);
                 i = next;
+            } else if let Some(u) = self.pronoun_subject(toks, i, &mut sentences) {
+                self.units.push(u);
+                self.unit_roles.push((self.sentences, true));
+                i += 1;
             } else {
                 i += 1;
             }
