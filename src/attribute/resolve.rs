@@ -114,7 +114,7 @@ impl<'a> DocContext<'a> {
         let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
         if words.len() == 1 && words[0].kind == TokKind::Word {
             let w = self.word(words[0]);
-            if let Some(kind) = self.lexicon.pronoun(w) {
+            if let Some(kind) = self.pronoun_of(words[0]) {
                 if matches!(w, "I" | "we" | "We") {
                     // The writer or a group speaking for itself: say so as written.
                     let sp =
@@ -155,9 +155,9 @@ impl<'a> DocContext<'a> {
             return Some(Found::new(sp, Method::Organization, phrase.clone(), String::new()));
         }
         // A document with its author: "a readout … published by CGTN".
-        let has_doc = toks[np.a..core_end.min(np.b)].iter().any(|t| {
-            t.kind == TokKind::Word && self.lexicon.role_word(self.word(t)) == Some(RoleWord::Document)
-        });
+        let has_doc = toks[np.a..core_end.min(np.b)]
+            .iter()
+            .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Document));
         if has_doc {
             let mut i = np.a;
             while i < np.b {
@@ -174,16 +174,15 @@ impl<'a> DocContext<'a> {
         }
         // A description: "the statement", "a spokesman for the campaign".
         let described = toks[np.a..np.b].iter().any(|t| {
-            t.kind == TokKind::Word
-                && self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier)
+            t.kind == TokKind::Word && self.role_of(t).is_some_and(|r| r != RoleWord::Modifier)
                 || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
         });
         if described
             && (self.is_determiner(&toks[np.a]) || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s'))
         {
-            let person = toks[np.a..np.b].iter().any(|t| {
-                t.kind == TokKind::Word && self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
-            });
+            let person = toks[np.a..np.b]
+                .iter()
+                .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Title));
             let sp = Speaker { name: phrase.clone(), entry: None, person, gender: Gender::Unknown };
             return Some(Found::new(sp, Method::Explicit, phrase, String::new()));
         }

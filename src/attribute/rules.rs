@@ -146,8 +146,8 @@ impl<'a> DocContext<'a> {
         p.kind == TokKind::Word
             && !self.is_capitalized(p)
             && !self.is_adverb(p)
-            && self.lexicon.pronoun(self.word(p)).is_none()
-            && self.lexicon.role_word(self.word(p)).is_none()
+            && self.pronoun_of(p).is_none()
+            && self.role_of(p).is_none()
             && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
     }
 
@@ -171,9 +171,12 @@ impl<'a> DocContext<'a> {
         if let Some(a) = self.cue_after(toks, qi, se, true) {
             return Some(a);
         }
-        // 2. The nearest cue before the quote in its sentence.
-        if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
-            return Some(a);
+        // 2. The nearest cue before the quote in its sentence (for a partial quote, tried above:
+        // a failed attempt changes nothing, so it would fail again).
+        if !partial {
+            if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
+                return Some(a);
+            }
         }
         // 3. A cue later in the sentence.
         if let Some(a) = self.cue_after(toks, qi, se, false) {
