@@ -119,3 +119,14 @@ t!(
     "Ann Roe called the plan fine. Tom Lee runs a “pop-up” shop.",
     []
 );
+t!(
+    month_abbreviation_is_not_a_given_name,
+    "On Jan. 9, Paul Brandt, a bank president, gave an interview noting that rate rises could \
+     “endanger a strong economy” this year.",
+    [("endanger a strong economy", "Paul Brandt", "")]
+);
+t!(
+    organisation_is_not_named_by_its_first_word,
+    "Lumora Research ran the study. Lumora told staff it is “working closely” with the regulator.",
+    [("working closely", "Lumora", "")]
+);

@@ -37,6 +37,10 @@ impl<'a> DocContext<'a> {
         if !(capitalized || t.mention.is_some() || self.in_particles(t)) {
             return false;
         }
+        // "Jan. 9": a month's abbreviation, not the given name.
+        if w.ends_with('.') && self.lexicon.never_names.contains(w) {
+            return false;
+        }
         if self.in_stopwords(t)
             && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
         {
@@ -97,7 +101,7 @@ impl<'a> DocContext<'a> {
                 if u.full && !u.org {
                     let idx = self.units.len();
                     self.by_surname.entry(u.last.clone()).or_default().push(idx);
-                    if u.first != u.last && u.name.split_whitespace().count() == 2 {
+                    if u.person && u.first != u.last && u.name.split_whitespace().count() == 2 {
                         self.by_first_word.entry(u.first.clone()).or_default().push(idx);
                     }
                 }
@@ -231,6 +235,15 @@ impl<'a> DocContext<'a> {
             && self.lexicon.is_given_name(self.word(&toks[i + 1]))
             && !self.lexicon.is_place(&self.text[toks[i].s..toks[j - 1].e]);
         let i = if glued { i + 1 } else { i };
+        // A capitalised common word opening a sentence before a comma ("Nonetheless, …").
+        if opens
+            && j == i + 1
+            && toks.get(j).is_some_and(|t| t.kind == TokKind::Punct(','))
+            && self.lexicon.is_common_word(self.word(&toks[i]))
+            && !self.lexicon.is_given_name(self.word(&toks[i]))
+        {
+            return None;
+        }
         let t = &toks[i];
         let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
         let name = self.text[t.s..toks[j - 1].e].to_string();
