@@ -114,7 +114,7 @@ pub fn detect_date(text: &str) -> Option<String> {
             continue;
         }
         // A dateline's date stands before its first dash; a label's within its line.
-        let head = if short { line } else { &line[..line.len().min(120)] };
+        let head = if short { line } else { &line[..line.floor_char_boundary(120)] };
         if !DATE.is_match(head) {
             continue;
         }
@@ -220,6 +220,11 @@ mod tests {
             ("Head\n\nBEIJING, January 27 (Reuters) – No year here.", None),
             ("Head\n\nThe talks, held on November 15, 2021 in a long meeting that went on and on for hours.", None),
             ("Head\nPublished: 31 Smarch 2021\nBody.", None),
+            // A long dateline whose 120th byte falls inside a curly apostrophe.
+            (
+                "Head\n\nRIVERTON, Ore. (Agency) — The Latest on the county election and two very close contests on a Saturday: Olde Riverton\u{2019}s vote and more (all times local):",
+                None,
+            ),
         ];
         for (text, want) in rows {
             assert_eq!(detect_date(text).as_deref(), *want, "{text}");
