@@ -59,28 +59,32 @@ impl Extractor {
     /// All quotes of one document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<QuoteRecord> {
         let text = doc.text.as_str();
-        let paras = segment::paragraphs(text);
-        let (quotes, para_first_quote) = top_level_quotes(text, &paras);
         let mentions = self.matcher.find(text);
         let mut ctx = DocContext::new(text, &self.matcher, &self.gazetteer, self.lexicon, &mentions);
-        // Every name of the article is known before any quote is attributed.
-        let all_toks: Vec<Vec<Tok>> = paras
-            .iter()
-            .zip(&para_first_quote)
-            .map(|(p, &first)| ctx.read_paragraph(*p, &quotes, first))
-            .collect();
-        let headlines = headline_paragraphs(text, &paras);
+        // Every name of the article is known before any quote is attributed: a first pass reads
+        // every paragraph's names, a second reads again the paragraphs that can yield a record.
+        // One token buffer serves every paragraph, so memory does not grow with their number.
+        let mut toks: Vec<Tok> = Vec::new();
+        let read = read_names(text, &mut ctx, &mut toks);
+        let headlines = headline_paragraphs(text, &read.first, read.count);
         let meta = crate::outlet::Metadata::of(doc);
         let mut out = Vec::new();
         let mut offsets = CharOffsets::new(text);
-        for (pi, toks) in all_toks.iter().enumerate() {
-            for found in ctx.attribute_paragraph(toks, &quotes, headlines.contains(&pi)) {
+        let quotes = &read.quotes;
+        let mut next = 0;
+        for p in &read.to_attribute {
+            if p.index != next {
+                ctx.skip_paragraph(); // the paragraph before holds neither a quote nor a cue
+            }
+            next = p.index + 1;
+            ctx.tokens_into(p.para, quotes, p.first_quote, &mut toks);
+            for found in ctx.attribute_paragraph(&toks, quotes, headlines.contains(&p.index)) {
                 if found.attribution.is_none() && !self.options.all {
                     continue;
                 }
                 let q = quotes[found.quote];
                 let span = (offsets.char_offset(q.start) as u64, offsets.char_offset(q.end) as u64);
-                out.push(self.record(doc, &meta, pi, span, &text[q.start..q.end], found));
+                out.push(self.record(doc, &meta, p.index, span, &text[q.start..q.end], found));
             }
         }
         out
@@ -133,31 +137,63 @@ impl Extractor {
     }
 }
 
-/// The document's top-level quotes in text order, and the index of each paragraph's first.
-fn top_level_quotes(text: &str, paras: &[segment::Paragraph]) -> (Vec<QuoteSpan>, Vec<usize>) {
-    let mut quotes: Vec<QuoteSpan> = Vec::new();
-    let mut para_first_quote = Vec::with_capacity(paras.len());
-    for (i, p) in paras.iter().enumerate() {
-        let next_opens = paras.get(i + 1).is_some_and(|n| segment::opens_with_quote(text, *n));
-        para_first_quote.push(quotes.len());
-        quotes.extend(segment::quotes(text, *p, next_opens).into_iter().filter(|q| !q.nested));
-    }
-    (quotes, para_first_quote)
+/// A paragraph to attribute: one that holds a quote or a cue.
+struct ToAttribute {
+    para: segment::Paragraph,
+    /// Its number in the document, from 0.
+    index: usize,
+    /// The index of its first quote among the document's.
+    first_quote: usize,
 }
+
+/// What the first pass over a document keeps.
+struct FirstPass {
+    /// The document's top-level quotes in text order.
+    quotes: Vec<QuoteSpan>,
+    /// The paragraphs that can yield a record, in text order.
+    to_attribute: Vec<ToAttribute>,
+    /// The first paragraphs (where headlines are), and how many there are in all.
+    first: Vec<segment::Paragraph>,
+    count: usize,
+}
+
+/// The first pass: every paragraph's quotes found and names recorded.
+fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>) -> FirstPass {
+    let mut read = FirstPass { quotes: Vec::new(), to_attribute: Vec::new(), first: Vec::new(), count: 0 };
+    let mut paras = segment::Paragraphs::new(text).peekable();
+    while let Some(para) = paras.next() {
+        let next_opens = paras.peek().is_some_and(|n| segment::opens_with_quote(text, *n));
+        let first_quote = read.quotes.len();
+        read.quotes.extend(segment::quotes(text, para, next_opens).into_iter().filter(|q| !q.nested));
+        ctx.read_paragraph_into(para, &read.quotes, first_quote, toks);
+        if read.quotes.len() > first_quote || ctx.has_cue(toks) {
+            read.to_attribute.push(ToAttribute { para, index: read.count, first_quote });
+        }
+        if read.first.len() < HEADLINE_PARAGRAPHS {
+            read.first.push(para);
+        }
+        read.count += 1;
+    }
+    read
+}
+
+/// How many paragraphs at the top of a document can be headlines.
+const HEADLINE_PARAGRAPHS: usize = 6;
 
 /// The outlet named with the document, else the one its text names.
 /// Headline paragraphs: the lines at the top before the body starts, short and without final
 /// sentence punctuation, or list items ("- …").
-fn headline_paragraphs(text: &str, paras: &[segment::Paragraph]) -> Vec<usize> {
+/// `first` are the document's first paragraphs, `count` how many it has.
+fn headline_paragraphs(text: &str, first: &[segment::Paragraph], count: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    for (i, p) in paras.iter().enumerate().take(6) {
+    for (i, p) in first.iter().enumerate().take(HEADLINE_PARAGRAPHS) {
         let s = text[p.start..p.end].trim();
         let ends = s.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '!', '?']);
         let bullet = s.starts_with("- ") || s.starts_with("• ");
         // The first line is the headline when short, even if it ends on "U.S.".
-        let first_line = i == 0 && paras.len() >= 3 && s.split_whitespace().count() < 20 && !s.contains(". ");
+        let first_line = i == 0 && count >= 3 && s.split_whitespace().count() < 20 && !s.contains(". ");
         // A quote that opens a paragraph is body text, and so is everything in a short text.
-        let body = paras.len() < 3 || s.starts_with(['“', '"', '‘', '\'']);
+        let body = count < 3 || s.starts_with(['“', '"', '‘', '\'']);
         if !body && (bullet || first_line || (!ends && s.chars().count() < 200)) {
             out.push(i);
         } else if i > 0 {

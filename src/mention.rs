@@ -20,7 +20,8 @@ use crate::text::{next_word_start, on_word_boundaries};
 pub enum Payload {
     /// A gazetteer entry's name or alias (index into the gazetteer entries).
     Entity(u32),
-    /// A surname shared by these entries (index into [`Matcher::surname_group`]).
+    /// A person's surname (index into the matcher's surname groups:
+    /// [`Matcher::people_with_surname`] gives the people who have it).
     Surname(u32),
     /// A role title (index into [`Matcher::title`]).
     Title(u32),

@@ -78,7 +78,9 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The outlet named by the text, if any: the first dateline of the first paragraphs, else the
 /// last credit or copyright line.
 pub fn detect(text: &str) -> Option<String> {
-    let paras: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    // Lines read from each end as needed, not collected: a text of millions of lines costs
+    // nothing here.
+    let paras = || text.lines().map(str::trim).filter(|l| !l.is_empty());
     let p = &*OUTLET;
     let accept = |found: &str| {
         let found = found.trim().trim_end_matches(['.', ',']).trim();
@@ -86,14 +88,14 @@ pub fn detect(text: &str) -> Option<String> {
         (!found.is_empty() && !rejected).then(|| found.to_string())
     };
     // `is_match` runs a lazy DFA; the captures (a much slower engine) only where it matched.
-    for line in paras.iter().take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
+    for line in paras().take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
         for re in p.head.iter().filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);
             }
         }
     }
-    for line in paras.iter().rev().take(TAIL).filter(|l| l.len() < LINE_MAX) {
+    for line in paras().rev().take(TAIL).filter(|l| l.len() < LINE_MAX) {
         for re in p.tail.iter().filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);

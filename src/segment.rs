@@ -10,7 +10,7 @@
 mod paragraphs;
 mod quotes;
 
-pub use paragraphs::paragraphs;
+pub use paragraphs::{paragraphs, Paragraphs};
 pub use quotes::{opens_with_quote, quotes};
 
 /// A paragraph: a byte range of the document, without its line break.

@@ -79,6 +79,13 @@ impl<'a> DocContext<'a> {
         }
     }
 
+    /// Passes over a paragraph that holds neither a quote nor a cue, as attributing it would:
+    /// it introduces no one for the paragraph after it.
+    pub(crate) fn skip_paragraph(&mut self) {
+        self.ends.clear();
+        self.carried = None;
+    }
+
     pub(super) fn word(&self, t: &Tok) -> &'a str {
         &self.text[t.s..t.e]
     }
@@ -91,7 +98,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// Whether any token of a paragraph is a cue.
-    pub(super) fn has_cue(&self, toks: &[Tok]) -> bool {
+    pub(crate) fn has_cue(&self, toks: &[Tok]) -> bool {
         toks.iter().any(|t| self.cue_of(t).is_some())
     }
 

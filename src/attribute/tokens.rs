@@ -37,6 +37,20 @@ pub enum TokKind {
 /// Splits a paragraph into tokens; `quotes` are the document's top-level quotes.
 pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[QuoteSpan], first_quote: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
+    tokenize_into(text, start, end, quotes, first_quote, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks`, which is cleared first (one buffer serves every paragraph).
+pub(crate) fn tokenize_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &[QuoteSpan],
+    first_quote: usize,
+    toks: &mut Vec<Tok>,
+) {
+    toks.clear();
     let mut qi = first_quote;
     let mut i = start;
     let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false };
@@ -104,7 +118,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[QuoteSpan], firs
         toks.push(tok(i, j, TokKind::Word));
         i = j;
     }
-    toks
 }
 
 /// Marks which tokens mentions cover. `mentions` are sorted; only mentions that start and end
@@ -141,16 +154,41 @@ pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention]) {
 
 impl DocContext<'_> {
     /// Reads one paragraph: its tokens, with the mentions that cover them, its names recorded.
+    #[cfg(test)]
     pub(crate) fn read_paragraph(
         &mut self,
         para: Paragraph,
         quotes: &[QuoteSpan],
         first_quote: usize,
     ) -> Vec<Tok> {
-        let mut toks = tokenize(self.text, para.start, para.end, quotes, first_quote);
-        attach_mentions(&mut toks, self.mentions);
-        self.scan_names(&toks);
+        let mut toks = Vec::new();
+        self.read_paragraph_into(para, quotes, first_quote, &mut toks);
         toks
+    }
+
+    /// [`Self::read_paragraph`] into `toks` (cleared first).
+    pub(crate) fn read_paragraph_into(
+        &mut self,
+        para: Paragraph,
+        quotes: &[QuoteSpan],
+        first_quote: usize,
+        toks: &mut Vec<Tok>,
+    ) {
+        self.tokens_into(para, quotes, first_quote, toks);
+        self.scan_names(toks);
+    }
+
+    /// The tokens of one paragraph with the mentions that cover them, into `toks` (cleared
+    /// first), names not recorded: for reading a paragraph a second time.
+    pub(crate) fn tokens_into(
+        &self,
+        para: Paragraph,
+        quotes: &[QuoteSpan],
+        first_quote: usize,
+        toks: &mut Vec<Tok>,
+    ) {
+        tokenize_into(self.text, para.start, para.end, quotes, first_quote, toks);
+        attach_mentions(toks, self.mentions);
     }
 }
 

@@ -313,3 +313,105 @@ fn has_surrogate_escape(line: &str) -> bool {
             && matches!(w[3], b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F')
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::events;
+    use super::super::Inputs;
+    use super::*;
+
+    #[test]
+    fn jsonl_lines_report_their_line_and_the_rest_goes_on() {
+        let text = "\u{FEFF}{\"text\": \"a\", \"id\": 7}\n\n{\"id\": \"x\"}\n{oops\r\n\
+                    {\"text\": \"b\", \"outlet\": \"\", \"date\": \"2022-01-27\"}\r\n[1]\n{\"text\": \"c\", \"id\": [1]}";
+        assert_eq!(
+            events(Inputs::from_reader("dir/feed.jsonl", text.as_bytes())),
+            [
+                "doc 7 \"a\"",
+                "skipped dir/feed.jsonl:3: not a document: missing field `text`",
+                "skipped dir/feed.jsonl:4: not valid JSON: key must be a string (column 2)",
+                "doc feed:5 \"b\"",
+                "skipped dir/feed.jsonl:6: not a document: a JSON object is expected",
+                "warning dir/feed.jsonl:7: `id` is a list, not text: the default id is used",
+                "doc feed:7 \"c\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn metadata_numbers_and_booleans_are_their_text_and_only_text_is_required() {
+        let text = "{\"id\": 1, \"text\": \"a\", \"outlet\": 7, \"date\": 20240101, \"title\": true}\n\
+                    {\"text\": \"b\", \"outlet\": [\"x\"], \"url\": {}}\n{\"text\": 5}\n";
+        let mut docs = Vec::new();
+        let mut notes = Vec::new();
+        for event in Inputs::from_reader("f.jsonl", text.as_bytes()) {
+            match event {
+                Event::Document(d) => docs.push(d),
+                Event::Warning(e) | Event::Skipped(e) => notes.push(e.to_string()),
+            }
+        }
+        assert_eq!(docs.len(), 2);
+        assert_eq!((docs[0].outlet.as_deref(), docs[0].date.as_deref()), (Some("7"), Some("20240101")));
+        assert_eq!((docs[0].id.as_str(), docs[0].title.as_deref()), ("1", Some("true")));
+        assert_eq!((docs[1].outlet.as_deref(), docs[1].url.as_deref()), (None, None));
+        assert_eq!(
+            notes,
+            [
+                "f.jsonl:2: `outlet` is a list, not text: left empty",
+                "f.jsonl:2: `url` is an object, not text: left empty",
+                "f.jsonl:3: not a document: `text` must be a string, not a number",
+            ]
+        );
+    }
+
+    #[test]
+    fn json_errors_say_what_is_wrong() {
+        let text = "{\"text\": \"a\\ud800\"}\n{\"text\": \"b\u{0}c\"}\n{\"text\": \"ok\"}\n";
+        assert_eq!(
+            events(Inputs::from_reader("f.jsonl", text.as_bytes())),
+            [
+                "skipped f.jsonl:1: not valid JSON: a \\uD800-\\uDFFF escape without its pair (a lone UTF-16 \
+                 surrogate is not a character) (column 18)",
+                "skipped f.jsonl:2: not valid JSON: a raw control character (such as a NUL byte) inside a \
+                 string; escape it (\\u0000) (column 12)",
+                "doc f:3 \"ok\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_size_limit_is_skipped_and_the_next_is_read() {
+        let text = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"short\"}}\n", "x".repeat(100));
+        assert_eq!(
+            events(Inputs::from_reader("f.jsonl", io::Cursor::new(text.into_bytes())).max_doc_bytes(50)),
+            [
+                "skipped f.jsonl:1: line of 113 bytes, more than --max-doc-bytes (50); skipped",
+                "doc f:2 \"short\""
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_invalid_utf8_warns_with_the_line_then_yields_the_document() {
+        let bytes = b"{\"text\": \"ok\"}\n{\"text\": \"caf\xE9\"}\n".to_vec();
+        assert_eq!(
+            events(Inputs::from_reader("-", io::Cursor::new(bytes))),
+            [
+                "doc -:1 \"ok\"",
+                "warning -:2: invalid UTF-8 (1 sequence, first at byte 13) replaced with U+FFFD",
+                "doc -:2 \"caf\u{FFFD}\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn metadata_is_kept() {
+        let line = r#"{"id":"r1","text":"t","outlet":"Reuters","date":"2022-01-27","url":"u","title":"T"}"#;
+        let Some(Event::Document(doc)) = Inputs::from_reader("f.jsonl", line.as_bytes()).next() else {
+            panic!("no document");
+        };
+        assert_eq!(doc.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(doc.date.as_deref(), Some("2022-01-27"));
+        assert_eq!((doc.url.as_deref(), doc.title.as_deref()), (Some("u"), Some("T")));
+    }
+}

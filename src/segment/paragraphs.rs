@@ -22,29 +22,63 @@ fn line_break_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     }
 }
 
-/// The lines of a text, white space trimmed; `None` for a blank line.
-fn lines(text: &str) -> Vec<Option<Paragraph>> {
-    let b = text.as_bytes();
-    let mut lines = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    loop {
-        let brk = if i == b.len() { Some((0, false)) } else { line_break_at(b, i) };
-        let Some((len, ends_paragraph)) = brk else {
+/// The lines of a text, white space trimmed; `None` for a blank line. A cursor: cloning it
+/// looks ahead without storing lines, so a text of millions of short lines costs no memory.
+#[derive(Clone)]
+struct Lines<'a> {
+    text: &'a str,
+    /// Where the next line starts.
+    start: usize,
+    /// A U+2029 ended the last line: a blank line comes next.
+    blank_next: bool,
+    done: bool,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines { text, start: 0, blank_next: false, done: false }
+    }
+}
+
+/// Whether byte `b` can start a line break (see [`line_break_at`]).
+fn may_break(b: u8) -> bool {
+    matches!(b, b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE2)
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Option<Paragraph>;
+
+    fn next(&mut self) -> Option<Option<Paragraph>> {
+        if self.blank_next {
+            self.blank_next = false;
+            return Some(None);
+        }
+        if self.done {
+            return None;
+        }
+        let (text, b, start) = (self.text, self.text.as_bytes(), self.start);
+        let mut i = start;
+        let (len, ends_paragraph) = loop {
+            if i == b.len() {
+                break (0, false);
+            }
+            if may_break(b[i]) {
+                if let Some(brk) = line_break_at(b, i) {
+                    break brk;
+                }
+            }
             i += 1;
-            continue;
         };
         let content = &text[start..i];
         let lead = content.len() - content.trim_start_matches(is_space).len();
         let body = content.trim_end_matches(is_space).len();
-        lines.push((lead < body).then_some(Paragraph { start: start + lead, end: start + body }));
-        if ends_paragraph {
-            lines.push(None);
-        }
+        self.blank_next = ends_paragraph;
         if i == b.len() {
-            return lines;
+            self.done = true;
+        } else {
+            self.start = i + len;
         }
-        i += len;
-        start = i;
+        Some((lead < body).then_some(Paragraph { start: start + lead, end: start + body }))
     }
 }
 
@@ -54,61 +88,70 @@ fn lines(text: &str) -> Vec<Option<Paragraph>> {
 /// quote opens there) joins those lines into one paragraph: a single line break inside a
 /// quote is wrapping, not a new paragraph. Line breaks are those of [`line_break_at`].
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let lines = lines(text);
-    if looks_hard_wrapped(text, &lines) {
-        let mut out: Vec<Paragraph> = Vec::new();
-        let mut in_block = false;
-        for l in &lines {
-            match (l, in_block) {
-                (Some(p), true) => out.last_mut().expect("a block is open").end = p.end,
-                (Some(p), false) => {
-                    out.push(*p);
-                    in_block = true;
-                }
-                (None, _) => in_block = false,
+    Paragraphs::new(text).collect()
+}
+
+/// The paragraphs of [`paragraphs`], one at a time: nothing is stored per line or paragraph.
+pub struct Paragraphs<'a> {
+    text: &'a str,
+    lines: Lines<'a>,
+    hard_wrapped: bool,
+}
+
+impl<'a> Paragraphs<'a> {
+    /// The paragraphs of `text`.
+    pub fn new(text: &'a str) -> Paragraphs<'a> {
+        Paragraphs { text, lines: Lines::new(text), hard_wrapped: looks_hard_wrapped(text) }
+    }
+}
+
+impl Iterator for Paragraphs<'_> {
+    type Item = Paragraph;
+
+    fn next(&mut self) -> Option<Paragraph> {
+        let mut para = loop {
+            if let Some(p) = self.lines.next()? {
+                break p;
             }
-        }
-        return out;
-    }
-    let mut out = Vec::with_capacity(lines.len());
-    let mut k = 0;
-    while k < lines.len() {
-        let Some(mut para) = lines[k] else {
-            k += 1;
-            continue;
         };
-        let first = k;
-        while let Some(j) = closed_on_a_later_line(text, &lines, k, para, k - first + 1) {
-            para.end = lines[j].expect("a closing line").end;
-            k = j;
+        if self.hard_wrapped {
+            // A block: the lines up to the next blank line.
+            while let Some(Some(p)) = self.lines.next() {
+                para.end = p.end;
+            }
+            return Some(para);
         }
-        out.push(para);
-        k += 1;
+        let mut joined = 1;
+        while let Some((end, lines, taken)) = closed_on_a_later_line(self.text, &self.lines, para, joined) {
+            para.end = end;
+            self.lines = lines;
+            joined += taken;
+        }
+        Some(para)
     }
-    out
 }
 
 /// At most this many lines make one paragraph by joining a quote across line breaks (keeps
 /// the rescans of a joined paragraph bounded).
 const MAX_JOINED_LINES: usize = 6;
 
-/// The line after `k` (within a few, no blank line between) whose first quote mark closes the
-/// quote that `para` (`joined` lines ending on line `k`) leaves open; `None` when there is no
-/// such line or a quote opens first.
-fn closed_on_a_later_line(
+/// The line among the next few of `lines` (no blank line between) whose first quote mark closes
+/// the quote that `para` (`joined` lines) leaves open: its end, the lines after it, and how
+/// many lines were taken; `None` when there is no such line or a quote opens first.
+fn closed_on_a_later_line<'a>(
     text: &str,
-    lines: &[Option<Paragraph>],
-    k: usize,
+    lines: &Lines<'a>,
     para: Paragraph,
     joined: usize,
-) -> Option<usize> {
+) -> Option<(usize, Lines<'a>, usize)> {
     if joined >= MAX_JOINED_LINES || !ends_open(text, para) {
         return None;
     }
-    for (j, line) in lines.iter().enumerate().skip(k + 1).take(MAX_JOINED_LINES - joined) {
-        let line = (*line)?;
+    let mut ahead = lines.clone();
+    for taken in 1..=MAX_JOINED_LINES - joined {
+        let line = ahead.next()??;
         match first_mark_closes(text, line) {
-            Some(true) => return Some(j),
+            Some(true) => return Some((line.end, ahead, taken)),
             Some(_) => return None,
             None => {}
         }
@@ -118,14 +161,18 @@ fn closed_on_a_later_line(
 
 /// Hard-wrapped text: most blocks between blank lines have several lines, all short, and most
 /// of those lines break mid-sentence (one sentence per line is paragraphs, not wrapping).
-fn looks_hard_wrapped(text: &str, lines: &[Option<Paragraph>]) -> bool {
-    let (mut blocks, mut multi, mut run, mut long) = (0usize, 0usize, 0usize, false);
+fn looks_hard_wrapped(text: &str) -> bool {
+    let (mut blocks, mut multi, mut run) = (0usize, 0usize, 0usize);
     let (mut wrapped_lines, mut mid_sentence) = (0usize, 0usize);
-    for l in lines.iter().chain(std::iter::once(&None)) {
+    let mut prev: Option<Paragraph> = None;
+    for l in Lines::new(text).chain(std::iter::once(None)) {
         match l {
             Some(p) => {
                 run += 1;
-                long |= text[p.start..p.end].chars().count() > 100;
+                // A long line rules hard wrapping out: no need to read on.
+                if p.end - p.start > 100 && text[p.start..p.end].chars().count() > 100 {
+                    return false;
+                }
             }
             None if run > 0 => {
                 blocks += 1;
@@ -134,14 +181,15 @@ fn looks_hard_wrapped(text: &str, lines: &[Option<Paragraph>]) -> bool {
             }
             None => {}
         }
+        // A line followed by another line.
+        if let (Some(p), Some(_)) = (prev, l) {
+            wrapped_lines += 1;
+            let end = text[p.start..p.end].trim_end_matches(['”', '"', '’', '\'', ')']);
+            mid_sentence += usize::from(!end.ends_with(['.', '?', '!', ':']));
+        }
+        prev = l;
     }
-    for (k, l) in lines.iter().enumerate() {
-        let (Some(p), Some(Some(_))) = (l, lines.get(k + 1)) else { continue };
-        wrapped_lines += 1;
-        let end = text[p.start..p.end].trim_end_matches(['”', '"', '’', '\'', ')']);
-        mid_sentence += usize::from(!end.ends_with(['.', '?', '!', ':']));
-    }
-    !long && blocks >= 2 && multi * 2 > blocks && mid_sentence * 2 > wrapped_lines
+    blocks >= 2 && multi * 2 > blocks && mid_sentence * 2 > wrapped_lines
 }
 
 #[cfg(test)]
