@@ -116,7 +116,11 @@ pub fn detect_date(text: &str) -> Option<String> {
             continue;
         }
         // A dateline's date stands before its first dash; a label's within its line.
-        let head = if short { line } else { &line[..line.floor_char_boundary(120)] };
+        let mut cut = line.len().min(120);
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = if short { line } else { &line[..cut] };
         if !DATE.is_match(head) {
             continue;
         }

@@ -4,7 +4,7 @@
 
 use super::align::Alignment;
 use super::matching::Unit;
-use super::units::{Rarity, DATE_WINDOW, LONG_CONTENT, SHORT_CONTENT};
+use super::units::{is_short, Rarity, DATE_WINDOW, LONG_CONTENT};
 use super::Relation;
 
 /// Quotes with fewer normalised words than this are *short* ("stop interfering", "reasonable
@@ -184,7 +184,8 @@ fn longest_run(al: &Alignment) -> usize {
 pub const LONG_MATCH: usize = 8;
 
 /// Whether a related pair may stand for one statement, given who said each and when:
-/// - a short quote (under [`SHORT_CONTENT`] content words) joins only a quote of the same
+/// - a short quote ([`is_short`]: under four content words and under eight words) joins only a
+///   quote of the same
 ///   person that shares a rare word with it: "a disgrace" from a mayor and from a coach are
 ///   two statements. (Allowing another speaker when the shared word is very rare found a few
 ///   misattributed fragments on real news, and more idioms: "boots on the ground".)
@@ -199,7 +200,7 @@ pub(crate) fn admissible(a: &Unit, b: &Unit, al: &Alignment, relation: Relation,
     if a.days_apart(b) > DATE_WINDOW && !(exact && fewest >= LONG_CONTENT) {
         return false;
     }
-    if fewest < SHORT_CONTENT {
+    if is_short(a.stems.len(), a.n_content) || is_short(b.stems.len(), b.n_content) {
         // A short phrase given to an organisation could be anyone's: the same person only.
         return a.shares_person(b) && a.shares_rare(b, |s| rarity.is_rare(s));
     }
