@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::names::NameUnit;
 use super::{Attribution, Tok, TokKind};
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PronounKind, RoleWord};
 use crate::mention::{Matcher, Mention, Payload};
 
 /// Per-document state for attribution.
@@ -45,6 +45,35 @@ pub(crate) struct DocContext<'a> {
 
 /// The units whose gazetteer entry holds one role, as (unit index, entry), in text order.
 pub(super) type RoleHolders = Vec<(usize, u32)>;
+
+/// A field of `Tok::classes`: its bits hold 0 while not looked up, else 1 + the value.
+#[derive(Clone, Copy)]
+struct Field {
+    shift: u32,
+    bits: u32,
+}
+
+const ROLE: Field = Field { shift: 0, bits: 3 };
+const PRONOUN: Field = Field { shift: 3, bits: 3 };
+const STOPWORD: Field = Field { shift: 6, bits: 2 };
+const PARTICLE: Field = Field { shift: 8, bits: 2 };
+const CONNECTOR: Field = Field { shift: 10, bits: 2 };
+const DETERMINER: Field = Field { shift: 12, bits: 2 };
+const ADVERB: Field = Field { shift: 14, bits: 2 };
+
+/// The value of field `f` of a token's classes, computed by `compute` on first use. The rules
+/// ask the same token the same questions many times; each lexicon lookup happens once.
+fn cached(t: &Tok, f: Field, compute: impl FnOnce() -> usize) -> usize {
+    let mask = (1u32 << f.bits) - 1;
+    let v = (t.classes.get() >> f.shift) & mask;
+    if v != 0 {
+        return v as usize - 1;
+    }
+    let v = compute();
+    debug_assert!(v < mask as usize);
+    t.classes.set(t.classes.get() | ((v as u32 + 1) << f.shift));
+    v
+}
 
 /// How far from a quote, in tokens, its sentence is read at most.
 pub(super) const SENTENCE_WINDOW: usize = 80;
@@ -107,7 +136,11 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn is_capitalized(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word && self.word(t).chars().next().is_some_and(char::is_uppercase)
+        t.kind == TokKind::Word
+            && match self.word(t).as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.word(t).chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// Computes after which tokens of a paragraph a sentence ends, before its quotes are read.
@@ -142,6 +175,61 @@ impl<'a> DocContext<'a> {
             e += 1;
         }
         (s, (e + 1).min(toks.len()))
+    }
+
+    /// The role class of the token's word (`Lexicon::role_word`).
+    pub(super) fn role_of(&self, t: &Tok) -> Option<RoleWord> {
+        const ROLES: [RoleWord; 4] =
+            [RoleWord::Title, RoleWord::Modifier, RoleWord::Document, RoleWord::Group];
+        let code = cached(t, ROLE, || {
+            self.lexicon
+                .role_word(self.word(t))
+                .map_or(0, |r| 1 + ROLES.iter().position(|&x| x == r).unwrap_or(0))
+        });
+        code.checked_sub(1).map(|i| ROLES[i])
+    }
+
+    /// The pronoun class of the token's word (`Lexicon::pronoun`).
+    pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
+        const KINDS: [PronounKind; 4] =
+            [PronounKind::Male, PronounKind::Female, PronounKind::Any, PronounKind::Thing];
+        let code = cached(t, PRONOUN, || {
+            self.lexicon
+                .pronoun(self.word(t))
+                .map_or(0, |k| 1 + KINDS.iter().position(|&x| x == k).unwrap_or(0))
+        });
+        code.checked_sub(1).map(|i| KINDS[i])
+    }
+
+    /// Whether the token's word, as written, is a stop word.
+    pub(super) fn in_stopwords(&self, t: &Tok) -> bool {
+        cached(t, STOPWORD, || self.lexicon.stopwords.contains(self.word(t)).into()) == 1
+    }
+
+    /// Whether the token's word, as written, is a name particle ("van", "de").
+    pub(super) fn in_particles(&self, t: &Tok) -> bool {
+        cached(t, PARTICLE, || self.lexicon.name_particles.contains(self.word(t)).into()) == 1
+    }
+
+    /// Whether the token's word, in lower case, is a connector ("of", "and").
+    pub(super) fn in_connectors(&self, t: &Tok) -> bool {
+        cached(t, CONNECTOR, || self.lexicon.connectors.contains(&*self.lower(t)).into()) == 1
+    }
+
+    /// Whether the token's word, in lower case, is a determiner.
+    pub(super) fn in_determiners(&self, t: &Tok) -> bool {
+        cached(t, DETERMINER, || self.lexicon.determiners.contains(&*self.lower(t)).into()) == 1
+    }
+
+    /// Whether the token's word is an adverb: in the list, or a lower-case word in "-ly".
+    pub(super) fn in_adverbs(&self, t: &Tok) -> bool {
+        let w = self.word(t);
+        let adverb = || {
+            (self.lexicon.adverbs.contains(w)
+                || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
+            .into()
+        };
+        cached(t, ADVERB, adverb) == 1
     }
 
     /// The word in lower case, borrowed when it already is (most function words are).

@@ -34,10 +34,10 @@ impl<'a> DocContext<'a> {
         let w = self.word(t);
         // Most words are lower case and not particles: answer them before any lookup.
         let capitalized = w.as_bytes()[0].is_ascii_uppercase() || self.is_capitalized(t);
-        if !(capitalized || t.mention.is_some() || self.lexicon.name_particles.contains(w)) {
+        if !(capitalized || t.mention.is_some() || self.in_particles(t)) {
             return false;
         }
-        if self.lexicon.stopwords.contains(w)
+        if self.in_stopwords(t)
             && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
         {
             return false;
@@ -59,27 +59,32 @@ impl<'a> DocContext<'a> {
         {
             return false;
         }
-        if self.lexicon.role_word(w).is_some_and(|r| r != RoleWord::Group) {
+        if self.role_of(t).is_some_and(|r| r != RoleWord::Group) {
             return false;
         }
-        if self.lexicon.pronoun(w).is_some() {
+        if self.pronoun_of(t).is_some() {
             return false;
         }
-        self.is_capitalized(t)
-            || self.lexicon.name_particles.contains(w) && i > 0 && self.is_capitalized(&toks[i - 1])
+        self.is_capitalized(t) || self.in_particles(t) && i > 0 && self.is_capitalized(&toks[i - 1])
     }
 
     /// Records every name unit of a paragraph (for surnames and pronouns), in text order.
     pub(super) fn scan_names(&mut self, toks: &[Tok]) {
         self.find_sentence_ends(toks);
         let mut sentences = self.sentence_starts(toks);
+        if self.is_promo(toks) {
+            return;
+        }
         let mut i = 0;
         while i < toks.len() {
             if let Some((mut u, next)) = self.unit_at(toks, i) {
                 if !u.full && u.entry.is_none() && !u.person {
                     self.as_known_person(&mut u, toks, i);
                 }
-                self.note_sentence_role(toks, i, next, &u, &mut sentences);
+                if u.entry.is_none() && !u.full && u.person {
+                    self.confirm_surname(&mut u, toks, i);
+                }
+                let role = self.sentence_role(toks, i, next, &u, &mut sentences);
                 if u.full && u.person {
                     let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
@@ -97,7 +102,12 @@ impl<'a> DocContext<'a> {
                     }
                 }
                 self.units.push(u);
+                self.unit_roles.push(role);
                 i = next;
+            } else if let Some(u) = self.pronoun_subject(toks, i, &mut sentences) {
+                self.units.push(u);
+                self.unit_roles.push((self.sentences, true));
+                i += 1;
             } else {
                 i += 1;
             }
@@ -195,7 +205,7 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        if !self.is_name_word(toks, i) || self.lexicon.name_particles.contains(self.word(t)) {
+        if !self.is_name_word(toks, i) || self.in_particles(t) {
             return None;
         }
         let mut j = i + 1;
@@ -206,7 +216,7 @@ impl<'a> DocContext<'a> {
         {
             j += 1;
         }
-        while j > i + 1 && self.lexicon.name_particles.contains(self.word(&toks[j - 1])) {
+        while j > i + 1 && self.in_particles(&toks[j - 1]) {
             j -= 1;
         }
         // A long run of capitals starts at its first given name ("Political Affairs Victoria

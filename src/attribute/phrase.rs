@@ -28,12 +28,12 @@ impl<'a> DocContext<'a> {
     /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
     pub(super) fn is_role_noun(&self, t: &Tok) -> bool {
         t.kind == TokKind::Word
-            && (self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
+            && (self.role_of(t) == Some(RoleWord::Title)
                 || self.payloads(t).any(|p| matches!(p, Payload::Title(_))))
     }
 
     pub(super) fn is_determiner(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word && self.lexicon.determiners.contains(&*self.lower(t))
+        t.kind == TokKind::Word && self.in_determiners(t)
     }
 
     /// A token that can sit inside a speaker's noun phrase.
@@ -50,10 +50,8 @@ impl<'a> DocContext<'a> {
                 }
                 let w = self.word(t);
                 self.is_capitalized(t)
-                    && !(i > 0
-                        && matches!(toks[i - 1].kind, TokKind::Punct('.'))
-                        && self.lexicon.stopwords.contains(w))
-                    || self.lexicon.role_word(w).is_some()
+                    && !(i > 0 && matches!(toks[i - 1].kind, TokKind::Punct('.')) && self.in_stopwords(t))
+                    || self.role_of(t).is_some()
                     || w.starts_with("then-")
             }
             _ => false,
@@ -64,9 +62,7 @@ impl<'a> DocContext<'a> {
         if t.kind != TokKind::Word || self.cue_of(t).is_some() {
             return false;
         }
-        let w = self.word(t);
-        self.lexicon.adverbs.contains(w)
-            || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())
+        self.in_adverbs(t)
     }
 
     /// The noun phrase ending just before token `k` (walking left, not before `lo`).
@@ -88,13 +84,13 @@ impl<'a> DocContext<'a> {
                 a -= 1;
                 continue;
             }
-            if a == b && t.kind == TokKind::Word && self.lexicon.pronoun(self.word(t)).is_some() {
+            if a == b && t.kind == TokKind::Word && self.pronoun_of(t).is_some() {
                 return Some(Np { a: i, b });
             }
             if self.is_determiner(t) {
                 // "the German Marshall Fund in the United States": go on through "of/in the".
                 let through = i > lo + 1
-                    && self.lexicon.connectors.contains(&*self.lower(&toks[i - 1]))
+                    && self.in_connectors(&toks[i - 1])
                     && self.lower(&toks[i - 1]) != "and"
                     && self.np_word(toks, i - 2)
                     && !self.is_determiner(&toks[i - 2]);
@@ -106,7 +102,7 @@ impl<'a> DocContext<'a> {
                 break;
             }
             if t.kind == TokKind::Word
-                && self.lexicon.connectors.contains(&*self.lower(t))
+                && self.in_connectors(t)
                 && self.lower(t) != "and"
                 && i > lo
                 && self.np_word(toks, i - 1)
@@ -118,10 +114,7 @@ impl<'a> DocContext<'a> {
             break;
         }
         // Drop connectors and determiners-only at the left edge.
-        while a < b
-            && toks[a].kind == TokKind::Word
-            && self.lexicon.connectors.contains(&*self.lower(&toks[a]))
-        {
+        while a < b && toks[a].kind == TokKind::Word && self.in_connectors(&toks[a]) {
             a += 1;
         }
         (a < b).then_some(Np { a, b })
@@ -150,12 +143,12 @@ impl<'a> DocContext<'a> {
                 seen_head |= !self.is_determiner(t)
                     && (t.mention.is_some()
                         || self.is_capitalized(t)
-                        || self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier));
+                        || self.role_of(t).is_some_and(|r| r != RoleWord::Modifier));
                 plain = 0;
                 b += 1;
                 continue;
             }
-            if b == k && t.kind == TokKind::Word && self.lexicon.pronoun(self.word(t)).is_some() {
+            if b == k && t.kind == TokKind::Word && self.pronoun_of(t).is_some() {
                 return Some(Np { a: k, b: b + 1 });
             }
             let w = self.lower(t);
@@ -193,8 +186,7 @@ impl<'a> DocContext<'a> {
         }
         while b > k
             && toks[b - 1].kind == TokKind::Word
-            && (self.lexicon.connectors.contains(&*self.lower(&toks[b - 1]))
-                || self.is_determiner(&toks[b - 1]))
+            && (self.in_connectors(&toks[b - 1]) || self.is_determiner(&toks[b - 1]))
         {
             b -= 1;
         }
@@ -278,7 +270,7 @@ impl<'a> DocContext<'a> {
         let first = &toks[b + 1];
         let starts_role = self.is_determiner(first)
             || self.np_word(toks, b + 1)
-            || first.kind == TokKind::Word && self.lexicon.role_word(self.word(first)).is_some();
+            || first.kind == TokKind::Word && self.role_of(first).is_some();
         let first_lower = self.lower(first);
         if !starts_role
             || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"].contains(&&*first_lower)

@@ -114,7 +114,7 @@ impl<'a> DocContext<'a> {
         let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
         if words.len() == 1 && words[0].kind == TokKind::Word {
             let w = self.word(words[0]);
-            if let Some(kind) = self.lexicon.pronoun(w) {
+            if let Some(kind) = self.pronoun_of(words[0]) {
                 if matches!(w, "I" | "we" | "We") {
                     // The writer or a group speaking for itself: say so as written.
                     let sp =
@@ -155,9 +155,9 @@ impl<'a> DocContext<'a> {
             return Some(Found::new(sp, Method::Organization, phrase.clone(), String::new()));
         }
         // A document with its author: "a readout … published by CGTN".
-        let has_doc = toks[np.a..core_end.min(np.b)].iter().any(|t| {
-            t.kind == TokKind::Word && self.lexicon.role_word(self.word(t)) == Some(RoleWord::Document)
-        });
+        let has_doc = toks[np.a..core_end.min(np.b)]
+            .iter()
+            .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Document));
         if has_doc {
             let mut i = np.a;
             while i < np.b {
@@ -174,16 +174,15 @@ impl<'a> DocContext<'a> {
         }
         // A description: "the statement", "a spokesman for the campaign".
         let described = toks[np.a..np.b].iter().any(|t| {
-            t.kind == TokKind::Word
-                && self.lexicon.role_word(self.word(t)).is_some_and(|r| r != RoleWord::Modifier)
+            t.kind == TokKind::Word && self.role_of(t).is_some_and(|r| r != RoleWord::Modifier)
                 || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
         });
         if described
             && (self.is_determiner(&toks[np.a]) || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s'))
         {
-            let person = toks[np.a..np.b].iter().any(|t| {
-                t.kind == TokKind::Word && self.lexicon.role_word(self.word(t)) == Some(RoleWord::Title)
-            });
+            let person = toks[np.a..np.b]
+                .iter()
+                .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Title));
             let sp = Speaker { name: phrase.clone(), entry: None, person, gender: Gender::Unknown };
             return Some(Found::new(sp, Method::Explicit, phrase, String::new()));
         }
@@ -201,7 +200,8 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp = Speaker { name: unit.name.clone(), entry: None, person: !unit.org, gender: unit.gender };
+            let sp =
+                Speaker { name: unit.name.clone(), entry: None, person: unit.person, gender: unit.gender };
             return (sp, Method::Explicit);
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
@@ -239,6 +239,14 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
+        let u = self.pronoun_target(kind, pos)?;
+        let (sp, _) = self.resolve_unit(u, u.at);
+        Some(sp)
+    }
+
+    /// The name a pronoun at `pos` stands for: the latest that fits, or rather the subject of its
+    /// sentence when that fits too, or the latest speaker when more recent.
+    pub(super) fn pronoun_target(&self, kind: PronounKind, pos: usize) -> Option<&NameUnit> {
         let fits = |u: &NameUnit| match kind {
             PronounKind::Male => u.person && u.gender != Gender::Female,
             PronounKind::Female => u.person && u.gender != Gender::Male,
@@ -250,16 +258,12 @@ impl<'a> DocContext<'a> {
             (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
         };
         let a = latest(&self.antecedents).map(|i| &self.antecedents[i]);
-        // The latest name that fits, or rather the subject of its sentence when that fits too:
         // "Ann Roe praised Tom Lee’s plan. “…,” she said" is Ann Roe, whatever their genders.
         let b = latest(&self.units).map(|k| (&self.units[k], &self.units[self.salient(k, fits)]));
-        let best = match (a, b) {
+        match (a, b) {
             (Some(a), Some((latest, subject))) => Some(if a.at >= latest.at { a } else { subject }),
             (a, b) => a.or(b.map(|(_, subject)| subject)),
-        };
-        let u = best?;
-        let (sp, _) = self.resolve_unit(u, u.at);
-        Some(sp)
+        }
     }
 
     pub(super) fn resolve_role(&self, title_index: u32, country: Option<u32>, pos: usize) -> Option<u32> {

@@ -1,5 +1,7 @@
 //! Tokens: a paragraph as words, punctuation and whole quotes, with the mentions that cover them.
 
+use std::cell::Cell;
+
 use super::DocContext;
 use crate::lexicon::lexicon;
 use crate::mention::Mention;
@@ -19,6 +21,8 @@ pub struct Tok {
     pub mention: Option<(u32, usize)>,
     /// Inside a mention that started at an earlier token.
     pub inside: bool,
+    /// The word's classes in the lexicon, each looked up on first use (see `context`).
+    pub(crate) classes: Cell<u32>,
 }
 
 /// Token kinds.
@@ -53,7 +57,7 @@ pub(crate) fn tokenize_into(
     toks.clear();
     let mut qi = first_quote;
     let mut i = start;
-    let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false };
+    let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false, classes: Cell::new(0) };
     while i < end {
         while qi < quotes.len() && quotes[qi].open < i {
             qi += 1;
