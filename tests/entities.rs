@@ -130,3 +130,11 @@ t!(
     "Lumora Research ran the study. Lumora told staff it is “working closely” with the regulator.",
     [("working closely", "Lumora", "")]
 );
+
+// Cues in the plural present and chants: "say", "chanted".
+t!(
+    plural_present_and_chants_are_cues,
+    "Ann Roe runs the clinic. Doctors say the new wing “will not open before winter” after the \
+     delays.\n\nMarchers chanted “Open it now” outside.",
+    [("will not open before winter", "Doctors", ""), ("Open it now", "Marchers", "")]
+);
