@@ -116,7 +116,11 @@ pub fn detect_date(text: &str) -> Option<String> {
             continue;
         }
         // A dateline's date stands before its first dash; a label's within its line.
-        let head = if short { line } else { &line[..line.len().min(120)] };
+        let mut cut = line.len().min(120);
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = if short { line } else { &line[..cut] };
         if !DATE.is_match(head) {
             continue;
         }
@@ -222,6 +226,11 @@ mod tests {
             ("Head\n\nBEIJING, January 27 (Reuters) – No year here.", None),
             ("Head\n\nThe talks, held on November 15, 2021 in a long meeting that went on and on for hours.", None),
             ("Head\nPublished: 31 Smarch 2021\nBody.", None),
+            // A long dateline whose 120th byte falls inside a curly apostrophe.
+            (
+                "Head\n\nRIVERTON, Ore. (Agency) — The Latest on the county election and two very close contests on a Saturday: Olde Riverton\u{2019}s vote and more (all times local):",
+                None,
+            ),
         ];
         for (text, want) in rows {
             assert_eq!(detect_date(text).as_deref(), *want, "{text}");

@@ -141,10 +141,42 @@ fn true_reports_of_those_shapes_still_group() {
                 ),
             ],
         ),
+        (
+            "a sentence of eight words or more, one report without a speaker",
+            vec![
+                unnamed("a_2024-03-01", "So far I cannot believe how calm it has been in here."),
+                rec("b_2024-03-02", "I cannot believe how calm it has been in here,", "Ana Ruiz"),
+            ],
+        ),
     ];
     for (shape, records) in rows {
         assert_eq!(docs(records).len(), 1, "{shape}");
     }
+}
+
+/// A record of a whole sentence that the extractor gave no speaker.
+fn unnamed(doc: &str, quote: &str) -> QuoteRecord {
+    with(rec(doc, quote, ""), |r| {
+        r.cue = String::new();
+        r.method = None;
+        r.mention = String::new();
+        r.confidence = 0.0;
+    })
+}
+
+#[test]
+fn a_part_of_a_member_joins_the_members_group() {
+    // a and b quote overlapping stretches of one statement; c quotes the end of b only, which
+    // a does not hold. c is a part of b, so it is a part of the statement.
+    let w = "The harbour board met in secret for the third time this spring and again last week in the old customs house";
+    let x = "and nobody on the council was told what the board decided about the ferry fares.";
+    let y = "It would be a failure of duty not to publish the minutes";
+    let records = [
+        rec("a", &format!("{w} {x}"), "Ana Ruiz"),
+        rec("b", &format!("{x} {y}"), "Ana Ruiz"),
+        rec("c", y, "Ana Ruiz"),
+    ];
+    assert_eq!(docs(&records), vec![vec!["a".to_string(), "b".to_string(), "c".to_string()]]);
 }
 
 #[test]
@@ -363,6 +395,28 @@ fn terminal_report_carries_no_escape_sequences_from_the_text() {
     assert_eq!(code, 0);
     assert!(out.contains("Group 1"), "{out}");
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+}
+
+#[test]
+fn a_whole_sentence_without_a_speaker_is_compared() {
+    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let fragment = with(unnamed("c", "sea wall"), |r| r.kind = QuoteKind::Partial);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.jsonl");
+    std::fs::write(&path, jsonl(&[rec("a", q, "Ana Ruiz"), unnamed("b", q), fragment])).unwrap();
+    let members = |args: &[&str]| {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{err}");
+        out.lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["members"].as_array().unwrap().len()
+            })
+            .collect::<Vec<_>>()
+    };
+    let file = path.to_str().unwrap();
+    assert_eq!(members(&["compare", "--format", "jsonl", "--records", file]), vec![2]);
+    // With --all the fragment is compared too (and, without a speaker, joins nothing).
+    assert_eq!(members(&["compare", "--format", "jsonl", "--all", "--records", file]), vec![2]);
 }
 
 #[test]

@@ -88,3 +88,53 @@ t!(
      she said.",
     [("We waited a year,", "Rosa Quint", "")]
 );
+
+// Pronoun chains and the article's people over stray list knowledge.
+t!(
+    pronoun_subject_carries_its_person_to_the_next_pronoun,
+    "Judge Sam Dunphy ruled on Friday. Still, he denied Tom Hemming’s request for the lists.\n\n\
+     “It needn’t be so bitter,” he wrote.",
+    [("It needn’t be so bitter,", "Sam Dunphy", "")]
+);
+t!(
+    surname_takes_the_gender_of_its_full_name_not_of_a_given_name,
+    // "Howell" is also a boy's name; here it is Ysolde Howell's surname.
+    "Ysolde Howell chairs the board. She spoke to host Chris Walker. For Howell, the growth is \
+     worrying.\n\n“Our schools are full,” she said.",
+    [("Our schools are full,", "Ysolde Howell", "")]
+);
+t!(
+    promo_line_names_no_speaker,
+    "Kevin Haley studies scams.\n\nWATCH: Dover RCMP warns of rise in “sextortion” cases\n\n\
+     “This game is about getting people to respond,” he said.",
+    [("This game is about getting people to respond,", "Kevin Haley", "")]
+);
+t!(
+    quoted_piece_without_a_cue_is_its_subject_s,
+    "Ann Roe wants the council “to fix the roads before winter” and more buses.",
+    [("to fix the roads before winter", "Ann Roe", "")]
+);
+t!(
+    short_scare_quote_without_a_cue_has_no_speaker,
+    "Ann Roe called the plan fine. Tom Lee runs a “pop-up” shop.",
+    []
+);
+t!(
+    month_abbreviation_is_not_a_given_name,
+    "On Jan. 9, Paul Brandt, a bank president, gave an interview noting that rate rises could \
+     “endanger a strong economy” this year.",
+    [("endanger a strong economy", "Paul Brandt", "")]
+);
+t!(
+    organisation_is_not_named_by_its_first_word,
+    "Lumora Research ran the study. Lumora told staff it is “working closely” with the regulator.",
+    [("working closely", "Lumora", "")]
+);
+
+// Cues in the plural present and chants: "say", "chanted".
+t!(
+    plural_present_and_chants_are_cues,
+    "Ann Roe runs the clinic. Doctors say the new wing “will not open before winter” after the \
+     delays.\n\nMarchers chanted “Open it now” outside.",
+    [("will not open before winter", "Doctors", ""), ("Open it now", "Marchers", "")]
+);

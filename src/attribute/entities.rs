@@ -5,6 +5,7 @@
 use super::names::NameUnit;
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::Gender;
+use crate::lexicon::PronounKind;
 
 /// Where `scan_names` is in a paragraph: tokens whose sentence ends are counted, and whether the
 /// current sentence has had its first name yet.
@@ -78,9 +79,8 @@ impl<'a> DocContext<'a> {
         });
         if let Some(full) = earlier {
             u.person = true;
-            if u.gender == Gender::Unknown {
-                u.gender = full.gender;
-            }
+            // The article's person, not a given name the word also is ("Baxter" of "Moyra Baxter").
+            u.gender = full.gender;
         } else if i > 0 && self.is_capitalized(&toks[i - 1]) && self.is_role_noun(&toks[i - 1]) {
             u.person = true;
         }
@@ -92,17 +92,8 @@ impl<'a> DocContext<'a> {
         SentenceScan { counted: 0, subject_seen: false }
     }
 
-    /// Records, for the unit at tokens `[i, next)`, its sentence and whether it is the subject:
-    /// the sentence's first name, not after a preposition and not owning a possessive. `find_sentence_ends`
-    /// must have been called for this paragraph.
-    pub(super) fn note_sentence_role(
-        &mut self,
-        toks: &[Tok],
-        i: usize,
-        next: usize,
-        u: &NameUnit,
-        s: &mut SentenceScan,
-    ) {
+    /// Counts the sentence ends before token `i` of the paragraph being scanned.
+    fn advance(&mut self, i: usize, s: &mut SentenceScan) {
         while s.counted < i {
             if self.ends[s.counted] {
                 self.sentences += 1;
@@ -110,7 +101,12 @@ impl<'a> DocContext<'a> {
             }
             s.counted += 1;
         }
-        let after_preposition = i.checked_sub(1).is_some_and(|p| {
+    }
+
+    /// Whether token `i` follows a preposition or a conjunction that makes what follows it
+    /// no subject.
+    pub(super) fn after_preposition(&self, toks: &[Tok], i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| {
             toks[p].kind == TokKind::Word
                 && matches!(
                     &*self.lower(&toks[p]),
@@ -128,15 +124,95 @@ impl<'a> DocContext<'a> {
                         | "and"
                         | "than"
                 )
-        });
+        })
+    }
+
+    /// For the unit at tokens `[i, next)`: the number of its sentence, and whether it is the
+    /// subject: the sentence's first name, not after a preposition and not owning a possessive.
+    /// `find_sentence_ends` must have been called for this paragraph.
+    pub(super) fn sentence_role(
+        &mut self,
+        toks: &[Tok],
+        i: usize,
+        next: usize,
+        u: &NameUnit,
+        s: &mut SentenceScan,
+    ) -> (u32, bool) {
+        self.advance(i, s);
         let owned = toks.get(next).is_some_and(|t| t.kind == TokKind::Possessive);
-        let subject = !s.subject_seen && !after_preposition && !owned;
+        let subject = !s.subject_seen && !self.after_preposition(toks, i) && !owned;
         // A capitalised opener that names no one ("Given …", "Still, …") leaves the subject to
         // the first person or full name after it.
         if u.person || u.full || u.entry.is_some() {
             s.subject_seen = true;
         }
-        self.unit_roles.push((self.sentences, subject));
+        (self.sentences, subject)
+    }
+
+    /// "He" or "she" as the subject of a sentence ("Roe spoke. Still, he denied Lee’s request.
+    /// “…,” he said"): the person it stands for, as a unit at the pronoun, so that the next
+    /// pronoun finds that person as the subject of the sentence before it.
+    pub(super) fn pronoun_subject(
+        &mut self,
+        toks: &[Tok],
+        i: usize,
+        s: &mut SentenceScan,
+    ) -> Option<NameUnit> {
+        let t = &toks[i];
+        if t.kind != TokKind::Word || t.inside {
+            return None;
+        }
+        let kind = self.lexicon.pronoun(self.word(t))?;
+        if !matches!(kind, PronounKind::Male | PronounKind::Female) {
+            return None;
+        }
+        self.advance(i, s);
+        // Opening its sentence or after an opener's comma ("Still, he …"), not "whom she …".
+        // Or the subject of a cue ("It's something she said …").
+        let opens = i == 0
+            || self.ends[i - 1]
+            || toks[i - 1].kind == TokKind::Punct(',')
+            || toks.get(i + 1).is_some_and(|n| self.cue_of(n).is_some());
+        if s.subject_seen || !opens {
+            return None;
+        }
+        s.subject_seen = true;
+        let target = self.pronoun_target(kind, t.s)?;
+        let gender = if kind == PronounKind::Male { Gender::Male } else { Gender::Female };
+        Some(NameUnit { at: t.s, gender, ..target.clone() })
+    }
+
+    /// A line that sends the reader elsewhere ("WATCH: …", "READ MORE: …"): a word in capitals
+    /// and a colon, then a headline with no closing period. Its names are no one's antecedents
+    /// and its quotes no one's speech.
+    pub(super) fn is_promo(&self, toks: &[Tok]) -> bool {
+        let caps = toks
+            .iter()
+            .take_while(|t| {
+                t.kind == TokKind::Word && {
+                    let w = self.word(t);
+                    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+                }
+            })
+            .count();
+        caps > 0
+            && caps <= 3
+            && toks.get(caps).is_some_and(|t| t.kind == TokKind::Punct(':'))
+            && !toks.last().is_some_and(|t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')))
+    }
+
+    /// A surname alone that is also a common word ("the Green signs"), with no honorific, no
+    /// title before it and no full name earlier in the article: the gazetteer's person of that
+    /// surname is not named here, and no pronoun stands for them.
+    pub(super) fn confirm_surname(&self, u: &mut NameUnit, toks: &[Tok], i: usize) {
+        let before = i.checked_sub(1).map(|p| &toks[p]);
+        let introduced =
+            before.is_some_and(|p| {
+                self.honorific_gender(p).is_some() || self.is_capitalized(p) && self.is_role_noun(p)
+            }) || self.by_surname.get(&u.last).is_some_and(|l| l.iter().any(|&x| self.units[x].at < u.at));
+        if !introduced && self.lexicon.is_common_word(&u.last.to_lowercase()) {
+            u.person = false;
+        }
     }
 
     /// The unit a pronoun takes when unit `k` is the latest that fits: the subject of `k`'s

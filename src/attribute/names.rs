@@ -37,6 +37,10 @@ impl<'a> DocContext<'a> {
         if !(capitalized || t.mention.is_some() || self.in_particles(t)) {
             return false;
         }
+        // "Jan. 9": a month's abbreviation, not the given name.
+        if w.ends_with('.') && self.lexicon.never_names.contains(w) {
+            return false;
+        }
         if self.in_stopwords(t)
             && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
         {
@@ -72,13 +76,19 @@ impl<'a> DocContext<'a> {
     pub(super) fn scan_names(&mut self, toks: &[Tok]) {
         self.find_sentence_ends(toks);
         let mut sentences = self.sentence_starts(toks);
+        if self.is_promo(toks) {
+            return;
+        }
         let mut i = 0;
         while i < toks.len() {
             if let Some((mut u, next)) = self.unit_at(toks, i) {
                 if !u.full && u.entry.is_none() && !u.person {
                     self.as_known_person(&mut u, toks, i);
                 }
-                self.note_sentence_role(toks, i, next, &u, &mut sentences);
+                if u.entry.is_none() && !u.full && u.person {
+                    self.confirm_surname(&mut u, toks, i);
+                }
+                let role = self.sentence_role(toks, i, next, &u, &mut sentences);
                 if u.full && u.person {
                     let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
@@ -91,12 +101,17 @@ impl<'a> DocContext<'a> {
                 if u.full && !u.org {
                     let idx = self.units.len();
                     self.by_surname.entry(u.last.clone()).or_default().push(idx);
-                    if u.first != u.last && u.name.split_whitespace().count() == 2 {
+                    if u.person && u.first != u.last && u.name.split_whitespace().count() == 2 {
                         self.by_first_word.entry(u.first.clone()).or_default().push(idx);
                     }
                 }
                 self.units.push(u);
+                self.unit_roles.push(role);
                 i = next;
+            } else if let Some(u) = self.pronoun_subject(toks, i, &mut sentences) {
+                self.units.push(u);
+                self.unit_roles.push((self.sentences, true));
+                i += 1;
             } else {
                 i += 1;
             }
@@ -220,6 +235,15 @@ impl<'a> DocContext<'a> {
             && self.lexicon.is_given_name(self.word(&toks[i + 1]))
             && !self.lexicon.is_place(&self.text[toks[i].s..toks[j - 1].e]);
         let i = if glued { i + 1 } else { i };
+        // A capitalised common word opening a sentence before a comma ("Nonetheless, …").
+        if opens
+            && j == i + 1
+            && toks.get(j).is_some_and(|t| t.kind == TokKind::Punct(','))
+            && self.lexicon.is_common_word(self.word(&toks[i]))
+            && !self.lexicon.is_given_name(self.word(&toks[i]))
+        {
+            return None;
+        }
         let t = &toks[i];
         let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
         let name = self.text[t.s..toks[j - 1].e].to_string();

@@ -200,7 +200,8 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp = Speaker { name: unit.name.clone(), entry: None, person: !unit.org, gender: unit.gender };
+            let sp =
+                Speaker { name: unit.name.clone(), entry: None, person: unit.person, gender: unit.gender };
             return (sp, Method::Explicit);
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
@@ -238,6 +239,14 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
+        let u = self.pronoun_target(kind, pos)?;
+        let (sp, _) = self.resolve_unit(u, u.at);
+        Some(sp)
+    }
+
+    /// The name a pronoun at `pos` stands for: the latest that fits, or rather the subject of its
+    /// sentence when that fits too, or the latest speaker when more recent.
+    pub(super) fn pronoun_target(&self, kind: PronounKind, pos: usize) -> Option<&NameUnit> {
         let fits = |u: &NameUnit| match kind {
             PronounKind::Male => u.person && u.gender != Gender::Female,
             PronounKind::Female => u.person && u.gender != Gender::Male,
@@ -249,16 +258,12 @@ impl<'a> DocContext<'a> {
             (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
         };
         let a = latest(&self.antecedents).map(|i| &self.antecedents[i]);
-        // The latest name that fits, or rather the subject of its sentence when that fits too:
         // "Ann Roe praised Tom Lee’s plan. “…,” she said" is Ann Roe, whatever their genders.
         let b = latest(&self.units).map(|k| (&self.units[k], &self.units[self.salient(k, fits)]));
-        let best = match (a, b) {
+        match (a, b) {
             (Some(a), Some((latest, subject))) => Some(if a.at >= latest.at { a } else { subject }),
             (a, b) => a.or(b.map(|(_, subject)| subject)),
-        };
-        let u = best?;
-        let (sp, _) = self.resolve_unit(u, u.at);
-        Some(sp)
+        }
     }
 
     pub(super) fn resolve_role(&self, title_index: u32, country: Option<u32>, pos: usize) -> Option<u32> {

@@ -17,6 +17,10 @@ const CUE_BEFORE_INVERTED: f32 = 0.85;
 const CLAUSE_SUBJECT: f32 = 0.7;
 /// Factor for a distant subject with nothing marking the elision.
 const UNMARKED_SUBJECT: f32 = 0.8;
+/// Confidence of the subject of a sentence with a quoted piece and no cue (rule 6).
+const SENTENCE_SUBJECT: f32 = 0.5;
+/// The fewest words a quoted piece with no cue must have to be given to its sentence's subject.
+const MIN_SUBJECT_WORDS: usize = 3;
 /// Factor for a cue later in the sentence, not next to the quote (rule 3).
 const LATER_CUE: f32 = 0.8;
 /// Factor for a speaker carried from an earlier quote of the paragraph (rule 4).
@@ -68,6 +72,17 @@ impl<'a> DocContext<'a> {
             self.ends.clear(); // nothing to read in this paragraph
         }
         let mut attributed: Vec<AttributedQuote> = Vec::new();
+        if self.is_promo(toks) {
+            for (ti, t) in toks.iter().enumerate() {
+                if let TokKind::Quote(qi) = t.kind {
+                    let kind =
+                        if headline { QuoteKind::Headline } else { quote_kind(text, toks, ti, &quotes[qi]) };
+                    attributed.push(AttributedQuote { quote: qi, token: ti, kind, attribution: None });
+                }
+            }
+            self.carried = None;
+            return attributed;
+        }
         // Index in `attributed` of the latest attributed quote (kept, not searched for: a paragraph
         // of many unattributed quotes would make the search quadratic).
         let mut last: Option<usize> = None;
@@ -169,7 +184,35 @@ impl<'a> DocContext<'a> {
                 return Some(Attribution { confidence: a.confidence * LATER_CUE, ..a });
             }
         }
+        // 6. A quoted piece inside a sentence with no cue ("Roe called the plan “a disgrace”"):
+        // the subject of its sentence.
+        if quote_kind(self.text, toks, qi, &q) == QuoteKind::Partial
+            && self.text[q.start..q.end].split_whitespace().count() >= MIN_SUBJECT_WORDS
+        {
+            return self.sentence_subject(toks, qi, ss, pos);
+        }
         None
+    }
+
+    /// The subject of the sentence that holds a quote with no cue: a person named by the first
+    /// phrase of the sentence (or after an opener's comma), for a quoted piece of a few words
+    /// at least (shorter ones are mostly the writer's scare quotes).
+    fn sentence_subject(&mut self, toks: &[Tok], qi: usize, ss: usize, pos: usize) -> Option<Attribution> {
+        let mut i = ss;
+        // "On Monday, Roe …": skip an opener up to its comma.
+        if let Some(c) = (ss..qi.min(ss + 8)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+            if !(ss..c).any(|k| self.unit_at(toks, k).is_some()) {
+                i = c + 1;
+            }
+        }
+        let np = self.np_right(toks, i, qi)?;
+        let found = self.interpret(toks, np, pos)?;
+        // A person the article names in full, or the gazetteer knows: not a lone capitalised word.
+        let named = found.speaker.entry.is_some() || found.speaker.name.split_whitespace().count() >= 2;
+        if !found.speaker.person || !named || np.b >= qi {
+            return None;
+        }
+        Some(self.finish_as(found, String::new(), toks[np.a].s, SENTENCE_SUBJECT))
     }
 
     /// The nearest cue before the quote in its sentence that yields a speaker.
@@ -361,6 +404,12 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
+        let cue = self.matcher.cue_form(cue).to_string();
+        self.finish_as(found, cue, at, confidence)
+    }
+
+    /// An attribution for a speaker found, with the cue as written (or empty).
+    fn finish_as(&mut self, found: Found, cue: String, at: usize, confidence: f32) -> Attribution {
         let Found { speaker: sp, method, mention, role } = found;
         let role = role.trim().trim_end_matches(',').to_string();
         let role = if role.is_empty() {
@@ -375,15 +424,7 @@ impl<'a> DocContext<'a> {
             Method::Surname => confidence * BY_SURNAME,
             _ => confidence,
         };
-        Attribution {
-            speaker: sp,
-            method,
-            cue: self.matcher.cue_form(cue).to_string(),
-            mention,
-            role,
-            confidence,
-            at,
-        }
+        Attribution { speaker: sp, method, cue, mention, role, confidence, at }
     }
 
     /// Remembers a speaker as the latest antecedent for pronouns.

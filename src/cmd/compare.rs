@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use whosaid::compare::render::{ReportOptions, Summary};
 use whosaid::compare::{html, records, render, CompareOptions, Comparer};
 use whosaid::input::{Event, Inputs};
-use whosaid::{Document, Extractor, Options, QuoteRecord};
+use whosaid::{Document, Extractor, Options, QuoteKind, QuoteRecord};
 
 use super::common::{GazetteerArgs, OutputArgs, RunArgs};
 
@@ -87,7 +87,8 @@ pub struct Args {
     pub gazetteer: GazetteerArgs,
     #[command(flatten)]
     pub run: RunArgs,
-    /// Also compare quotes without a speaker (scare quotes, titles).
+    /// Also compare fragments without a speaker (scare quotes, titles); whole sentences without
+    /// one are always compared.
     #[arg(long)]
     pub all: bool,
     /// Colour the report.
@@ -113,8 +114,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.output.format(args.format, EXTENSIONS, Format::Report, |f| format!("{f:?}").to_lowercase())?;
     let pool = args.run.pool()?;
     let mut failed = false;
-    let (quotes, documents) = if args.records.is_empty() {
-        let extractor = Extractor::new(gazetteer.clone(), Options { all: args.all })?;
+    let (mut quotes, documents) = if args.records.is_empty() {
+        let extractor = Extractor::new(gazetteer.clone(), Options { all: true })?;
         pool.install(|| extract_all(&extractor, &args.paths, args.run.quiet, &mut failed))
     } else {
         let mut quotes = Vec::new();
@@ -131,15 +132,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        if !args.all {
-            quotes.retain(|q| !q.speaker.is_empty());
-        }
         let mut docs: Vec<&str> = quotes.iter().map(|q| q.doc.as_str()).collect();
         docs.sort_unstable();
         docs.dedup();
         let n = docs.len();
         (quotes, n)
     };
+    if !args.all {
+        // A whole sentence without a speaker may still be a report of a statement (the
+        // matcher asks it for a long match); a fragment without one is a scare quote or a title.
+        quotes.retain(|q| !q.speaker.is_empty() || q.kind == QuoteKind::Full);
+    }
     let options = CompareOptions { min_similarity: args.min_similarity, max_postings: args.max_postings };
     let groups = pool.install(|| Comparer::new(Some(&gazetteer), options).compare(&quotes));
     let summary = Summary { documents, quotes: quotes.len() };

@@ -5,7 +5,11 @@
 //! taken longest first, and each unit not yet in a group becomes a group's *reference* and
 //! takes in every unit not yet in a group that is related to it directly. Every member of a
 //! group thus matches its reference, and its relation (identical, contains, variant,
-//! paraphrase) is the relation to the reference.
+//! paraphrase) is the relation to the reference. One kind of unit joins through a member
+//! instead: a quote contained in a member (a part of a longer report that itself matches the
+//! reference as a variant or an overlap) is a part of that member's statement, so it joins the
+//! member's group, with the relation `contains` to that member; it never takes in others, so
+//! no chain grows from it.
 
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
@@ -57,8 +61,18 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
         if root[u as usize] != u32::MAX {
             continue;
         }
+        let near = &adj[start[u as usize] as usize..start[u as usize + 1] as usize];
+        // A part of a member is a part of the member's statement: it joins that group.
+        if let Some(i) = container(u, near, edges, &root) {
+            let e = &edges[i as usize];
+            let v = if e.u == u { e.v } else { e.u };
+            root[u as usize] = root[v as usize];
+            link[u as usize] = i;
+            used[i as usize] = true;
+            continue;
+        }
         root[u as usize] = u;
-        let mut near: Vec<u32> = adj[start[u as usize] as usize..start[u as usize + 1] as usize].to_vec();
+        let mut near: Vec<u32> = near.to_vec();
         // Closest first, so that the label of each member is its best relation.
         near.sort_by(|&x, &y| {
             edges[y as usize].similarity.total_cmp(&edges[x as usize].similarity).then(x.cmp(&y))
@@ -74,6 +88,21 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
         }
     }
     Components { root, used, link }
+}
+
+/// The edge to the best member of an existing group that contains unit `u` as a fragment
+/// (the most similar, then the first), if any.
+fn container(u: u32, near: &[u32], edges: &[Edge], root: &[u32]) -> Option<u32> {
+    near.iter()
+        .copied()
+        .filter(|&i| {
+            let e = &edges[i as usize];
+            let v = if e.u == u { e.v } else { e.u };
+            e.relation == Relation::Contains && e.fragment == Some(u) && root[v as usize] != u32::MAX
+        })
+        .max_by(|&x, &y| {
+            edges[x as usize].similarity.total_cmp(&edges[y as usize].similarity).then(y.cmp(&x))
+        })
 }
 
 /// Builds the reported groups: components with quotes from two documents or more.

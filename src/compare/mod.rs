@@ -3,10 +3,10 @@
 //! title.
 //!
 //! The pipeline: quote records → [`normalize`] (tokens that compare equal across spelling,
-//! marks, contractions, country forms) → [`matching`] (units of identical text, candidate
-//! pairs by shingle and speaker blocking, each pair aligned by [`align`] and given a
-//! [`Relation`]) → [`group`] (union-find into groups, fragments attached to their best
-//! container, flags, word-level diffs) → [`render`] and [`html`] (JSONL, CSV, a terminal
+//! marks, contractions, country forms) → [`units`] (quotes of identical text that may be one
+//! statement) → [`matching`] (candidate pairs by shingle and speaker blocking, each pair
+//! aligned by [`align`] and given a [`Relation`] by [`judge`]) → [`group`] (stars around the
+//! longest quotes, flags, word-level diffs) → [`render`] and [`html`] (JSONL, CSV, a terminal
 //! report, an HTML page).
 //!
 //! ```
@@ -32,6 +32,7 @@ pub mod align;
 mod diff;
 pub mod group;
 pub mod html;
+pub mod judge;
 mod lexicon;
 pub mod matching;
 pub mod normalize;

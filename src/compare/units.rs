@@ -4,8 +4,8 @@
 //! Identical words are not always the same statement, so a unit is split where they are not:
 //! - a quote that reads as a title or a label ("Meet the Press", a show or a book) is no
 //!   statement and joins nothing;
-//! - a *short* quote (under [`SHORT_CONTENT`] content words: "a disgrace", "no", "jobs, jobs,
-//!   jobs") is one statement only with the same speaker, and only when it holds a *rare* word
+//! - a *short* quote ([`is_short`]: under [`SHORT_CONTENT`] content words and under
+//!   [`SHORT_WORDS`] words: "a disgrace", "no", "jobs, jobs, jobs") is one statement only with the same speaker, and only when it holds a *rare* word
 //!   (see [`Rarity`]); otherwise each document's copy stands alone;
 //! - a quote that is not long ([`LONG_CONTENT`]) is split where its dates are more than
 //!   [`DATE_WINDOW`] days apart: the same stock line at two rallies months apart is two
@@ -28,6 +28,16 @@ pub const LONG_CONTENT: usize = 6;
 /// Dates further apart than this (in days) are different occasions, for quotes that are not
 /// long.
 pub const DATE_WINDOW: i32 = 60;
+/// Quotes of at least this many words are never short, whatever their content words: a
+/// sentence of eight words or more ("I cannot believe how civil it has been up here") is not a
+/// phrase that recurs by chance.
+pub const SHORT_WORDS: usize = 8;
+
+/// Whether a quote of `words` normalised words, `content` of them content words, is *short*
+/// (see [`SHORT_CONTENT`] and [`SHORT_WORDS`]).
+pub fn is_short(words: usize, content: usize) -> bool {
+    content < SHORT_CONTENT && words < SHORT_WORDS
+}
 
 /// Interns strings as dense ids.
 #[derive(Debug, Default)]
@@ -213,7 +223,7 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
             let n_content = toks.iter().filter(|t| t.content).count();
             // A short quote is one statement only with one speaker: its speaker is part of its
             // key (no speaker: a key of its own).
-            let who = if n_content >= SHORT_CONTENT {
+            let who = if !is_short(toks.len(), n_content) {
                 u32::MAX
             } else if key.is_empty() {
                 u32::MAX - 1 - i
@@ -265,7 +275,7 @@ fn rarity(drafts: &[Draft], n_words: usize) -> Rarity {
 fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit_of: &mut [u32]) {
     let n_content = d.content.iter().filter(|&&c| c).count();
     let rare = d.stems.iter().zip(&d.content).any(|(&s, &c)| c && rarity.is_rare(s));
-    let by_doc = n_content < SHORT_CONTENT && !rare;
+    let by_doc = is_short(d.stems.len(), n_content) && !rare;
     // Date clusters: records sorted by day, a new cluster after each gap wider than the
     // window; records without a date join the first.
     let mut cluster: HashMap<u32, u32> = HashMap::new();
