@@ -151,3 +151,11 @@ t!(
     "Readers wrote in after the debate.\n\n“He scares me.” ― Rosa Quint\n\n“I am not voting.” ― Tom Vale",
     [("He scares me.", "Rosa Quint", ""), ("I am not voting.", "Tom Vale", "")]
 );
+
+// No subject after a preposition, no name in a sentence's opening word.
+t!(
+    participle_subject_is_not_the_place_of_the_rally,
+    "At a rally in Dover on Tuesday, Ann Roe endorsed the mayor, saying he would \
+     “make an outstanding governor” one day.",
+    [("make an outstanding governor", "Ann Roe", "")]
+);

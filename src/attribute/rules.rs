@@ -421,7 +421,8 @@ impl<'a> DocContext<'a> {
         let mut i = ss;
         let mut tried = 0;
         while i < k && tried < SUBJECT_PHRASES_TRIED {
-            if matches!(toks[i].kind, TokKind::Quote(_)) {
+            // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition.
+            if matches!(toks[i].kind, TokKind::Quote(_)) || self.after_preposition(toks, i) {
                 i += 1;
                 continue;
             }
