@@ -55,6 +55,8 @@ pub struct Lexicon {
     pub cues: Vec<(String, CueClass)>,
     /// Pronouns (lowercase).
     pub pronouns: HashMap<String, PronounKind>,
+    /// Possessive pronouns (lowercase), for "her statement".
+    pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
     pub honorifics: Vec<(String, Gender)>,
     /// Role words (lowercase).
@@ -114,6 +116,7 @@ pub fn lexicon() -> &'static Lexicon {
 
 const CUES: &str = include_str!("../data/cues.csv");
 const PRONOUNS: &str = include_str!("../data/pronouns.csv");
+const POSSESSIVES: &str = include_str!("../data/possessives.csv");
 const HONORIFICS: &str = include_str!("../data/honorifics.csv");
 const ROLES: &str = include_str!("../data/roles.csv");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -167,17 +170,8 @@ impl Lexicon {
             };
             cues.push((form.to_lowercase(), class));
         }
-        let mut pronouns = HashMap::default();
-        for (n, form, g) in rows(PRONOUNS) {
-            let kind = match g {
-                "male" => PronounKind::Male,
-                "female" => PronounKind::Female,
-                "any" => PronounKind::Any,
-                "thing" => PronounKind::Thing,
-                other => return Err(format!("data/pronouns.csv:{n}: unknown gender `{other}`")),
-            };
-            pronouns.insert(form.to_lowercase(), kind);
-        }
+        let pronouns = pronoun_kinds("data/pronouns.csv", PRONOUNS)?;
+        let possessives = pronoun_kinds("data/possessives.csv", POSSESSIVES)?;
         let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
         let mut roles = HashMap::default();
         for (n, word, class) in rows(ROLES) {
@@ -194,6 +188,7 @@ impl Lexicon {
         Ok(Lexicon {
             cues,
             pronouns,
+            possessives,
             honorifics,
             roles,
             stopwords: words(STOPWORDS),
@@ -254,6 +249,22 @@ impl Lexicon {
             _ => None,
         }
     }
+}
+
+/// A `form,gender` file of pronouns, lowercased.
+fn pronoun_kinds(file: &str, data: &str) -> Result<HashMap<String, PronounKind>, String> {
+    let mut out = HashMap::default();
+    for (n, form, g) in rows(data) {
+        let kind = match g {
+            "male" => PronounKind::Male,
+            "female" => PronounKind::Female,
+            "any" => PronounKind::Any,
+            "thing" => PronounKind::Thing,
+            other => return Err(format!("{file}:{n}: unknown gender `{other}`")),
+        };
+        out.insert(form.to_lowercase(), kind);
+    }
+    Ok(out)
 }
 
 /// A name tells a gender when at least this share of the children given it had that sex:
@@ -342,6 +353,7 @@ mod tests {
     #[test]
     fn data_files_are_sorted_without_duplicates() {
         assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, f, _)| f));
+        assert_sorted_unique("data/possessives.csv", rows(POSSESSIVES).map(|(_, f, _)| f));
         assert_sorted_unique("data/given-names.csv", rows(GIVEN_NAMES).map(|(_, f, _)| f));
         let places = PLACES.lines().filter(|l| !l.starts_with('#'));
         assert_sorted_unique("data/places.txt", places);

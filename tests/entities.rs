@@ -159,3 +159,12 @@ t!(
      “make an outstanding governor” one day.",
     [("make an outstanding governor", "Ann Roe", "")]
 );
+t!(
+    a_statement_with_a_possessive_is_its_author_s,
+    "Rosa Quint resigned on Monday. In her statement, she wrote: “I leave with my head high.”\n\n\
+    “It has always been my view that the office must stand apart,” her statement said.",
+    [
+        ("I leave with my head high.", "Rosa Quint", ""),
+        ("It has always been my view that the office must stand apart,", "Rosa Quint", "")
+    ]
+);

@@ -159,6 +159,11 @@ impl<'a> DocContext<'a> {
             .iter()
             .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Document));
         if has_doc {
+            // "her statement": the author is whom the pronoun stands for.
+            if let Some(&kind) = self.lexicon.possessives.get(&*self.lower(&toks[np.a])) {
+                let speaker = self.resolve_pronoun(kind, pos)?;
+                return Some(Found::new(speaker, Method::Pronoun, text_of(np.a, np.b), String::new()));
+            }
             let mut i = np.a;
             while i < np.b {
                 if let Some((u, end)) = self.unit_at(toks, i) {
