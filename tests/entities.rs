@@ -138,3 +138,24 @@ t!(
      delays.\n\nMarchers chanted “Open it now” outside.",
     [("will not open before winter", "Doctors", ""), ("Open it now", "Marchers", "")]
 );
+
+// Quotes labelled with their speaker's name, with no cue.
+t!(
+    name_and_colon_label_a_quote,
+    "The hearing went on for hours.\n\nRep. Ann Roe (D-Ore.): “I have never heard that figure.”\n\n\
+     The minutes read as follows: “Nothing was decided.”",
+    [("I have never heard that figure.", "Ann Roe", "")]
+);
+t!(
+    name_after_a_dash_labels_a_quote,
+    "Readers wrote in after the debate.\n\n“He scares me.” ― Rosa Quint\n\n“I am not voting.” ― Tom Vale",
+    [("He scares me.", "Rosa Quint", ""), ("I am not voting.", "Tom Vale", "")]
+);
+
+// No subject after a preposition, no name in a sentence's opening word.
+t!(
+    participle_subject_is_not_the_place_of_the_rally,
+    "At a rally in Dover on Tuesday, Ann Roe endorsed the mayor, saying he would \
+     “make an outstanding governor” one day.",
+    [("make an outstanding governor", "Ann Roe", "")]
+);

@@ -235,13 +235,7 @@ impl<'a> DocContext<'a> {
             && self.lexicon.is_given_name(self.word(&toks[i + 1]))
             && !self.lexicon.is_place(&self.text[toks[i].s..toks[j - 1].e]);
         let i = if glued { i + 1 } else { i };
-        // A capitalised common word opening a sentence before a comma ("Nonetheless, …").
-        if opens
-            && j == i + 1
-            && toks.get(j).is_some_and(|t| t.kind == TokKind::Punct(','))
-            && self.lexicon.is_common_word(self.word(&toks[i]))
-            && !self.lexicon.is_given_name(self.word(&toks[i]))
-        {
+        if opens && j == i + 1 && self.is_opener_word(toks, i) {
             return None;
         }
         let t = &toks[i];
@@ -271,6 +265,22 @@ impl<'a> DocContext<'a> {
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
             j,
         ))
+    }
+
+    /// A capitalised common word that opens a sentence on its own, before a comma or a word in
+    /// lower case that is no cue ("Nonetheless, …", "Amid what …"): no name, unless it ends a
+    /// full name of the article ("Tester, a Democrat, …" after "Jon Tester").
+    fn is_opener_word(&self, toks: &[Tok], i: usize) -> bool {
+        let w = self.word(&toks[i]);
+        let before_clause = toks.get(i + 1).is_some_and(|n| {
+            n.kind == TokKind::Punct(',')
+                || n.kind == TokKind::Word && !self.is_capitalized(n) && self.cue_of(n).is_none()
+        });
+        before_clause
+            && toks[i].mention.is_none()
+            && self.lexicon.is_common_word(w)
+            && !self.lexicon.is_given_name(w)
+            && !self.by_surname.contains_key(w)
     }
 
     pub(super) fn is_surname_only(&self, t: &Tok) -> bool {
