@@ -119,7 +119,8 @@ pub(crate) fn build(
             members_of.entry(components.root[u as usize]).or_default().push(i);
         }
     }
-    let doc_roles = doc_roles(comparer, records);
+    let roles = roles(comparer, records);
+    let doc_roles = doc_roles(&roles, records);
     let mut groups: Vec<Group> = members_of
         .into_iter()
         .filter_map(|(root, mut quotes)| {
@@ -129,7 +130,7 @@ pub(crate) fn build(
             if quotes.iter().all(|&q| records[q].doc == *first) {
                 return None;
             }
-            Some(assemble(comparer, records, units, &doc_roles, &quotes, (root, edges, components)))
+            Some(assemble(comparer, (records, &roles), units, &doc_roles, &quotes, (root, edges, components)))
         })
         .collect();
     // Groups in document order of their members (deterministic whatever the hash order).
@@ -143,16 +144,24 @@ pub(crate) fn build(
     groups
 }
 
-/// A role with a content word: "the", "that" alone are not roles.
-fn is_role(comparer: &Comparer, role: &str) -> bool {
-    comparer.normalizer.tokens(role).iter().any(|t| t.content)
+/// The records' roles that have a content word ("the", "that" alone are not roles), each
+/// distinct text normalised once.
+fn roles<'a>(comparer: &Comparer, records: &'a [QuoteRecord]) -> HashSet<&'a str> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = HashSet::new();
+    for r in records {
+        if seen.insert(r.role.as_str()) && comparer.normalizer.tokens(&r.role).iter().any(|t| t.content) {
+            out.insert(r.role.as_str());
+        }
+    }
+    out
 }
 
 /// The first role each document gives each speaker.
-fn doc_roles<'a>(comparer: &Comparer, records: &'a [QuoteRecord]) -> HashMap<(&'a str, String), &'a str> {
+fn doc_roles<'a>(roles: &HashSet<&str>, records: &'a [QuoteRecord]) -> HashMap<(&'a str, String), &'a str> {
     let mut out = HashMap::new();
     for r in records {
-        if !r.speaker.is_empty() && is_role(comparer, &r.role) {
+        if !r.speaker.is_empty() && roles.contains(r.role.as_str()) {
             out.entry((r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker))).or_insert(r.role.as_str());
         }
     }
@@ -164,7 +173,7 @@ type Star<'a> = (u32, &'a [Edge], &'a Components);
 
 fn assemble(
     comparer: &Comparer,
-    records: &[QuoteRecord],
+    (records, roles): (&[QuoteRecord], &HashSet<&str>),
     units: &Units,
     doc_roles: &HashMap<(&str, String), &str>,
     quotes: &[usize],
@@ -174,7 +183,7 @@ fn assemble(
         .iter()
         .map(|&q| {
             let r = &records[q];
-            let role = if !is_role(comparer, &r.role) {
+            let role = if !roles.contains(r.role.as_str()) {
                 doc_roles
                     .get(&(r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker)))
                     .copied()
@@ -239,7 +248,7 @@ fn assemble(
         flags.push(Flag::Wording);
     }
     speaker_flags(comparer, records, quotes, &mut flags, &mut notes);
-    role_conflicts(comparer, records, quotes, &mut flags, &mut notes);
+    role_conflicts(comparer, (records, roles), quotes, &mut flags, &mut notes);
     Group {
         group: 0,
         speaker: majority_speaker(&members),
@@ -459,7 +468,7 @@ fn speaker_flags(
 /// linear in the group's size.
 fn role_conflicts(
     comparer: &Comparer,
-    records: &[QuoteRecord],
+    (records, roles): (&[QuoteRecord], &HashSet<&str>),
     quotes: &[usize],
     flags: &mut Vec<Flag>,
     notes: &mut Vec<String>,
@@ -470,7 +479,7 @@ fn role_conflicts(
     let mut checked: HashSet<(&str, &str, Option<u16>)> = HashSet::new();
     for &q in quotes {
         let r = &records[q];
-        if r.speaker.trim().is_empty() || !is_role(comparer, &r.role) {
+        if r.speaker.trim().is_empty() || !roles.contains(r.role.as_str()) {
             continue;
         }
         let key = speaker_key(&r.speaker_id, &r.speaker);
