@@ -105,43 +105,54 @@ fn container(u: u32, near: &[u32], edges: &[Edge], root: &[u32]) -> Option<u32> 
         })
 }
 
-/// Builds the reported groups: components with quotes from two documents or more.
-pub(crate) fn build(
+/// The groups to report, in the order they are numbered: for each component with quotes from
+/// two documents or more, its reference unit and its records by document and position; the
+/// groups in document order of their members.
+fn plans(records: &[QuoteRecord], units: &Units, components: &Components) -> Vec<(u32, Vec<usize>)> {
+    let mut by_root: Vec<(u32, u32)> = units
+        .unit_of
+        .iter()
+        .enumerate()
+        .filter(|&(_, &u)| u != u32::MAX)
+        .map(|(i, &u)| (components.root[u as usize], i as u32))
+        .collect();
+    by_root.sort_unstable();
+    let order = |&q: &usize| (&records[q].doc, records[q].start, records[q].end, q);
+    let mut plans = Vec::new();
+    for run in by_root.chunk_by(|a, b| a.0 == b.0) {
+        let first = &records[run[0].1 as usize].doc;
+        if run.iter().all(|&(_, q)| records[q as usize].doc == *first) {
+            continue;
+        }
+        let mut quotes: Vec<usize> = run.iter().map(|&(_, q)| q as usize).collect();
+        quotes.sort_by(|a, b| order(a).cmp(&order(b)));
+        plans.push((run[0].0, quotes));
+    }
+    let key = |quotes: &[usize]| {
+        quotes.iter().map(|&q| (&records[q].doc, records[q].start, records[q].end)).collect::<Vec<_>>()
+    };
+    plans.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)));
+    plans
+}
+
+/// Builds the reported groups (components with quotes from two documents or more) one at a
+/// time, numbered from 1 in document order, and hands each to `f`: only one group's members
+/// and diffs are held at once.
+pub(crate) fn build_each<E>(
     comparer: &Comparer,
     records: &[QuoteRecord],
-    units: &Units,
-    edges: &[Edge],
-    components: &Components,
-) -> Vec<Group> {
-    let mut members_of: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, &u) in units.unit_of.iter().enumerate() {
-        if u != u32::MAX {
-            members_of.entry(components.root[u as usize]).or_default().push(i);
-        }
-    }
+    (units, edges, components): (&Units, &[Edge], &Components),
+    mut f: impl FnMut(Group) -> Result<(), E>,
+) -> Result<(), E> {
     let roles = roles(comparer, records);
     let doc_roles = doc_roles(&roles, records);
-    let mut groups: Vec<Group> = members_of
-        .into_iter()
-        .filter_map(|(root, mut quotes)| {
-            let order = |&q: &usize| (&records[q].doc, records[q].start, records[q].end, q);
-            quotes.sort_by(|a, b| order(a).cmp(&order(b)));
-            let first = &records[quotes[0]].doc;
-            if quotes.iter().all(|&q| records[q].doc == *first) {
-                return None;
-            }
-            Some(assemble(comparer, (records, &roles), units, &doc_roles, &quotes, (root, edges, components)))
-        })
-        .collect();
-    // Groups in document order of their members (deterministic whatever the hash order).
-    groups.sort_by(|a, b| {
-        let key = |g: &Group| g.members.iter().map(|m| (m.doc.clone(), m.start, m.end)).collect::<Vec<_>>();
-        key(a).cmp(&key(b))
-    });
-    for (i, g) in groups.iter_mut().enumerate() {
-        g.group = i + 1;
+    for (i, (root, quotes)) in plans(records, units, components).into_iter().enumerate() {
+        let mut group =
+            assemble(comparer, (records, &roles), units, &doc_roles, &quotes, (root, edges, components));
+        group.group = i + 1;
+        f(group)?;
     }
-    groups
+    Ok(())
 }
 
 /// The records' roles that have a content word ("the", "that" alone are not roles), each
