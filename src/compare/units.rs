@@ -299,10 +299,15 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
     drop((by_key, seen, whos));
     let rarity = rarity(&drafts, words.len());
     let mut unit_of = vec![u32::MAX; records.len()];
-    let mut units = Vec::with_capacity(drafts.len());
+    // Each unit has a record: room for one per record never grows (a doubling of the largest
+    // vector of the matcher would hold it twice for a moment); the rest is given back below.
+    let mut units = Vec::with_capacity(drafts.iter().map(|d| d.records.len()).sum());
     for d in drafts {
         split(d, &facts, &rarity, &mut units, &mut unit_of);
     }
+    // Both grew by doubling; they are held to the end of the comparison.
+    units.shrink_to_fit();
+    spans.shrink_to_fit();
     Units { units, unit_of, spans, span_start, rarity }
 }
 
