@@ -62,8 +62,9 @@ impl Extractor {
         let mentions = self.matcher.find(text);
         let mut ctx = DocContext::new(text, &self.matcher, &self.gazetteer, self.lexicon, &mentions);
         // Every name of the article is known before any quote is attributed: a first pass reads
-        // every paragraph's names, a second reads again the paragraphs that can yield a record.
-        // One token buffer serves every paragraph, so memory does not grow with their number.
+        // every paragraph's names, a second attributes the paragraphs that can yield a record.
+        // Their tokens are kept up to a bound (`KEPT_TOKENS`) and read again beyond it, so
+        // memory does not grow with the number of paragraphs.
         let mut toks: Vec<Tok> = Vec::new();
         let read = read_names(text, &mut ctx, &mut toks);
         let headlines = headline_paragraphs(text, &read.first, read.count);
@@ -77,8 +78,14 @@ impl Extractor {
                 ctx.skip_paragraph(); // the paragraph before holds neither a quote nor a cue
             }
             next = p.index + 1;
-            ctx.tokens_into(p.para, quotes, p.first_quote, &mut toks);
-            for found in ctx.attribute_paragraph(&toks, quotes, headlines.contains(&p.index)) {
+            let toks = match &p.kept {
+                Some(range) => &read.kept[range.clone()],
+                None => {
+                    ctx.tokens_into(p.para, quotes, p.first_quote, &mut toks);
+                    &toks[..]
+                }
+            };
+            for found in ctx.attribute_paragraph(toks, quotes, headlines.contains(&p.index)) {
                 if found.attribution.is_none() && !self.options.all {
                     continue;
                 }
@@ -144,7 +151,13 @@ struct ToAttribute {
     index: usize,
     /// The index of its first quote among the document's.
     first_quote: usize,
+    /// Where its tokens are in `FirstPass::kept`, if kept.
+    kept: Option<std::ops::Range<usize>>,
 }
+
+/// At most this many tokens of the paragraphs to attribute are kept from the first pass
+/// (4 MB; an article of 100,000 words); the second pass reads any others again.
+const KEPT_TOKENS: usize = 65_536;
 
 /// What the first pass over a document keeps.
 struct FirstPass {
@@ -152,6 +165,8 @@ struct FirstPass {
     quotes: Vec<QuoteSpan>,
     /// The paragraphs that can yield a record, in text order.
     to_attribute: Vec<ToAttribute>,
+    /// Tokens of paragraphs to attribute, kept from this pass.
+    kept: Vec<Tok>,
     /// The first paragraphs (where headlines are), and how many there are in all.
     first: Vec<segment::Paragraph>,
     count: usize,
@@ -159,7 +174,13 @@ struct FirstPass {
 
 /// The first pass: every paragraph's quotes found and names recorded.
 fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>) -> FirstPass {
-    let mut read = FirstPass { quotes: Vec::new(), to_attribute: Vec::new(), first: Vec::new(), count: 0 };
+    let mut read = FirstPass {
+        quotes: Vec::new(),
+        to_attribute: Vec::new(),
+        kept: Vec::new(),
+        first: Vec::new(),
+        count: 0,
+    };
     let mut paras = segment::Paragraphs::new(text).peekable();
     while let Some(para) = paras.next() {
         let next_opens = paras.peek().is_some_and(|n| segment::opens_with_quote(text, *n));
@@ -167,7 +188,12 @@ fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>) -> FirstPas
         read.quotes.extend(segment::quotes(text, para, next_opens).into_iter().filter(|q| !q.nested));
         ctx.read_paragraph_into(para, &read.quotes, first_quote, toks);
         if read.quotes.len() > first_quote || ctx.has_cue(toks) {
-            read.to_attribute.push(ToAttribute { para, index: read.count, first_quote });
+            let start = read.kept.len();
+            let kept = (start + toks.len() <= KEPT_TOKENS).then(|| {
+                read.kept.extend_from_slice(toks);
+                start..read.kept.len()
+            });
+            read.to_attribute.push(ToAttribute { para, index: read.count, first_quote, kept });
         }
         if read.first.len() < HEADLINE_PARAGRAPHS {
             read.first.push(para);

@@ -119,3 +119,43 @@ t!(
     "Ann Roe called the plan fine. Tom Lee runs a “pop-up” shop.",
     []
 );
+t!(
+    month_abbreviation_is_not_a_given_name,
+    "On Jan. 9, Paul Brandt, a bank president, gave an interview noting that rate rises could \
+     “endanger a strong economy” this year.",
+    [("endanger a strong economy", "Paul Brandt", "")]
+);
+t!(
+    organisation_is_not_named_by_its_first_word,
+    "Lumora Research ran the study. Lumora told staff it is “working closely” with the regulator.",
+    [("working closely", "Lumora", "")]
+);
+
+// Cues in the plural present and chants: "say", "chanted".
+t!(
+    plural_present_and_chants_are_cues,
+    "Ann Roe runs the clinic. Doctors say the new wing “will not open before winter” after the \
+     delays.\n\nMarchers chanted “Open it now” outside.",
+    [("will not open before winter", "Doctors", ""), ("Open it now", "Marchers", "")]
+);
+
+// Quotes labelled with their speaker's name, with no cue.
+t!(
+    name_and_colon_label_a_quote,
+    "The hearing went on for hours.\n\nRep. Ann Roe (D-Ore.): “I have never heard that figure.”\n\n\
+     The minutes read as follows: “Nothing was decided.”",
+    [("I have never heard that figure.", "Ann Roe", "")]
+);
+t!(
+    name_after_a_dash_labels_a_quote,
+    "Readers wrote in after the debate.\n\n“He scares me.” ― Rosa Quint\n\n“I am not voting.” ― Tom Vale",
+    [("He scares me.", "Rosa Quint", ""), ("I am not voting.", "Tom Vale", "")]
+);
+
+// No subject after a preposition, no name in a sentence's opening word.
+t!(
+    participle_subject_is_not_the_place_of_the_rally,
+    "At a rally in Dover on Tuesday, Ann Roe endorsed the mayor, saying he would \
+     “make an outstanding governor” one day.",
+    [("make an outstanding governor", "Ann Roe", "")]
+);

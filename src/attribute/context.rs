@@ -145,19 +145,20 @@ impl<'a> DocContext<'a> {
 
     /// Computes after which tokens of a paragraph a sentence ends, before its quotes are read.
     pub(super) fn find_sentence_ends(&mut self, toks: &[Tok]) {
+        // One buffer for every paragraph.
+        let mut ends = std::mem::take(&mut self.ends);
+        ends.clear();
         let starts =
             |n: Option<&Tok>| n.is_none_or(|n| self.is_capitalized(n) || matches!(n.kind, TokKind::Quote(_)));
-        let ends: Vec<bool> = (0..toks.len())
-            .map(|k| match toks[k].kind {
-                TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
-                TokKind::Quote(_) => {
-                    let inner = self.text[toks[k].s..toks[k].e]
-                        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
-                    inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
-                }
-                _ => false,
-            })
-            .collect();
+        ends.extend((0..toks.len()).map(|k| match toks[k].kind {
+            TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
+            TokKind::Quote(_) => {
+                let inner = self.text[toks[k].s..toks[k].e]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
+                inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
+            }
+            _ => false,
+        }));
         self.ends = ends;
     }
 

@@ -37,6 +37,10 @@ impl<'a> DocContext<'a> {
         if !(capitalized || t.mention.is_some() || self.in_particles(t)) {
             return false;
         }
+        // "Jan. 9": a month's abbreviation, not the given name.
+        if w.ends_with('.') && self.lexicon.never_names.contains(w) {
+            return false;
+        }
         if self.in_stopwords(t)
             && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
         {
@@ -97,7 +101,7 @@ impl<'a> DocContext<'a> {
                 if u.full && !u.org {
                     let idx = self.units.len();
                     self.by_surname.entry(u.last.clone()).or_default().push(idx);
-                    if u.first != u.last && u.name.split_whitespace().count() == 2 {
+                    if u.person && u.first != u.last && u.name.split_whitespace().count() == 2 {
                         self.by_first_word.entry(u.first.clone()).or_default().push(idx);
                     }
                 }
@@ -231,6 +235,9 @@ impl<'a> DocContext<'a> {
             && self.lexicon.is_given_name(self.word(&toks[i + 1]))
             && !self.lexicon.is_place(&self.text[toks[i].s..toks[j - 1].e]);
         let i = if glued { i + 1 } else { i };
+        if opens && j == i + 1 && self.is_opener_word(toks, i) {
+            return None;
+        }
         let t = &toks[i];
         let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
         let name = self.text[t.s..toks[j - 1].e].to_string();
@@ -258,6 +265,22 @@ impl<'a> DocContext<'a> {
             NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
             j,
         ))
+    }
+
+    /// A capitalised common word that opens a sentence on its own, before a comma or a word in
+    /// lower case that is no cue ("Nonetheless, …", "Amid what …"): no name, unless it ends a
+    /// full name of the article ("Tester, a Democrat, …" after "Jon Tester").
+    fn is_opener_word(&self, toks: &[Tok], i: usize) -> bool {
+        let w = self.word(&toks[i]);
+        let before_clause = toks.get(i + 1).is_some_and(|n| {
+            n.kind == TokKind::Punct(',')
+                || n.kind == TokKind::Word && !self.is_capitalized(n) && self.cue_of(n).is_none()
+        });
+        before_clause
+            && toks[i].mention.is_none()
+            && self.lexicon.is_common_word(w)
+            && !self.lexicon.is_given_name(w)
+            && !self.by_surname.contains_key(w)
     }
 
     pub(super) fn is_surname_only(&self, t: &Tok) -> bool {

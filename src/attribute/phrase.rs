@@ -11,6 +11,10 @@ pub(super) struct Np {
     pub(super) b: usize,
 }
 
+/// How far left, in tokens, and over how many commas an apposition before a cue is read.
+const APPOSITION_TOKENS: usize = 40;
+const APPOSITION_COMMAS: usize = 3;
+
 impl<'a> DocContext<'a> {
     /// Steps left over a short parenthetical ending just before `j`: "Sen. Ted Cruz (R-Texas)".
     pub(super) fn skip_parenthetical(&self, toks: &[Tok], j: usize, lo: usize) -> usize {
@@ -231,11 +235,7 @@ impl<'a> DocContext<'a> {
         j = self.skip_parenthetical(toks, j, lo);
         if j > lo && matches!(toks[j - 1].kind, TokKind::Punct(',')) {
             let close = j - 1;
-            let open = (lo..close).rev().find(|&i| {
-                matches!(toks[i].kind, TokKind::Punct(',')) || matches!(toks[i].kind, TokKind::Quote(_))
-            });
-            let open = open.filter(|&o| matches!(toks[o].kind, TokKind::Punct(',')))?;
-            let np = self.np_left(toks, open, lo)?;
+            let (open, np) = self.apposition_open(toks, close, lo)?;
             // "The mayor’s chief of staff, Ana Ruiz, said": the name between the commas is the
             // speaker and the description before it is the role.
             if let Some((u, end)) = self.unit_at(toks, open + 1) {
@@ -260,6 +260,47 @@ impl<'a> DocContext<'a> {
         }
         let np = self.np_left(toks, k, lo)?;
         Some((np, String::new()))
+    }
+
+    /// Where the apposition that ends at the comma `close` opens, and the phrase before it. An
+    /// apposition may hold commas of its own ("Ann Roe, Minister of Trade, Science and Energy,
+    /// said"; "Sen. Ann Roe, D-Mich., a member of the team, said"): when the phrase before the
+    /// nearest comma names no one, commas further left are tried for one that does.
+    fn apposition_open(&self, toks: &[Tok], close: usize, lo: usize) -> Option<(usize, Np)> {
+        let commas = (lo..close)
+            .rev()
+            .take(APPOSITION_TOKENS)
+            .take_while(|&i| !matches!(toks[i].kind, TokKind::Quote(_)))
+            .filter(|&i| toks[i].kind == TokKind::Punct(','));
+        let mut nearest = None;
+        for open in commas.take(APPOSITION_COMMAS) {
+            let Some(np) = self.np_left(toks, open, lo) else { continue };
+            if self.names_someone(toks, np) {
+                return Some((open, np));
+            }
+            nearest.get_or_insert((open, np));
+        }
+        nearest
+    }
+
+    /// Whether a phrase holds a person's name, a gazetteer name or is a pronoun.
+    fn names_someone(&self, toks: &[Tok], np: Np) -> bool {
+        if np.b == np.a + 1 && self.lexicon.pronoun(self.word(&toks[np.a])).is_some() {
+            return true;
+        }
+        let mut i = np.a;
+        while i < np.b {
+            match self.unit_at(toks, i) {
+                Some((u, end)) => {
+                    if end <= np.b && (u.person || u.entry.is_some()) {
+                        return true;
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        false
     }
 
     /// ", the State Department spokesman." after an inverted cue: the role, to the sentence end.
@@ -320,6 +361,17 @@ mod tests {
         let rows: &[SubjectRow] = &[
             ("Ann Roe said it was over.", "said", Some(("Ann Roe", ""))),
             ("Ann Roe, the camp director, said it was over.", "said", Some(("Ann Roe", "the camp director"))),
+            // Appositions with commas of their own.
+            (
+                "Ann Roe, Minister of Trade, Science and Energy, said it was over.",
+                "said",
+                Some(("Ann Roe", "Minister of Trade, Science and Energy")),
+            ),
+            (
+                "Sen. Ann Roe, D-Mich., a member of the team, said it was over.",
+                "said",
+                Some(("Sen. Ann Roe", "D-Mich., a member of the team")),
+            ),
             ("The spokesman, Ann Roe, said it was over.", "said", Some(("Ann Roe", "The spokesman"))),
             ("Ann Roe also said it was over.", "said", Some(("Ann Roe", ""))),
             ("Ann Roe, during the visit, said it was over.", "said", Some(("Ann Roe", ""))),

@@ -17,6 +17,8 @@ const CUE_BEFORE_INVERTED: f32 = 0.85;
 const CLAUSE_SUBJECT: f32 = 0.7;
 /// Factor for a distant subject with nothing marking the elision.
 const UNMARKED_SUBJECT: f32 = 0.8;
+/// Confidence of a speaker's name labelling a quote with a colon or a dash, with no cue.
+const LABELLED: f32 = 0.8;
 /// Confidence of the subject of a sentence with a quoted piece and no cue (rule 6).
 const SENTENCE_SUBJECT: f32 = 0.5;
 /// The fewest words a quoted piece with no cue must have to be given to its sentence's subject.
@@ -90,7 +92,7 @@ impl<'a> DocContext<'a> {
             let TokKind::Quote(qi) = t.kind else { continue };
             let q = quotes[qi];
             let mut kind = quote_kind(text, toks, ti, &q);
-            let mut a = self.attribute(toks, ti, quotes);
+            let mut a = self.attribute(toks, ti, quotes, headline);
             // A title named by a cue before it ("called it “Meet the Press”") is not speech.
             if let Some(x) = &a {
                 if x.at < q.open && is_title(&text[q.start..q.end]) {
@@ -151,8 +153,14 @@ impl<'a> DocContext<'a> {
             && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
     }
 
-    /// Attributes the quote at token `qi` of a paragraph.
-    fn attribute(&mut self, toks: &[Tok], qi: usize, quotes: &[QuoteSpan]) -> Option<Attribution> {
+    /// Attributes the quote at token `qi` of a paragraph (of the headline when `headline`).
+    fn attribute(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        quotes: &[QuoteSpan],
+        headline: bool,
+    ) -> Option<Attribution> {
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
@@ -169,6 +177,12 @@ impl<'a> DocContext<'a> {
         }
         // 1. A cue right after the quote.
         if let Some(a) = self.cue_after(toks, qi, se, true) {
+            return Some(a);
+        }
+        // A speaker's name and a colon opening the sentence ("Rep. Ann Roe (D-Ore.): “…”"), or a
+        // name after a dash that ends the paragraph (“…” ― Ann Roe); not in a headline, where
+        // "Roe: “…”" sums up an article.
+        if let Some(a) = self.labelled(toks, qi, ss, pos).filter(|_| !headline) {
             return Some(a);
         }
         // 2. The nearest cue before the quote in its sentence (for a partial quote, tried above:
@@ -192,6 +206,27 @@ impl<'a> DocContext<'a> {
             return self.sentence_subject(toks, qi, ss, pos);
         }
         None
+    }
+
+    /// A quote labelled with its speaker's name, with no cue: "Ann Roe: “…”" (the name opening
+    /// its sentence) or "“…” ― Ann Roe" (the name ending its paragraph). Only a person the
+    /// article names in full or the gazetteer knows: "The letter reads as follows: “…”" names
+    /// no one.
+    fn labelled(&mut self, toks: &[Tok], qi: usize, ss: usize, pos: usize) -> Option<Attribution> {
+        let np = if qi > ss && toks[qi - 1].kind == TokKind::Punct(':') {
+            let (np, _) = self.subject_left(toks, qi - 1, ss)?;
+            (np.a == ss).then_some(np)?
+        } else {
+            toks.get(qi + 1).filter(|t| matches!(t.kind, TokKind::Punct('―' | '—' | '–')))?;
+            let np = self.np_right(toks, qi + 2, toks.len())?;
+            (np.b == toks.len()).then_some(np)?
+        };
+        let found = self.interpret(toks, np, pos)?;
+        let named = found.speaker.entry.is_some() || found.speaker.name.split_whitespace().count() >= 2;
+        if !found.speaker.person || !named {
+            return None;
+        }
+        Some(self.finish_as(found, String::new(), toks[np.a].s, LABELLED))
     }
 
     /// The subject of the sentence that holds a quote with no cue: a person named by the first
@@ -386,7 +421,8 @@ impl<'a> DocContext<'a> {
         let mut i = ss;
         let mut tried = 0;
         while i < k && tried < SUBJECT_PHRASES_TRIED {
-            if matches!(toks[i].kind, TokKind::Quote(_)) {
+            // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition.
+            if matches!(toks[i].kind, TokKind::Quote(_)) || self.after_preposition(toks, i) {
                 i += 1;
                 continue;
             }

@@ -68,34 +68,39 @@ pub(crate) fn tokenize_into(
             qi += 1;
             continue;
         }
-        let c = text[i..].chars().next().expect("i < end is a char boundary");
+        let bytes = text.as_bytes();
+        let (c, len) = char_at(text, i);
         if is_space(c) {
-            i += c.len_utf8();
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            toks.push(tok(i, i + c.len_utf8(), TokKind::Punct(c)));
-            i += c.len_utf8();
+            toks.push(tok(i, i + len, TokKind::Punct(c)));
+            i += len;
             continue;
         }
         let mut j = i;
-        let bytes = text.as_bytes();
         loop {
             while j < end {
-                let ch = text[j..].chars().next().expect("boundary");
+                // Letters and digits: ASCII byte by byte, others by character.
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                let (ch, len) = char_at(text, j);
                 if !ch.is_alphanumeric() {
                     break;
                 }
-                j += ch.len_utf8();
+                j += len;
             }
             if j >= end {
                 break;
             }
-            let ch = text[j..].chars().next().expect("boundary");
-            let after = j + ch.len_utf8();
+            let (ch, len) = char_at(text, j);
+            let after = j + len;
             let joins = matches!(ch, '\'' | '’' | '-' | '.' | '&')
                 && after < end
-                && text[after..].chars().next().is_some_and(char::is_alphanumeric)
+                && char_at(text, after).0.is_alphanumeric()
                 && !(qi < quotes.len() && quotes[qi].open == j);
             if joins {
                 j = after;
@@ -122,6 +127,17 @@ pub(crate) fn tokenize_into(
         toks.push(tok(i, j, TokKind::Word));
         i = j;
     }
+}
+
+/// The character at byte `i` of `text` (a char boundary before its end) and its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().expect("i is a char boundary before the end");
+    (c, c.len_utf8())
 }
 
 /// Marks which tokens mentions cover. `mentions` are sorted; only mentions that start and end

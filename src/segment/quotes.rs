@@ -122,11 +122,26 @@ fn mark_at(text: &str, para: Paragraph, pos: usize, c: char, hint: Hint) -> Mark
     Mark { pos, len, hint, style: style(c), can_open, can_close, spaced }
 }
 
+/// The characters of `body` that can be quote marks or apostrophes (all start with one of
+/// these bytes), with their offsets: the scans below skip every other byte unread.
+fn mark_candidates(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = body.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !matches!(b[i], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
+            i += 1;
+        }
+        let c = body[i..].chars().next()?;
+        let at = i;
+        i += c.len_utf8();
+        Some((at, c))
+    })
+}
+
 /// The first double quote mark of a paragraph, if any.
 fn first_mark(text: &str, para: Paragraph) -> Option<Mark> {
     let body = &text[para.start..para.end];
-    let (i, c) = body
-        .char_indices()
+    let (i, c) = mark_candidates(body)
         .find(|&(i, c)| double_mark(c).is_some() || c == '\'' && body[i + 1..].starts_with('\''))?;
     let pos = para.start + i;
     Some(match double_mark(c) {
@@ -193,7 +208,7 @@ fn scan_doubles(text: &str, para: Paragraph, mut out: Option<&mut Vec<QuoteSpan>
             v.push(q);
         }
     };
-    for (i, c) in body.char_indices() {
+    for (i, c) in mark_candidates(body) {
         if let Some((o, cl)) = ahead.as_mut() {
             match c {
                 '“' => *o = o.saturating_sub(1),
@@ -291,7 +306,7 @@ fn single_quotes(text: &str, para: Paragraph, doubles: &[QuoteSpan], out: &mut V
         (k > 0 && pos < doubles[k - 1].close_end).then(|| k - 1)
     };
     let mut open: Option<(Mark, Option<usize>)> = None;
-    for (i, c) in text[para.start..para.end].char_indices() {
+    for (i, c) in mark_candidates(&text[para.start..para.end]) {
         if !matches!(c, '‘' | '’' | '\'' | '‹' | '›' | '‚') {
             continue;
         }
