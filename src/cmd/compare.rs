@@ -175,7 +175,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Jsonl => std::thread::scope(|s| {
             let (tx, rx) = std::sync::mpsc::sync_channel(64);
             let (pool, comparer, quotes) = (&pool, &comparer, &quotes);
-            s.spawn(move || pool.install(|| comparer.compare_each(quotes, |g| tx.send(g))));
+            // A send fails only when the writer has stopped (its error is returned below).
+            s.spawn(move || pool.install(|| comparer.compare_each(quotes, |g| tx.send(g).map_err(drop))));
             let mut w = render::JsonlWriter(out);
             for g in rx {
                 w.write(&g)?;
