@@ -180,6 +180,30 @@ fn a_part_of_a_member_joins_the_members_group() {
 }
 
 #[test]
+fn groups_handed_out_one_at_a_time_are_those_of_compare() {
+    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let records = [
+        rec("c", q, "Ana Ruiz"),
+        rec("a", "utterly spineless", "Bo Chen"),
+        rec("b", q, "Ana Ruiz"),
+        rec("d", "utterly spineless.", "Bo Chen"),
+    ];
+    let comparer = Comparer::new(None, CompareOptions::default());
+    let mut each = Vec::new();
+    let stopped = comparer.compare_each(&records, |g| {
+        each.push(g);
+        if each.len() == 1 {
+            Ok(())
+        } else {
+            Err("stop")
+        }
+    });
+    assert_eq!(stopped, Err("stop"));
+    assert_eq!(each, comparer.compare(&records));
+    assert_eq!(each.iter().map(|g| g.group).collect::<Vec<_>>(), vec![1, 2]);
+}
+
+#[test]
 fn no_chains_a_member_matches_the_reference() {
     // Two speeches share one phrase; a third quote is that phrase. The phrase joins the
     // longer speech only, and nothing ties the two speeches together.

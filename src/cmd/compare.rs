@@ -125,6 +125,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 failed = true;
             };
             match read_records(path, &mut bad_line) {
+                // The first file's records are taken as they are, not copied.
+                Ok(r) if quotes.is_empty() => quotes = r,
                 Ok(mut r) => quotes.append(&mut r),
                 Err(e) => {
                     eprintln!("whosaid: {e:#}");
@@ -144,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         quotes.retain(|q| !q.speaker.is_empty() || q.kind == QuoteKind::Full);
     }
     let options = CompareOptions { min_similarity: args.min_similarity, max_postings: args.max_postings };
-    let groups = pool.install(|| Comparer::new(Some(&gazetteer), options).compare(&quotes));
+    let comparer = Comparer::new(Some(&gazetteer), options);
     let summary = Summary { documents, quotes: quotes.len() };
 
     let to_file = args.output.file();
@@ -162,12 +164,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (out, out_file) = args.output.open(format == Format::Csv && args.output.bom(), &args.paths)?;
     let out = BufWriter::new(out);
     let title = "whosaid compare: one statement, several reports";
+    let groups = || pool.install(|| comparer.compare(&quotes));
     let written = match format {
-        Format::Report => render::write_report(out, &groups, &summary, &ReportOptions { color, width: 100 }),
-        Format::Jsonl => render::write_jsonl(out, &groups),
-        Format::Csv => render::write_csv(out, &groups, csv_safe),
-        Format::Html => html::write_html(out, &groups, &summary, title),
-        Format::Xlsx => render::write_xlsx(out, &quotes, &groups),
+        Format::Report => {
+            render::write_report(out, &groups(), &summary, &ReportOptions { color, width: 100 })
+        }
+        // Each group is written as it is built: the groups of a large comparison are never all
+        // held at once. (The writer may hold the standard output's lock, which stays on this
+        // thread; the groups come from the worker pool through a short queue.)
+        Format::Jsonl => std::thread::scope(|s| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(64);
+            let (pool, comparer, quotes) = (&pool, &comparer, &quotes);
+            // A send fails only when the writer has stopped (its error is returned below).
+            s.spawn(move || pool.install(|| comparer.compare_each(quotes, |g| tx.send(g).map_err(drop))));
+            let mut w = render::JsonlWriter(out);
+            for g in rx {
+                w.write(&g)?;
+            }
+            w.finish()
+        }),
+        Format::Csv => render::write_csv(out, &groups(), csv_safe),
+        Format::Html => html::write_html(out, &groups(), &summary, title),
+        Format::Xlsx => render::write_xlsx(out, &quotes, &groups()),
     };
     match written.map_err(anyhow::Error::from) {
         Ok(()) => {}

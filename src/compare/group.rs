@@ -105,54 +105,74 @@ fn container(u: u32, near: &[u32], edges: &[Edge], root: &[u32]) -> Option<u32> 
         })
 }
 
-/// Builds the reported groups: components with quotes from two documents or more.
-pub(crate) fn build(
-    comparer: &Comparer,
-    records: &[QuoteRecord],
-    units: &Units,
-    edges: &[Edge],
-    components: &Components,
-) -> Vec<Group> {
-    let mut members_of: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, &u) in units.unit_of.iter().enumerate() {
-        if u != u32::MAX {
-            members_of.entry(components.root[u as usize]).or_default().push(i);
-        }
-    }
-    let doc_roles = doc_roles(comparer, records);
-    let mut groups: Vec<Group> = members_of
-        .into_iter()
-        .filter_map(|(root, mut quotes)| {
-            let order = |&q: &usize| (&records[q].doc, records[q].start, records[q].end, q);
-            quotes.sort_by(|a, b| order(a).cmp(&order(b)));
-            let first = &records[quotes[0]].doc;
-            if quotes.iter().all(|&q| records[q].doc == *first) {
-                return None;
-            }
-            Some(assemble(comparer, records, units, &doc_roles, &quotes, (root, edges, components)))
-        })
+/// The groups to report, in the order they are numbered: for each component with quotes from
+/// two documents or more, its reference unit and its records by document and position; the
+/// groups in document order of their members.
+fn plans(records: &[QuoteRecord], units: &Units, components: &Components) -> Vec<(u32, Vec<usize>)> {
+    let mut by_root: Vec<(u32, u32)> = units
+        .unit_of
+        .iter()
+        .enumerate()
+        .filter(|&(_, &u)| u != u32::MAX)
+        .map(|(i, &u)| (components.root[u as usize], i as u32))
         .collect();
-    // Groups in document order of their members (deterministic whatever the hash order).
-    groups.sort_by(|a, b| {
-        let key = |g: &Group| g.members.iter().map(|m| (m.doc.clone(), m.start, m.end)).collect::<Vec<_>>();
-        key(a).cmp(&key(b))
-    });
-    for (i, g) in groups.iter_mut().enumerate() {
-        g.group = i + 1;
+    by_root.sort_unstable();
+    let order = |&q: &usize| (&records[q].doc, records[q].start, records[q].end, q);
+    let mut plans = Vec::new();
+    for run in by_root.chunk_by(|a, b| a.0 == b.0) {
+        let first = &records[run[0].1 as usize].doc;
+        if run.iter().all(|&(_, q)| records[q as usize].doc == *first) {
+            continue;
+        }
+        let mut quotes: Vec<usize> = run.iter().map(|&(_, q)| q as usize).collect();
+        quotes.sort_by(|a, b| order(a).cmp(&order(b)));
+        plans.push((run[0].0, quotes));
     }
-    groups
+    let key = |quotes: &[usize]| {
+        quotes.iter().map(|&q| (&records[q].doc, records[q].start, records[q].end)).collect::<Vec<_>>()
+    };
+    plans.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)));
+    plans
 }
 
-/// A role with a content word: "the", "that" alone are not roles.
-fn is_role(comparer: &Comparer, role: &str) -> bool {
-    comparer.normalizer.tokens(role).iter().any(|t| t.content)
+/// Builds the reported groups (components with quotes from two documents or more) one at a
+/// time, numbered from 1 in document order, and hands each to `f`: only one group's members
+/// and diffs are held at once.
+pub(crate) fn build_each<E>(
+    comparer: &Comparer,
+    records: &[QuoteRecord],
+    (units, edges, components): (&Units, &[Edge], &Components),
+    mut f: impl FnMut(Group) -> Result<(), E>,
+) -> Result<(), E> {
+    let roles = roles(comparer, records);
+    let doc_roles = doc_roles(&roles, records);
+    for (i, (root, quotes)) in plans(records, units, components).into_iter().enumerate() {
+        let mut group =
+            assemble(comparer, (records, &roles), units, &doc_roles, &quotes, (root, edges, components));
+        group.group = i + 1;
+        f(group)?;
+    }
+    Ok(())
+}
+
+/// The records' roles that have a content word ("the", "that" alone are not roles), each
+/// distinct text normalised once.
+fn roles<'a>(comparer: &Comparer, records: &'a [QuoteRecord]) -> HashSet<&'a str> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = HashSet::new();
+    for r in records {
+        if seen.insert(r.role.as_str()) && comparer.normalizer.tokens(&r.role).iter().any(|t| t.content) {
+            out.insert(r.role.as_str());
+        }
+    }
+    out
 }
 
 /// The first role each document gives each speaker.
-fn doc_roles<'a>(comparer: &Comparer, records: &'a [QuoteRecord]) -> HashMap<(&'a str, String), &'a str> {
+fn doc_roles<'a>(roles: &HashSet<&str>, records: &'a [QuoteRecord]) -> HashMap<(&'a str, String), &'a str> {
     let mut out = HashMap::new();
     for r in records {
-        if !r.speaker.is_empty() && is_role(comparer, &r.role) {
+        if !r.speaker.is_empty() && roles.contains(r.role.as_str()) {
             out.entry((r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker))).or_insert(r.role.as_str());
         }
     }
@@ -164,7 +184,7 @@ type Star<'a> = (u32, &'a [Edge], &'a Components);
 
 fn assemble(
     comparer: &Comparer,
-    records: &[QuoteRecord],
+    (records, roles): (&[QuoteRecord], &HashSet<&str>),
     units: &Units,
     doc_roles: &HashMap<(&str, String), &str>,
     quotes: &[usize],
@@ -174,7 +194,7 @@ fn assemble(
         .iter()
         .map(|&q| {
             let r = &records[q];
-            let role = if !is_role(comparer, &r.role) {
+            let role = if !roles.contains(r.role.as_str()) {
                 doc_roles
                     .get(&(r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker)))
                     .copied()
@@ -239,7 +259,7 @@ fn assemble(
         flags.push(Flag::Wording);
     }
     speaker_flags(comparer, records, quotes, &mut flags, &mut notes);
-    role_conflicts(comparer, records, quotes, &mut flags, &mut notes);
+    role_conflicts(comparer, (records, roles), quotes, &mut flags, &mut notes);
     Group {
         group: 0,
         speaker: majority_speaker(&members),
@@ -459,7 +479,7 @@ fn speaker_flags(
 /// linear in the group's size.
 fn role_conflicts(
     comparer: &Comparer,
-    records: &[QuoteRecord],
+    (records, roles): (&[QuoteRecord], &HashSet<&str>),
     quotes: &[usize],
     flags: &mut Vec<Flag>,
     notes: &mut Vec<String>,
@@ -470,7 +490,7 @@ fn role_conflicts(
     let mut checked: HashSet<(&str, &str, Option<u16>)> = HashSet::new();
     for &q in quotes {
         let r = &records[q];
-        if r.speaker.trim().is_empty() || !is_role(comparer, &r.role) {
+        if r.speaker.trim().is_empty() || !roles.contains(r.role.as_str()) {
             continue;
         }
         let key = speaker_key(&r.speaker_id, &r.speaker);

@@ -218,14 +218,38 @@ fn keys(unit: &Unit) -> Vec<u64> {
     keys
 }
 
+/// Every (key, unit) pair, unsorted, in a vector of exactly the right size: the keys are
+/// counted first and each run of units fills its own part, so the index (the largest thing
+/// the matcher makes) is never held twice while it is gathered.
+fn key_index(units: &[Unit]) -> Vec<(u64, u32)> {
+    /// Units per parallel job.
+    const RUN: usize = 4096;
+    let counts: Vec<usize> =
+        units.par_chunks(RUN).map(|run| run.iter().map(|unit| keys(unit).len()).sum()).collect();
+    let mut index = vec![(0u64, 0u32); counts.iter().sum()];
+    let mut parts = Vec::with_capacity(counts.len());
+    let mut rest = index.as_mut_slice();
+    for (r, &n) in counts.iter().enumerate() {
+        let (part, tail) = rest.split_at_mut(n);
+        parts.push((r * RUN, part));
+        rest = tail;
+    }
+    parts.into_par_iter().for_each(|(first, part)| {
+        let mut at = 0;
+        for (u, unit) in units[first..(first + RUN).min(units.len())].iter().enumerate() {
+            for k in keys(unit) {
+                part[at] = (k, (first + u) as u32);
+                at += 1;
+            }
+        }
+    });
+    index
+}
+
 /// Finds and judges candidate pairs. Pairs whose quotes all come from one document are skipped
 /// (a report is compared with other reports, not with itself).
 pub(crate) fn edges(units: &[Unit], rarity: &Rarity, min_similarity: f64, max_postings: usize) -> Vec<Edge> {
-    let mut index: Vec<(u64, u32)> = units
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(u, unit)| keys(unit).into_iter().map(move |k| (k, u as u32)))
-        .collect();
+    let mut index = key_index(units);
     index.par_sort_unstable();
     // Keep the keys that pair units (held by two units or more) and are rare enough to be
     // evidence; each key's postings are a range of the compacted index.

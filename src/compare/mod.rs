@@ -335,8 +335,24 @@ impl Comparer {
     /// Groups `records` (from any number of documents); only groups with members from at
     /// least two documents are returned, numbered from 1 in document order.
     pub fn compare(&self, records: &[QuoteRecord]) -> Vec<Group> {
+        let mut groups = Vec::new();
+        let Ok(()) = self.compare_each(records, |g| {
+            groups.push(g);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        groups
+    }
+
+    /// The groups of [`Comparer::compare`], in the same order, handed to `f` one at a time as
+    /// they are built, so that only one group's members and diffs are held at once (for writing
+    /// a large comparison straight out). Stops at the first error `f` returns.
+    pub fn compare_each<E>(
+        &self,
+        records: &[QuoteRecord],
+        f: impl FnMut(Group) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let (units, edges, components) = self.match_units(records);
-        group::build(self, records, &units, &edges, &components)
+        group::build_each(self, records, (&units, &edges, &components), f)
     }
 
     /// The judged pairs behind the groups, for inspection and tuning: one representative

@@ -97,6 +97,8 @@ pub fn read_records_skipping<R: BufRead>(
             }
         }
     }
+    // The records are held for the whole comparison: no room left from doubling.
+    out.shrink_to_fit();
     Ok(out)
 }
 

@@ -27,12 +27,30 @@ pub(crate) fn io_err(e: io::Error) -> Error {
 }
 
 /// Writes one JSON object per group per line.
-pub fn write_jsonl<W: Write>(mut w: W, groups: &[Group]) -> Result<()> {
+pub fn write_jsonl<W: Write>(w: W, groups: &[Group]) -> Result<()> {
+    let mut out = JsonlWriter(w);
     for g in groups {
-        serde_json::to_writer(&mut w, g).map_err(|e| io_err(e.into()))?;
-        w.write_all(b"\n").map_err(io_err)?;
+        out.write(g)?;
     }
-    w.flush().map_err(io_err)
+    out.finish()
+}
+
+/// Writes groups as JSON lines one at a time, as [`write_jsonl`] does for a slice (for groups
+/// handed out by [`super::Comparer::compare_each`]).
+#[derive(Debug)]
+pub struct JsonlWriter<W: Write>(pub W);
+
+impl<W: Write> JsonlWriter<W> {
+    /// Writes one group as a line.
+    pub fn write(&mut self, group: &Group) -> Result<()> {
+        serde_json::to_writer(&mut self.0, group).map_err(|e| io_err(e.into()))?;
+        self.0.write_all(b"\n").map_err(io_err)
+    }
+
+    /// Flushes the output.
+    pub fn finish(mut self) -> Result<()> {
+        self.0.flush().map_err(io_err)
+    }
 }
 
 /// The CSV header of [`write_csv`].

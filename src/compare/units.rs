@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::matching::Unit;
 use super::normalize::Token;
@@ -42,7 +43,7 @@ pub fn is_short(words: usize, content: usize) -> bool {
 /// Interns strings as dense ids.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
@@ -178,9 +179,27 @@ struct Draft {
     records: Vec<u32>,
 }
 
+/// What the first record of a text that is not short found, for the records that repeat the
+/// text word for word (wire copy): they take its spans and its draft without normalising again.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    /// Where the text's token spans start in `spans`, and how many there are.
+    spans: (usize, usize),
+    /// Its draft, `u32::MAX` when the text has no words or is a title.
+    draft: u32,
+}
+
+/// A speaker's interned keys, found once per distinct (id, name).
+#[derive(Debug, Clone, Copy)]
+struct Who {
+    speaker: u32,
+    surname: u32,
+    org: bool,
+}
+
 /// Normalises the records in chunks (so that only one chunk's token strings exist at a time),
 /// interns forms and stems as ids, collects quotes with equal forms into units and splits
-/// them as the module says.
+/// them as the module says. A text seen before is not normalised again.
 pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
     /// Records normalised at once: enough to keep both cores busy, few enough that their
     /// token strings stay small.
@@ -188,50 +207,81 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
     let mut words = Interner::default();
     let mut docs = Interner::default();
     let mut speakers = Interner::default();
-    let mut by_key: HashMap<(Vec<u32>, u32), u32> = HashMap::new();
+    let mut by_key: FxHashMap<(Vec<u32>, u32), u32> = FxHashMap::default();
+    let mut seen: FxHashMap<&str, Seen> = FxHashMap::default();
+    let mut whos: FxHashMap<(&str, &str), Who> = FxHashMap::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut facts = Vec::with_capacity(records.len());
     let mut spans = Vec::new();
     let mut span_start = Vec::with_capacity(records.len() + 1);
     span_start.push(0);
     for (c, chunk) in records.chunks(CHUNK).enumerate() {
-        let tokens: Vec<Vec<Token>> =
-            chunk.par_iter().map(|r| comparer.normalizer.tokens(&r.quote)).collect();
-        for (k, (r, toks)) in chunk.iter().zip(tokens).enumerate() {
+        // The chunk's texts not seen before, each once, normalised in parallel.
+        let mut fresh: FxHashMap<&str, usize> = FxHashMap::default();
+        for r in chunk {
+            if !seen.contains_key(r.quote.as_str()) {
+                let next = fresh.len();
+                fresh.entry(r.quote.as_str()).or_insert(next);
+            }
+        }
+        let mut texts = vec![""; fresh.len()];
+        for (&t, &k) in &fresh {
+            texts[k] = t;
+        }
+        let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| comparer.normalizer.tokens(t)).collect();
+        for (k, r) in chunk.iter().enumerate() {
             let i = (c * CHUNK + k) as u32;
-            spans.extend(toks.iter().map(|t| (t.start as u32, t.end as u32)));
-            span_start.push(spans.len());
-            let key = speaker_key(&r.speaker_id, &r.speaker);
-            let surname = speaker_key("", &r.speaker).rsplit(' ').next().unwrap_or("").to_string();
+            let who = *whos.entry((r.speaker_id.as_str(), r.speaker.as_str())).or_insert_with(|| {
+                let key = speaker_key(&r.speaker_id, &r.speaker);
+                let surname = speaker_key("", &r.speaker).rsplit(' ').next().unwrap_or("").to_string();
+                Who {
+                    speaker: if key.is_empty() { u32::MAX } else { speakers.id(&key) },
+                    surname: if surname.is_empty() {
+                        u32::MAX
+                    } else {
+                        speakers.id(&format!("surname:{surname}"))
+                    },
+                    org: comparer.is_organization(&r.speaker_id, &r.speaker),
+                }
+            });
             facts.push(Facts {
                 doc: docs.id(&r.doc),
-                speaker: if key.is_empty() { u32::MAX } else { speakers.id(&key) },
-                surname: if surname.is_empty() {
-                    u32::MAX
-                } else {
-                    speakers.id(&format!("surname:{surname}"))
-                },
+                speaker: who.speaker,
+                surname: who.surname,
                 has_id: !r.speaker_id.is_empty(),
-                org: r.method == Some(crate::record::Method::Organization)
-                    || comparer.is_organization(&r.speaker_id, &r.speaker),
+                org: r.method == Some(crate::record::Method::Organization) || who.org,
                 day: record_day(r),
             });
+            if let Some(known) = seen.get(r.quote.as_str()) {
+                spans.extend_from_within(known.spans.0..known.spans.0 + known.spans.1);
+                span_start.push(spans.len());
+                if known.draft != u32::MAX {
+                    drafts[known.draft as usize].records.push(i);
+                }
+                continue;
+            }
+            let toks = &tokens[fresh[r.quote.as_str()]];
+            let at = spans.len();
+            spans.extend(toks.iter().map(|t| (t.start as u32, t.end as u32)));
+            span_start.push(spans.len());
             if toks.is_empty() || is_title(&r.quote) {
+                seen.insert(r.quote.as_str(), Seen { spans: (at, toks.len()), draft: u32::MAX });
                 continue;
             }
             let forms: Vec<u32> = toks.iter().map(|t| words.id(&t.form)).collect();
             let n_content = toks.iter().filter(|t| t.content).count();
+            let short = is_short(toks.len(), n_content);
             // A short quote is one statement only with one speaker: its speaker is part of its
             // key (no speaker: a key of its own).
-            let who = if !is_short(toks.len(), n_content) {
+            let key_who = if !short {
                 u32::MAX
-            } else if key.is_empty() {
+            } else if who.speaker == u32::MAX {
                 u32::MAX - 1 - i
             } else {
-                facts[i as usize].speaker
+                who.speaker
             };
             let next = drafts.len() as u32;
-            let d = *by_key.entry((forms, who)).or_insert(next);
+            let d = *by_key.entry((forms, key_who)).or_insert(next);
             if d == next {
                 drafts.push(Draft {
                     stems: toks.iter().map(|t| words.id(&t.stem)).collect(),
@@ -241,15 +291,23 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
                 });
             }
             drafts[d as usize].records.push(i);
+            if !short {
+                seen.insert(r.quote.as_str(), Seen { spans: (at, toks.len()), draft: d });
+            }
         }
     }
-    drop(by_key);
+    drop((by_key, seen, whos));
     let rarity = rarity(&drafts, words.len());
     let mut unit_of = vec![u32::MAX; records.len()];
-    let mut units = Vec::with_capacity(drafts.len());
+    // Each unit has a record: room for one per record never grows (a doubling of the largest
+    // vector of the matcher would hold it twice for a moment); the rest is given back below.
+    let mut units = Vec::with_capacity(drafts.iter().map(|d| d.records.len()).sum());
     for d in drafts {
         split(d, &facts, &rarity, &mut units, &mut unit_of);
     }
+    // Both grew by doubling; they are held to the end of the comparison.
+    units.shrink_to_fit();
+    spans.shrink_to_fit();
     Units { units, unit_of, spans, span_start, rarity }
 }
 
