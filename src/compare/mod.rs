@@ -30,6 +30,7 @@
 
 pub mod align;
 mod diff;
+mod flags;
 pub mod group;
 pub mod html;
 pub mod judge;
