@@ -162,7 +162,7 @@ impl<'a> DocContext<'a> {
         if t.kind != TokKind::Word || t.inside {
             return None;
         }
-        let kind = self.lexicon.pronoun(self.word(t))?;
+        let kind = self.pronoun_of(t)?;
         if !matches!(kind, PronounKind::Male | PronounKind::Female) {
             return None;
         }

@@ -285,7 +285,7 @@ impl<'a> DocContext<'a> {
 
     /// Whether a phrase holds a person's name, a gazetteer name or is a pronoun.
     fn names_someone(&self, toks: &[Tok], np: Np) -> bool {
-        if np.b == np.a + 1 && self.lexicon.pronoun(self.word(&toks[np.a])).is_some() {
+        if np.b == np.a + 1 && self.pronoun_of(&toks[np.a]).is_some() {
             return true;
         }
         let mut i = np.a;
