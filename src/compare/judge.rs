@@ -180,7 +180,7 @@ fn longest_run(al: &Alignment) -> usize {
 }
 
 /// Words kept in a row or in all that make a match *long*: enough to tie two quotes without a
-/// common speaker, or across dates (see [`admissible`]).
+/// common speaker, or across dates (see `admissible`).
 pub const LONG_MATCH: usize = 8;
 
 /// Whether a related pair may stand for one statement, given who said each and when:

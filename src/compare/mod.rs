@@ -140,7 +140,7 @@ pub struct Member {
 }
 
 impl Member {
-    /// How the member's document is named to a reader: see [`source_label`].
+    /// How the member's document is named to a reader: see `source_label`.
     pub fn source(&self) -> String {
         label(&self.doc, &self.outlet, &self.date, &self.title)
     }

@@ -86,7 +86,7 @@ impl Iterator for Lines<'_> {
 /// hard-wrapped (blank lines between blocks of several short lines), one per block instead.
 /// A quote left open at the end of a line and closed on one of the next few lines (before any
 /// quote opens there) joins those lines into one paragraph: a single line break inside a
-/// quote is wrapping, not a new paragraph. Line breaks are those of [`line_break_at`].
+/// quote is wrapping, not a new paragraph. Line breaks are those of `line_break_at`.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     Paragraphs::new(text).collect()
 }
