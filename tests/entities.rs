@@ -168,3 +168,9 @@ t!(
         ("It has always been my view that the office must stand apart,", "Rosa Quint", "")
     ]
 );
+t!(
+    with_x_saying_is_x_s,
+    "The council voted the plan down on Monday, with Ann Roe saying it “will ruin the harbour” and \
+     others agreeing.",
+    [("will ruin the harbour", "Ann Roe", "")]
+);

@@ -398,7 +398,17 @@ impl<'a> DocContext<'a> {
                     Attribution { confidence: a.confidence * UNMARKED_SUBJECT, ..a }
                 })
             }
-            CueClass::Participle => self.clause_subject(toks, k, c, ss, pos),
+            CueClass::Participle => {
+                // "…, with Ann Roe saying “…”": the phrase between "with" and the participle.
+                if let Some((np, _)) = self.subject_left(toks, k, ss) {
+                    if np.a > ss && self.lower(&toks[np.a - 1]) == "with" {
+                        if let Some(found) = self.interpret(toks, np, pos) {
+                            return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
+                        }
+                    }
+                }
+                self.clause_subject(toks, k, c, ss, pos)
+            }
         }
     }
 
