@@ -680,7 +680,7 @@ fn gazetteer_loading_is_linear() {
     };
     let (small, large) = (csv(5_000), csv(40_000));
     let load = |text: &str| {
-        let started = CpuTimer::start();
+        let started = common::CpuTimer::start();
         let mut g = Gazetteer::empty();
         g.add_entries_csv("g.csv", text).unwrap();
         std::hint::black_box(g);
@@ -909,39 +909,9 @@ fn adversarial(unit: &str, bytes: usize) -> String {
 /// One timing of one extraction.
 fn time_extract(text: &str) -> Duration {
     let doc = Document::new("t", text);
-    let started = CpuTimer::start();
+    let started = common::CpuTimer::start();
     std::hint::black_box(EXTRACTOR_ALL.extract(&doc));
     started.elapsed()
-}
-
-/// The CPU time of the calling thread since a start: a timing that the other tests of this
-/// file, running in parallel on the same cores, do not stretch as they stretch wall time.
-struct CpuTimer(Duration);
-
-impl CpuTimer {
-    fn start() -> CpuTimer {
-        CpuTimer(thread_cpu())
-    }
-
-    fn elapsed(&self) -> Duration {
-        thread_cpu().saturating_sub(self.0)
-    }
-}
-
-#[cfg(unix)]
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `ts` is a valid timespec for clock_gettime to write; the clock id is a constant.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
-/// Elsewhere, wall time since the first call.
-#[cfg(not(unix))]
-fn thread_cpu() -> Duration {
-    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
-    START.elapsed()
 }
 
 /// The best of five timings of `f` on `small` and on `large`, taken in turns so that a load
@@ -1005,7 +975,7 @@ fn segmentation_and_mentions_are_linear_on_adversarial_texts() {
     use whosaid::segment::{opens_with_quote, paragraphs, quotes};
     let matcher = EXTRACTOR_ALL.matcher();
     let run = |text: &str| -> Duration {
-        let started = CpuTimer::start();
+        let started = common::CpuTimer::start();
         let paras = paragraphs(text);
         let mut spans = Vec::new();
         let mut firsts = Vec::new();
