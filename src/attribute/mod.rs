@@ -4,14 +4,22 @@
 //! gazetteer match covers its words. A quote's speaker is then found by these rules, first
 //! match wins:
 //!
-//! 1. a cue right after the quote: `“…,” said X` or `“…,” X said` (with appositions);
+//! 1. a cue right after the quote: `“…,” said X` or `“…,” X said` (with appositions, commas
+//!    and all); else a name labelling the quote with no cue: `Rep. X (D-Ore.): “…”` opening
+//!    its sentence, or `“…” ― X` ending its paragraph (never in a headline);
 //! 2. the nearest cue before the quote in its sentence: `X said that “…”`, `X told Y: “…”`,
-//!    `according to X, “…”`, participles (`…, saying “…”`) and elided subjects (`and added`)
-//!    take the clause's subject;
+//!    `according to X, “…”`, participles (`…, saying “…”`, `with X saying “…”`) and elided
+//!    subjects (`and added`) take the clause's subject;
 //! 3. a cue later in the sentence: `… “…” in the energy sphere, the ministry said`;
+//! 6. a quoted piece of three words or more in a sentence with no cue goes to the named person
+//!    who opens the sentence (`Ann Roe wants the council “to fix the roads”`);
 //! 4. an earlier attributed quote in the same paragraph (`“A,” X said. “B.”`);
 //! 5. a paragraph that opens with a quote and has no cue takes the speaker of the paragraph
 //!    before it (`continuation`).
+//!
+//! Lines that send the reader elsewhere (`WATCH: …`, `READ MORE: …`) name no speaker. A "he" or
+//! "she" that opens a sentence is recorded as the person it stands for, so that the next
+//! pronoun finds that person as its sentence's subject; "her statement said" is hers.
 //!
 //! The words next to the cue are read as a noun phrase: a gazetteer name, a name not in the
 //! gazetteer (capitalised words), a surname resolved to the fullest form earlier (or later) in
