@@ -18,9 +18,10 @@ pub(super) struct SentenceScan {
 }
 
 impl<'a> DocContext<'a> {
-    /// A capitalised word that opens a sentence glued to a name ("Besides", "Perhaps"): a common
-    /// word that is not also a given name.
-    pub(super) fn is_glued_opener(&self, w: &str) -> bool {
+    /// A capitalised word that can open a sentence without being a name, on its own
+    /// ("Nonetheless, …") or glued to one ("Besides Mia"): a common word that is not also a
+    /// given name.
+    pub(super) fn is_opener_not_name(&self, w: &str) -> bool {
         self.lexicon.is_common_word(w) && !self.lexicon.is_given_name(w)
     }
 
@@ -210,7 +211,7 @@ impl<'a> DocContext<'a> {
             before.is_some_and(|p| {
                 self.honorific_gender(p).is_some() || self.is_capitalized(p) && self.is_role_noun(p)
             }) || self.by_surname.get(&u.last).is_some_and(|l| l.iter().any(|&x| self.units[x].at < u.at));
-        if !introduced && self.lexicon.is_common_word(&u.last.to_lowercase()) {
+        if !introduced && self.lexicon.is_common_word(&u.last) {
             u.person = false;
         }
     }

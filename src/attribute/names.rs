@@ -231,7 +231,7 @@ impl<'a> DocContext<'a> {
         let glued = opens
             && j - i >= 2
             && toks[i].mention.is_none()
-            && self.is_glued_opener(self.word(&toks[i]))
+            && self.is_opener_not_name(self.word(&toks[i]))
             && self.lexicon.is_given_name(self.word(&toks[i + 1]))
             && !self.lexicon.is_place(&self.text[toks[i].s..toks[j - 1].e]);
         let i = if glued { i + 1 } else { i };
@@ -278,8 +278,7 @@ impl<'a> DocContext<'a> {
         });
         before_clause
             && toks[i].mention.is_none()
-            && self.lexicon.is_common_word(w)
-            && !self.lexicon.is_given_name(w)
+            && self.is_opener_not_name(w)
             && !self.by_surname.contains_key(w)
     }
 

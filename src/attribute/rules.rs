@@ -182,8 +182,10 @@ impl<'a> DocContext<'a> {
         // A speaker's name and a colon opening the sentence ("Rep. Ann Roe (D-Ore.): “…”"), or a
         // name after a dash that ends the paragraph (“…” ― Ann Roe); not in a headline, where
         // "Roe: “…”" sums up an article.
-        if let Some(a) = self.labelled(toks, qi, ss, pos).filter(|_| !headline) {
-            return Some(a);
+        if !headline {
+            if let Some(a) = self.labelled(toks, qi, ss, pos) {
+                return Some(a);
+            }
         }
         // 2. The nearest cue before the quote in its sentence (for a partial quote, tried above:
         // a failed attempt changes nothing, so it would fail again).
@@ -221,11 +223,7 @@ impl<'a> DocContext<'a> {
             let np = self.np_right(toks, qi + 2, toks.len())?;
             (np.b == toks.len()).then_some(np)?
         };
-        let found = self.interpret(toks, np, pos)?;
-        let named = found.speaker.entry.is_some() || found.speaker.name.split_whitespace().count() >= 2;
-        if !found.speaker.person || !named {
-            return None;
-        }
+        let found = self.interpret(toks, np, pos).filter(names_a_person)?;
         Some(self.finish_as(found, String::new(), toks[np.a].s, LABELLED))
     }
 
@@ -241,12 +239,10 @@ impl<'a> DocContext<'a> {
             }
         }
         let np = self.np_right(toks, i, qi)?;
-        let found = self.interpret(toks, np, pos)?;
-        // A person the article names in full, or the gazetteer knows: not a lone capitalised word.
-        let named = found.speaker.entry.is_some() || found.speaker.name.split_whitespace().count() >= 2;
-        if !found.speaker.person || !named || np.b >= qi {
+        if np.b >= qi {
             return None;
         }
+        let found = self.interpret(toks, np, pos).filter(names_a_person)?;
         Some(self.finish_as(found, String::new(), toks[np.a].s, SENTENCE_SUBJECT))
     }
 
@@ -505,6 +501,13 @@ impl<'a> DocContext<'a> {
         }
         None
     }
+}
+
+/// A person the article names in full, or the gazetteer knows: not a lone capitalised word. The
+/// rules that take a speaker without a cue (labels, rule 6) trust only these.
+fn names_a_person(found: &Found) -> bool {
+    let sp = &found.speaker;
+    sp.person && (sp.entry.is_some() || sp.name.split_whitespace().count() >= 2)
 }
 
 fn carry(a: &Attribution, factor: f32) -> Attribution {
