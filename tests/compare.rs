@@ -197,19 +197,14 @@ fn contained_quote_and_attribution_conflicts() {
 fn record(doc: &str, quote: &str, speaker: &str, speaker_id: &str, role: &str) -> QuoteRecord {
     QuoteRecord {
         doc: doc.into(),
-        outlet: String::new(),
         paragraph: 1,
-        start: 0,
         end: quote.chars().count() as u64,
         quote: quote.into(),
         kind: QuoteKind::Full,
         speaker: speaker.into(),
         speaker_id: speaker_id.into(),
         role: role.into(),
-        known_role: String::new(),
         cue: "said".into(),
-        method: None,
-        mention: String::new(),
         confidence: 1.0,
         ..QuoteRecord::default()
     }

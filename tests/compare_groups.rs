@@ -16,16 +16,11 @@ use whosaid::{Gazetteer, Method, QuoteKind, QuoteRecord};
 fn rec(doc: &str, quote: &str, speaker: &str) -> QuoteRecord {
     QuoteRecord {
         doc: doc.into(),
-        outlet: String::new(),
         paragraph: 1,
-        start: 0,
         end: quote.chars().count() as u64,
         quote: quote.into(),
         kind: QuoteKind::Full,
         speaker: speaker.into(),
-        speaker_id: String::new(),
-        role: String::new(),
-        known_role: String::new(),
         cue: "said".into(),
         method: Some(Method::Explicit),
         mention: speaker.into(),
@@ -300,16 +295,6 @@ fn role_conflict_uses_the_role_held_on_the_articles_date() {
     assert!(!other[0].flags.contains(&Flag::RoleConflict), "{:?}", other[0].notes);
 }
 
-/// The best of three timings of `f` on `small` and `large`.
-fn best_of_three(mut f: impl FnMut(usize) -> Duration, small: usize, large: usize) -> (Duration, Duration) {
-    let (mut ts, mut tl) = (Duration::MAX, Duration::MAX);
-    for _ in 0..3 {
-        ts = ts.min(f(small));
-        tl = tl.min(f(large));
-    }
-    (ts, tl)
-}
-
 /// Time grows linearly with a group's size (copies of one attributed quote with roles, as wire
 /// copy makes) and with a quote's length (two long quotes of one passage): 8 times the input
 /// may take at most 16 times as long (quadratic would be 64). It checks complexity, not speed.
@@ -352,8 +337,8 @@ fn comparison_time_is_linear_in_group_size_and_quote_length() {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
     let timings = pool.install(|| {
         [
-            ("group size", best_of_three(copies, 1_000, 8_000)),
-            ("quote length", best_of_three(long, 4_000, 32_000)),
+            ("group size", common::best_of(&1_000, &8_000, |&n| copies(n))),
+            ("quote length", common::best_of(&4_000, &32_000, |&n| long(n))),
         ]
     });
     for (name, (ts, tl)) in timings {

@@ -686,7 +686,7 @@ fn gazetteer_loading_is_linear() {
         std::hint::black_box(g);
         started.elapsed()
     };
-    let (ts, tl) = best_of_five(&small, &large, load);
+    let (ts, tl) = common::best_of(small.as_str(), large.as_str(), load);
     let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
     assert!(ratio < 16.0 || tl < Duration::from_millis(20), "5k rows {ts:?}, 40k rows {tl:?}");
 }
@@ -792,7 +792,7 @@ fn dense_quotes_and_long_capitalised_runs_cost_a_bounded_work_per_quote() {
     let news = adversarial(ADVERSARIAL[0].1, size);
     for (name, unit) in [("dense quotes", "he said “ab” "), ("capitalised run", cap_unit.as_str())] {
         let shape = adversarial(unit, size);
-        let (tn, ts) = best_of_five(&news, &shape, time_extract);
+        let (tn, ts) = common::best_of(news.as_str(), shape.as_str(), time_extract);
         let ratio = (ts.as_secs_f64() / shape.len() as f64) / (tn.as_secs_f64() / news.len() as f64);
         eprintln!("{name}: {ts:?} against news {tn:?}: {ratio:.1} times the cost per byte");
         assert!(ratio < 50.0, "{name}: {ratio:.1} times the cost per byte of news");
@@ -914,18 +914,6 @@ fn time_extract(text: &str) -> Duration {
     started.elapsed()
 }
 
-/// The best of five timings of `f` on `small` and on `large`, taken in turns so that a load
-/// on the machine weighs on both alike (five: a busy machine still disturbs CPU time a little,
-/// through caches and clock speed).
-fn best_of_five(small: &str, large: &str, f: impl Fn(&str) -> Duration) -> (Duration, Duration) {
-    let (mut ts, mut tl) = (Duration::MAX, Duration::MAX);
-    for _ in 0..5 {
-        ts = ts.min(f(small));
-        tl = tl.min(f(large));
-    }
-    (ts, tl)
-}
-
 /// Timings of each shape at `small` bytes and 8 times that: the ratio of the two, 1 when the
 /// larger run is too fast to measure.
 fn timings(shapes: &[&str], small: usize) -> Vec<(String, f64)> {
@@ -933,7 +921,7 @@ fn timings(shapes: &[&str], small: usize) -> Vec<(String, f64)> {
     let mut out = Vec::new();
     for (name, unit) in ADVERSARIAL.iter().filter(|(n, _)| shapes.contains(n)) {
         let (small, large) = (adversarial(unit, small), adversarial(unit, 8 * small));
-        let (ts, tl) = best_of_five(&small, &large, time_extract);
+        let (ts, tl) = common::best_of(small.as_str(), large.as_str(), time_extract);
         let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
         eprintln!(
             "{name}: {} KB {ts:?}, {} KB {tl:?}, ratio {ratio:.1}",
@@ -995,7 +983,7 @@ fn segmentation_and_mentions_are_linear_on_adversarial_texts() {
     let mut report = Vec::new();
     for (name, unit) in ADVERSARIAL {
         let (small, large) = (adversarial(unit, 50_000), adversarial(unit, 400_000));
-        let (ts, tl) = best_of_five(&small, &large, run);
+        let (ts, tl) = common::best_of(small.as_str(), large.as_str(), run);
         let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
         report.push(format!("{name}: 50 KB {ts:?}, 400 KB {tl:?}, ratio {ratio:.1}"));
         assert!(

@@ -354,19 +354,12 @@ mod tests {
     fn record(doc: &str, quote: &str, speaker: &str) -> QuoteRecord {
         QuoteRecord {
             doc: doc.into(),
-            outlet: String::new(),
             paragraph: 1,
-            start: 0,
             end: quote.chars().count() as u64,
             quote: quote.into(),
             kind: QuoteKind::Partial,
             speaker: speaker.into(),
-            speaker_id: String::new(),
-            role: String::new(),
-            known_role: String::new(),
             cue: "said".into(),
-            method: None,
-            mention: String::new(),
             confidence: 1.0,
             ..QuoteRecord::default()
         }

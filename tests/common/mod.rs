@@ -98,3 +98,15 @@ fn thread_cpu() -> Duration {
     static START: std::sync::LazyLock<std::time::Instant> = std::sync::LazyLock::new(std::time::Instant::now);
     START.elapsed()
 }
+
+/// The best of five timings of `f` on `small` and on `large`, taken in turns so that a load on
+/// the machine weighs on both alike (five: a busy machine still disturbs CPU time a little,
+/// through caches and clock speed).
+pub fn best_of<T: ?Sized>(small: &T, large: &T, mut f: impl FnMut(&T) -> Duration) -> (Duration, Duration) {
+    let (mut ts, mut tl) = (Duration::MAX, Duration::MAX);
+    for _ in 0..5 {
+        ts = ts.min(f(small));
+        tl = tl.min(f(large));
+    }
+    (ts, tl)
+}
