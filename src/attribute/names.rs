@@ -252,7 +252,12 @@ impl<'a> DocContext<'a> {
         }
         let words = &buf[..j - i];
         let name = &self.text[t.s..toks[j - 1].e];
-        let last = words.iter().rev().find(|w| !self.lexicon.name_suffixes.contains(**w)).copied().unwrap_or(words[0]);
+        let last = words
+            .iter()
+            .rev()
+            .find(|w| !self.lexicon.name_suffixes.contains(**w))
+            .copied()
+            .unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
         let given = self.lexicon.given_name_gender(words[0]);
         let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));

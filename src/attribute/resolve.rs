@@ -205,8 +205,12 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp =
-                Speaker { name: unit.name.to_string(), entry: None, person: unit.person, gender: unit.gender };
+            let sp = Speaker {
+                name: unit.name.to_string(),
+                entry: None,
+                person: unit.person,
+                gender: unit.gender,
+            };
             return (sp, Method::Explicit);
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
@@ -240,7 +244,10 @@ impl<'a> DocContext<'a> {
                 Method::Surname,
             );
         }
-        (Speaker { name: unit.name.to_string(), entry: None, person: true, gender: unit.gender }, Method::Surname)
+        (
+            Speaker { name: unit.name.to_string(), entry: None, person: true, gender: unit.gender },
+            Method::Surname,
+        )
     }
 
     pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
