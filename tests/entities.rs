@@ -174,3 +174,47 @@ t!(
      others agreeing.",
     [("will ruin the harbour", "Ann Roe", "")]
 );
+
+// Surnames that look like participles or adverbs.
+t!(
+    surname_ending_in_ing_after_a_quote_is_the_person,
+    "Betsy Ebeling has known the candidate since school.\n\n\
+     “We live in Chicago,” Ebeling said.",
+    [("We live in Chicago,", "Betsy Ebeling", "")]
+);
+t!(
+    participle_opening_a_sentence_is_still_no_name,
+    "Dana Kirk met voters in Ames.\n\nSpeaking to reporters, she was calm. “We will win Iowa,” she said.",
+    [("We will win Iowa,", "Dana Kirk", "")]
+);
+
+// Quotes with no cue of their own.
+t!(
+    colon_after_a_named_subject_introduces_the_quote,
+    "Senator Ann Roe, D-Ore., was blunt: “It is time to stop attacking people and get on message.”",
+    [("It is time to stop attacking people and get on message.", "Ann Roe", "")]
+);
+t!(
+    colon_after_a_phrase_that_only_mentions_a_name_introduces_no_one,
+    "Ann Roe leads the poll. The timing of Roe’s surge surprised the pollsters: “Lesser-known \
+     candidates often rise late in the race.”",
+    []
+);
+t!(
+    colon_in_a_heading_introduces_no_one,
+    "Ann Roe: “We Are Going All The Way To The Convention”\n\nAnn Roe spoke in Dover.\n\n\
+     “We will win,” she said.",
+    [("We will win,", "Ann Roe", "")]
+);
+t!(
+    quote_after_a_sentence_that_reports_its_speaker,
+    "Tom Lee backs the bill. Adam Schiff said the administration may wait, Lee said. \
+     “The other factor is the election.”",
+    [("The other factor is the election.", "Tom Lee", "")]
+);
+t!(
+    quote_after_a_sentence_whose_cue_is_not_speech,
+    "Ann Roe runs the agency, and she continues to struggle with the budget. At a meeting on \
+     Monday, her critics were hostile: “Is it time to change course?”",
+    []
+);

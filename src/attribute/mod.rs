@@ -12,8 +12,11 @@
 //!    subjects (`and added`) take the clause's subject;
 //! 3. a cue later in the sentence: `… “…” in the energy sphere, the ministry said`;
 //! 6. a quoted piece of three words or more in a sentence with no cue goes to the named person
-//!    who opens the sentence (`Ann Roe wants the council “to fix the roads”`);
-//! 4. an earlier attributed quote in the same paragraph (`“A,” X said. “B.”`);
+//!    who opens the sentence (`Ann Roe wants the council “to fix the roads”`), and so does a
+//!    quote a colon introduces when the subject is only a name (`Ann Roe was blunt: “…”`);
+//! 4. an earlier attributed quote in the same paragraph (`“A,” X said. “B.”`); else, for a quote
+//!    opening its sentence, the speaker the sentence before reports (`X said the plan is late.
+//!    “B.”`), when the cue's own subject names them;
 //! 5. a paragraph that opens with a quote and has no cue takes the speaker of the paragraph
 //!    before it (`continuation`).
 //!

@@ -52,13 +52,16 @@ impl<'a> DocContext<'a> {
         {
             return false;
         }
-        // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE") and sentence adverbs.
+        // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE"), and sentence adverbs and
+        // participles ("Interestingly, …", "Speaking to …") unless the article already named
+        // someone so ("Betsy Ebeling" … "“…,” Ebeling said").
         if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
             return false;
         }
         if (w.ends_with("ly") || w.ends_with("ing"))
             && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
             && t.mention.is_none()
+            && !self.by_surname.contains_key(w)
         {
             return false;
         }

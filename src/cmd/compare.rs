@@ -11,6 +11,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 use whosaid::compare::render::{ReportOptions, Summary};
+use whosaid::compare::store::Quotes;
 use whosaid::compare::{html, records, render, CompareOptions, Comparer};
 use whosaid::input::{Event, Inputs};
 use whosaid::{Document, Extractor, Options, QuoteKind, QuoteRecord};
@@ -118,26 +119,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let extractor = Extractor::new(gazetteer.clone(), Options { all: true })?;
         pool.install(|| extract_all(&extractor, &args.paths, args.run.quiet, &mut failed))
     } else {
-        let mut quotes = Vec::new();
+        let mut quotes = Quotes::new();
         for path in &args.records {
             let mut bad_line = |e: whosaid::Error| {
                 eprintln!("whosaid: {e} (line skipped)");
                 failed = true;
             };
-            match read_records(path, &mut bad_line) {
-                // The first file's records are taken as they are, not copied.
-                Ok(r) if quotes.is_empty() => quotes = r,
-                Ok(mut r) => quotes.append(&mut r),
-                Err(e) => {
-                    eprintln!("whosaid: {e:#}");
-                    failed = true;
-                }
+            let before = quotes.len();
+            if let Err(e) = read_quotes(path, &mut quotes, &mut bad_line) {
+                // A file that cannot be read to its end adds nothing.
+                quotes.truncate(before);
+                eprintln!("whosaid: {e:#}");
+                failed = true;
             }
         }
-        let mut docs: Vec<&str> = quotes.iter().map(|q| q.doc.as_str()).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let n = docs.len();
+        let n = quotes.documents();
         (quotes, n)
     };
     if !args.all {
@@ -145,6 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // matcher asks it for a long match); a fragment without one is a scare quote or a title.
         quotes.retain(|q| !q.speaker.is_empty() || q.kind == QuoteKind::Full);
     }
+    quotes.shrink_to_fit();
     let options = CompareOptions { min_similarity: args.min_similarity, max_postings: args.max_postings };
     let comparer = Comparer::new(Some(&gazetteer), options);
     let summary = Summary { documents, quotes: quotes.len() };
@@ -164,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (out, out_file) = args.output.open(format == Format::Csv && args.output.bom(), &args.paths)?;
     let out = BufWriter::new(out);
     let title = "whosaid compare: one statement, several reports";
-    let groups = || pool.install(|| comparer.compare(&quotes));
+    let groups = || pool.install(|| comparer.compare_quotes(&quotes));
     let written = match format {
         Format::Report => {
             render::write_report(out, &groups(), &summary, &ReportOptions { color, width: 100 })
@@ -176,7 +173,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let (tx, rx) = std::sync::mpsc::sync_channel(64);
             let (pool, comparer, quotes) = (&pool, &comparer, &quotes);
             // A send fails only when the writer has stopped (its error is returned below).
-            s.spawn(move || pool.install(|| comparer.compare_each(quotes, |g| tx.send(g).map_err(drop))));
+            s.spawn(move || {
+                pool.install(|| comparer.compare_quotes_each(quotes, |g| tx.send(g).map_err(drop)))
+            });
             let mut w = render::JsonlWriter(out);
             for g in rx {
                 w.write(&g)?;
@@ -202,19 +201,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The quotes of all documents of the inputs, and how many documents there were. Documents
 /// are extracted in batches and dropped, so only the quotes stay in memory. Warnings and
 /// skipped inputs are named on standard error; a skipped input sets `failed`.
-fn extract_all(
-    extractor: &Extractor,
-    paths: &[PathBuf],
-    quiet: bool,
-    failed: &mut bool,
-) -> (Vec<QuoteRecord>, usize) {
+fn extract_all(extractor: &Extractor, paths: &[PathBuf], quiet: bool, failed: &mut bool) -> (Quotes, usize) {
     /// Documents extracted at once.
     const BATCH: usize = 256;
-    let mut quotes = Vec::new();
+    let mut quotes = Quotes::new();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut documents = 0;
-    let flush = |batch: &mut Vec<Document>, quotes: &mut Vec<QuoteRecord>| {
-        quotes.par_extend(batch.par_iter().flat_map_iter(|d| extractor.extract(d)));
+    let flush = |batch: &mut Vec<Document>, quotes: &mut Quotes| {
+        let found: Vec<QuoteRecord> = batch.par_iter().flat_map_iter(|d| extractor.extract(d)).collect();
+        for r in &found {
+            quotes.push(r.into());
+        }
         batch.clear();
     };
     for event in Inputs::new(paths.iter().cloned()) {
@@ -238,11 +235,16 @@ fn extract_all(
     (quotes, documents)
 }
 
-/// The records of one file (or `-`); a bad line is passed to `bad_line` and skipped.
-fn read_records(path: &Path, bad_line: &mut dyn FnMut(whosaid::Error)) -> anyhow::Result<Vec<QuoteRecord>> {
+/// Reads the records of one file (or `-`) into `quotes`; a bad line is passed to `bad_line`
+/// and skipped.
+fn read_quotes(
+    path: &Path,
+    quotes: &mut Quotes,
+    bad_line: &mut dyn FnMut(whosaid::Error),
+) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
-        return Ok(records::read_records_skipping(io::stdin().lock(), "-", bad_line)?);
+        return Ok(records::read_quotes_skipping(io::stdin().lock(), "-", quotes, bad_line)?);
     }
     let f = File::open(path).with_context(|| format!("{}", path.display()))?;
-    Ok(records::read_records_skipping(BufReader::new(f), &path.display().to_string(), bad_line)?)
+    Ok(records::read_quotes_skipping(BufReader::new(f), &path.display().to_string(), quotes, bad_line)?)
 }

@@ -5,10 +5,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::store::{QuoteRef, Quotes};
 use super::units::record_year;
 use super::{speaker_key, Comparer, Flag};
 use crate::lexicon::CueClass;
-use crate::record::{Method, QuoteRecord};
+use crate::record::Method;
 
 /// One person as the members of a group name them.
 struct Person<'a> {
@@ -47,12 +48,12 @@ fn same_person(a: &Person<'_>, b: &Person<'_>) -> bool {
 const MAX_NAMES: usize = 64;
 
 /// The people the members name, each with how confidently.
-fn people<'a>(comparer: &Comparer, records: &'a [QuoteRecord], quotes: &[usize]) -> Vec<Person<'a>> {
+fn people<'a>(comparer: &Comparer, records: &'a Quotes, quotes: &[usize]) -> Vec<Person<'a>> {
     let lex = crate::lexicon::lexicon();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut people: Vec<Person<'a>> = Vec::new();
     for &q in quotes {
-        let r = &records[q];
+        let r = records.get(q);
         if r.speaker.trim().is_empty() {
             continue;
         }
@@ -62,12 +63,12 @@ fn people<'a>(comparer: &Comparer, records: &'a [QuoteRecord], quotes: &[usize])
             .any(|(c, class)| *class == CueClass::Quoted && c.eq_ignore_ascii_case(r.cue.trim()));
         let confident = matches!(r.method, Some(Method::Explicit | Method::Apposition)) && !relay;
         let organization =
-            r.method == Some(Method::Organization) || comparer.is_organization(&r.speaker_id, &r.speaker);
-        let i = *by_key.entry(speaker_key(&r.speaker_id, &r.speaker)).or_insert_with(|| {
+            r.method == Some(Method::Organization) || comparer.is_organization(r.speaker_id, r.speaker);
+        let i = *by_key.entry(speaker_key(r.speaker_id, r.speaker)).or_insert_with(|| {
             people.push(Person {
-                name: &r.speaker,
-                id: &r.speaker_id,
-                words: name_words(&r.speaker),
+                name: r.speaker,
+                id: r.speaker_id,
+                words: name_words(r.speaker),
                 docs: Vec::new(),
                 confident: false,
                 organization: false,
@@ -75,8 +76,8 @@ fn people<'a>(comparer: &Comparer, records: &'a [QuoteRecord], quotes: &[usize])
             people.len() - 1
         });
         let p = &mut people[i];
-        if p.docs.last() != Some(&r.doc.as_str()) {
-            p.docs.push(&r.doc);
+        if p.docs.last() != Some(&r.doc) {
+            p.docs.push(r.doc);
         }
         p.confident |= confident;
         p.organization |= organization;
@@ -111,7 +112,7 @@ fn people<'a>(comparer: &Comparer, records: &'a [QuoteRecord], quotes: &[usize])
 /// more than one speaker.
 pub(super) fn speaker_flags(
     comparer: &Comparer,
-    records: &[QuoteRecord],
+    records: &Quotes,
     quotes: &[usize],
     flags: &mut Vec<Flag>,
     notes: &mut Vec<String>,
@@ -122,7 +123,7 @@ pub(super) fn speaker_flags(
     }
     // Documents are named by outlet, date and title where known, not by their ids.
     let label: HashMap<&str, String> =
-        quotes.iter().map(|&q| (records[q].doc.as_str(), super::source_label(&records[q]))).collect();
+        quotes.iter().map(|&q| records.get(q)).map(|r| (r.doc, super::source_label(&r))).collect();
     let shown = |p: &Person<'_>| {
         let mut docs: Vec<&str> = p.docs.iter().map(|d| label.get(d).map_or(*d, String::as_str)).collect();
         docs.sort_unstable();
@@ -157,48 +158,48 @@ pub(super) fn speaker_flags(
 /// linear in the group's size.
 pub(super) fn role_conflicts(
     comparer: &Comparer,
-    (records, roles): (&[QuoteRecord], &HashSet<&str>),
+    (records, roles): (&Quotes, &HashSet<&str>),
     quotes: &[usize],
     flags: &mut Vec<Flag>,
     notes: &mut Vec<String>,
 ) {
     let before = notes.len();
-    let mut first: HashMap<String, &QuoteRecord> = HashMap::new();
+    let mut first: HashMap<String, QuoteRef<'_>> = HashMap::new();
     let mut seen: HashSet<(String, &str)> = HashSet::new();
     let mut checked: HashSet<(&str, &str, Option<u16>)> = HashSet::new();
     for &q in quotes {
-        let r = &records[q];
-        if r.speaker.trim().is_empty() || !roles.contains(r.role.as_str()) {
+        let r = records.get(q);
+        if r.speaker.trim().is_empty() || !roles.contains(r.role) {
             continue;
         }
-        let key = speaker_key(&r.speaker_id, &r.speaker);
-        if !seen.insert((key.clone(), r.role.as_str())) {
+        let key = speaker_key(r.speaker_id, r.speaker);
+        if !seen.insert((key.clone(), r.role)) {
             continue;
         }
         match first.get(&key) {
             None => {
                 first.insert(key, r);
             }
-            Some(a) if a.doc != r.doc && !comparer.roles.agree(&a.role, &r.role) => notes.push(format!(
+            Some(a) if a.doc != r.doc && !comparer.roles.agree(a.role, r.role) => notes.push(format!(
                 "role_conflict: roles differ for {}: “{}” ({}) vs “{}” ({})",
                 r.speaker,
                 a.role,
                 super::source_label(a),
                 r.role,
-                super::source_label(r)
+                super::source_label(&r)
             )),
             Some(_) => {}
         }
-        let year = record_year(r);
-        if checked.len() < MAX_NAMES && checked.insert((r.speaker.as_str(), r.role.as_str(), year)) {
+        let year = record_year(&r);
+        if checked.len() < MAX_NAMES && checked.insert((r.speaker, r.role, year)) {
             if let Some(known) =
-                comparer.roles.contradicts(&r.speaker_id, &r.speaker, &r.role, &r.known_role, year)
+                comparer.roles.contradicts(r.speaker_id, r.speaker, r.role, r.known_role, year)
             {
                 notes.push(format!(
                     "role_conflict: {} is called “{}” in {}, but the gazetteer has “{}”{}",
                     r.speaker,
                     r.role,
-                    super::source_label(r),
+                    super::source_label(&r),
                     known,
                     year.map(|y| format!(" in {y}")).unwrap_or_default()
                 ));

@@ -17,9 +17,9 @@ use std::collections::{HashMap, HashSet};
 use super::align::{Aligner, Step};
 use super::flags::{role_conflicts, speaker_flags};
 use super::matching::{Edge, Unit};
+use super::store::Quotes;
 use super::units::Units;
 use super::{speaker_key, Comparer, DiffOp, Flag, Group, Member, MemberDiff, OpKind, Relation};
-use crate::record::QuoteRecord;
 
 /// The grouping of units: each unit's reference, and which edges were used to link.
 #[derive(Debug)]
@@ -108,7 +108,7 @@ fn container(u: u32, near: &[u32], edges: &[Edge], root: &[u32]) -> Option<u32> 
 /// The groups to report, in the order they are numbered: for each component with quotes from
 /// two documents or more, its reference unit and its records by document and position; the
 /// groups in document order of their members.
-fn plans(records: &[QuoteRecord], units: &Units, components: &Components) -> Vec<(u32, Vec<usize>)> {
+fn plans(records: &Quotes, units: &Units, components: &Components) -> Vec<(u32, Vec<usize>)> {
     let mut by_root: Vec<(u32, u32)> = units
         .unit_of
         .iter()
@@ -117,11 +117,14 @@ fn plans(records: &[QuoteRecord], units: &Units, components: &Components) -> Vec
         .map(|(i, &u)| (components.root[u as usize], i as u32))
         .collect();
     by_root.sort_unstable();
-    let order = |&q: &usize| (&records[q].doc, records[q].start, records[q].end, q);
+    let order = |&q: &usize| {
+        let r = records.get(q);
+        (r.doc, r.start, r.end, q)
+    };
     let mut plans = Vec::new();
     for run in by_root.chunk_by(|a, b| a.0 == b.0) {
-        let first = &records[run[0].1 as usize].doc;
-        if run.iter().all(|&(_, q)| records[q as usize].doc == *first) {
+        let first = records.get(run[0].1 as usize).doc;
+        if run.iter().all(|&(_, q)| records.get(q as usize).doc == first) {
             continue;
         }
         let mut quotes: Vec<usize> = run.iter().map(|&(_, q)| q as usize).collect();
@@ -129,7 +132,13 @@ fn plans(records: &[QuoteRecord], units: &Units, components: &Components) -> Vec
         plans.push((run[0].0, quotes));
     }
     let key = |quotes: &[usize]| {
-        quotes.iter().map(|&q| (&records[q].doc, records[q].start, records[q].end)).collect::<Vec<_>>()
+        quotes
+            .iter()
+            .map(|&q| {
+                let r = records.get(q);
+                (r.doc, r.start, r.end)
+            })
+            .collect::<Vec<_>>()
     };
     plans.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)));
     plans
@@ -140,7 +149,7 @@ fn plans(records: &[QuoteRecord], units: &Units, components: &Components) -> Vec
 /// and diffs are held at once.
 pub(crate) fn build_each<E>(
     comparer: &Comparer,
-    records: &[QuoteRecord],
+    records: &Quotes,
     (units, edges, components): (&Units, &[Edge], &Components),
     mut f: impl FnMut(Group) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -157,23 +166,23 @@ pub(crate) fn build_each<E>(
 
 /// The records' roles that have a content word ("the", "that" alone are not roles), each
 /// distinct text normalised once.
-fn roles<'a>(comparer: &Comparer, records: &'a [QuoteRecord]) -> HashSet<&'a str> {
+fn roles<'a>(comparer: &Comparer, records: &'a Quotes) -> HashSet<&'a str> {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = HashSet::new();
-    for r in records {
-        if seen.insert(r.role.as_str()) && comparer.normalizer.tokens(&r.role).iter().any(|t| t.content) {
-            out.insert(r.role.as_str());
+    for r in records.iter() {
+        if seen.insert(r.role) && comparer.normalizer.tokens(r.role).iter().any(|t| t.content) {
+            out.insert(r.role);
         }
     }
     out
 }
 
 /// The first role each document gives each speaker.
-fn doc_roles<'a>(roles: &HashSet<&str>, records: &'a [QuoteRecord]) -> HashMap<(&'a str, String), &'a str> {
+fn doc_roles<'a>(roles: &HashSet<&str>, records: &'a Quotes) -> HashMap<(&'a str, String), &'a str> {
     let mut out = HashMap::new();
-    for r in records {
-        if !r.speaker.is_empty() && roles.contains(r.role.as_str()) {
-            out.entry((r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker))).or_insert(r.role.as_str());
+    for r in records.iter() {
+        if !r.speaker.is_empty() && roles.contains(r.role) {
+            out.entry((r.doc, speaker_key(r.speaker_id, r.speaker))).or_insert(r.role);
         }
     }
     out
@@ -184,7 +193,7 @@ type Star<'a> = (u32, &'a [Edge], &'a Components);
 
 fn assemble(
     comparer: &Comparer,
-    (records, roles): (&[QuoteRecord], &HashSet<&str>),
+    (records, roles): (&Quotes, &HashSet<&str>),
     units: &Units,
     doc_roles: &HashMap<(&str, String), &str>,
     quotes: &[usize],
@@ -193,30 +202,27 @@ fn assemble(
     let members: Vec<Member> = quotes
         .iter()
         .map(|&q| {
-            let r = &records[q];
-            let role = if !roles.contains(r.role.as_str()) {
-                doc_roles
-                    .get(&(r.doc.as_str(), speaker_key(&r.speaker_id, &r.speaker)))
-                    .copied()
-                    .unwrap_or("")
+            let r = records.get(q);
+            let role = if !roles.contains(r.role) {
+                doc_roles.get(&(r.doc, speaker_key(r.speaker_id, r.speaker))).copied().unwrap_or("")
             } else {
-                r.role.as_str()
+                r.role
             };
             Member {
-                doc: r.doc.clone(),
-                outlet: r.outlet.clone(),
+                doc: r.doc.to_string(),
+                outlet: r.outlet.to_string(),
                 start: r.start,
                 end: r.end,
-                quote: r.quote.clone(),
-                speaker: r.speaker.clone(),
+                quote: r.quote.to_string(),
+                speaker: r.speaker.to_string(),
                 role: role.to_string(),
-                speaker_id: r.speaker_id.clone(),
-                known_role: r.known_role.clone(),
+                speaker_id: r.speaker_id.to_string(),
+                known_role: r.known_role.to_string(),
                 kind: r.kind,
                 paragraph: r.paragraph,
-                date: r.date.clone(),
-                title: r.title.clone(),
-                url: r.url.clone(),
+                date: r.date.to_string(),
+                title: r.title.to_string(),
+                url: r.url.to_string(),
             }
         })
         .collect();
@@ -245,8 +251,8 @@ fn assemble(
         let st = steps.entry(u).or_insert_with(|| aligner.fit(unit(q).side(), unit(rq).side()).steps);
         let ops = diff_ops(
             st,
-            (&records[q].quote, units.spans(q), &unit(q).forms),
-            (&records[rq].quote, units.spans(rq), &unit(rq).forms),
+            (records.get(q).quote, units.spans(q), &unit(q).forms),
+            (records.get(rq).quote, units.spans(rq), &unit(rq).forms),
         );
         diff.push(MemberDiff { member: m, relation: rel, similarity: sim, ops });
     }
@@ -348,8 +354,7 @@ fn majority_speaker(members: &[Member]) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::{CompareOptions, Comparer};
-    use super::*;
-    use crate::record::QuoteKind;
+    use crate::record::{QuoteKind, QuoteRecord};
 
     fn record(doc: &str, quote: &str, speaker: &str) -> QuoteRecord {
         QuoteRecord {

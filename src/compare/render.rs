@@ -100,11 +100,11 @@ struct CsvRow<'a> {
 /// Writes an Excel workbook with two sheets: `quotes`, the records compared (the columns of
 /// `whosaid extract`), and `groups`, one row per member (the columns of [`write_csv`]).
 #[cfg(feature = "xlsx")]
-pub fn write_xlsx<W: Write>(w: W, quotes: &[crate::record::QuoteRecord], groups: &[Group]) -> Result<()> {
+pub fn write_xlsx<W: Write>(w: W, quotes: &super::store::Quotes, groups: &[Group]) -> Result<()> {
     use crate::output::xlsx::{write_workbook, Sheet};
     let mut sheet = Sheet::new("quotes", crate::output::QUOTE_FIELDS)?;
-    for q in quotes {
-        sheet.push(q, &[])?;
+    for q in quotes.iter() {
+        sheet.push(&q.to_record(), &[])?;
     }
     let mut rows = Sheet::new("groups", CSV_FIELDS)?;
     for_each_row(groups, |row| rows.push(row, &[]))?;

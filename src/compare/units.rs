@@ -18,8 +18,8 @@ use rustc_hash::FxHashMap;
 
 use super::matching::Unit;
 use super::normalize::Token;
+use super::store::{QuoteRef, Quotes};
 use super::{speaker_key, Comparer};
-use crate::record::QuoteRecord;
 
 /// Quotes with fewer content words than this are short: two or three words recur by chance.
 pub const SHORT_CONTENT: usize = 4;
@@ -109,12 +109,12 @@ fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
 
 /// The day a record's document was published: its `date`, else a `YYYY-MM-DD` in its
 /// document id (file names such as `outlet_2016-03-01_slug`).
-pub fn record_day(r: &QuoteRecord) -> Option<i32> {
-    day_of(&r.date).or_else(|| day_of(&r.doc))
+pub fn record_day(r: &QuoteRef<'_>) -> Option<i32> {
+    day_of(r.date).or_else(|| day_of(r.doc))
 }
 
 /// The year of a record's document, from the same date as [`record_day`].
-pub fn record_year(r: &QuoteRecord) -> Option<u16> {
+pub fn record_year(r: &QuoteRef<'_>) -> Option<u16> {
     let day = record_day(r)?;
     // Civil year from the day number (the inverse of `days_from_civil`, year part only).
     let z = day + 719_468;
@@ -200,7 +200,7 @@ struct Who {
 /// Normalises the records in chunks (so that only one chunk's token strings exist at a time),
 /// interns forms and stems as ids, collects quotes with equal forms into units and splits
 /// them as the module says. A text seen before is not normalised again.
-pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
+pub(crate) fn units(comparer: &Comparer, quotes: &Quotes) -> Units {
     /// Records normalised at once: enough to keep both cores busy, few enough that their
     /// token strings stay small.
     const CHUNK: usize = 4096;
@@ -211,17 +211,18 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
     let mut seen: FxHashMap<&str, Seen> = FxHashMap::default();
     let mut whos: FxHashMap<(&str, &str), Who> = FxHashMap::default();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut facts = Vec::with_capacity(records.len());
+    let mut facts = Vec::with_capacity(quotes.len());
     let mut spans = Vec::new();
-    let mut span_start = Vec::with_capacity(records.len() + 1);
+    let mut span_start = Vec::with_capacity(quotes.len() + 1);
     span_start.push(0);
-    for (c, chunk) in records.chunks(CHUNK).enumerate() {
+    for c0 in (0..quotes.len()).step_by(CHUNK) {
+        let chunk: Vec<QuoteRef<'_>> = (c0..quotes.len().min(c0 + CHUNK)).map(|i| quotes.get(i)).collect();
         // The chunk's texts not seen before, each once, normalised in parallel.
         let mut fresh: FxHashMap<&str, usize> = FxHashMap::default();
-        for r in chunk {
-            if !seen.contains_key(r.quote.as_str()) {
+        for r in &chunk {
+            if !seen.contains_key(r.quote) {
                 let next = fresh.len();
-                fresh.entry(r.quote.as_str()).or_insert(next);
+                fresh.entry(r.quote).or_insert(next);
             }
         }
         let mut texts = vec![""; fresh.len()];
@@ -230,10 +231,10 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
         }
         let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| comparer.normalizer.tokens(t)).collect();
         for (k, r) in chunk.iter().enumerate() {
-            let i = (c * CHUNK + k) as u32;
-            let who = *whos.entry((r.speaker_id.as_str(), r.speaker.as_str())).or_insert_with(|| {
-                let key = speaker_key(&r.speaker_id, &r.speaker);
-                let surname = speaker_key("", &r.speaker).rsplit(' ').next().unwrap_or("").to_string();
+            let i = (c0 + k) as u32;
+            let who = *whos.entry((r.speaker_id, r.speaker)).or_insert_with(|| {
+                let key = speaker_key(r.speaker_id, r.speaker);
+                let surname = speaker_key("", r.speaker).rsplit(' ').next().unwrap_or("").to_string();
                 Who {
                     speaker: if key.is_empty() { u32::MAX } else { speakers.id(&key) },
                     surname: if surname.is_empty() {
@@ -241,18 +242,18 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
                     } else {
                         speakers.id(&format!("surname:{surname}"))
                     },
-                    org: comparer.is_organization(&r.speaker_id, &r.speaker),
+                    org: comparer.is_organization(r.speaker_id, r.speaker),
                 }
             });
             facts.push(Facts {
-                doc: docs.id(&r.doc),
+                doc: docs.id(r.doc),
                 speaker: who.speaker,
                 surname: who.surname,
                 has_id: !r.speaker_id.is_empty(),
                 org: r.method == Some(crate::record::Method::Organization) || who.org,
                 day: record_day(r),
             });
-            if let Some(known) = seen.get(r.quote.as_str()) {
+            if let Some(known) = seen.get(r.quote) {
                 spans.extend_from_within(known.spans.0..known.spans.0 + known.spans.1);
                 span_start.push(spans.len());
                 if known.draft != u32::MAX {
@@ -260,12 +261,12 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
                 }
                 continue;
             }
-            let toks = &tokens[fresh[r.quote.as_str()]];
+            let toks = &tokens[fresh[r.quote]];
             let at = spans.len();
             spans.extend(toks.iter().map(|t| (t.start as u32, t.end as u32)));
             span_start.push(spans.len());
-            if toks.is_empty() || is_title(&r.quote) {
-                seen.insert(r.quote.as_str(), Seen { spans: (at, toks.len()), draft: u32::MAX });
+            if toks.is_empty() || is_title(r.quote) {
+                seen.insert(r.quote, Seen { spans: (at, toks.len()), draft: u32::MAX });
                 continue;
             }
             let forms: Vec<u32> = toks.iter().map(|t| words.id(&t.form)).collect();
@@ -292,13 +293,13 @@ pub(crate) fn units(comparer: &Comparer, records: &[QuoteRecord]) -> Units {
             }
             drafts[d as usize].records.push(i);
             if !short {
-                seen.insert(r.quote.as_str(), Seen { spans: (at, toks.len()), draft: d });
+                seen.insert(r.quote, Seen { spans: (at, toks.len()), draft: d });
             }
         }
     }
     drop((by_key, seen, whos));
     let rarity = rarity(&drafts, words.len());
-    let mut unit_of = vec![u32::MAX; records.len()];
+    let mut unit_of = vec![u32::MAX; quotes.len()];
     // Each unit has a record: room for one per record never grows (a doubling of the largest
     // vector of the matcher would hold it twice for a moment); the rest is given back below.
     let mut units = Vec::with_capacity(drafts.iter().map(|d| d.records.len()).sum());
@@ -377,6 +378,7 @@ fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::QuoteRecord;
 
     #[test]
     fn days_and_years_of_iso_dates() {
@@ -393,10 +395,11 @@ mod tests {
             confidence: 1.0,
             ..QuoteRecord::default()
         };
-        assert_eq!(record_year(&r("a_2016-12-31_b")), Some(2016));
-        assert_eq!(record_year(&r("a_2017-01-01")), Some(2017));
-        assert_eq!(record_year(&r("a_2000-02-29")), Some(2000));
-        assert_eq!(record_year(&r("nodate")), None);
+        let year = |r: &QuoteRecord| record_year(&r.into());
+        assert_eq!(year(&r("a_2016-12-31_b")), Some(2016));
+        assert_eq!(year(&r("a_2017-01-01")), Some(2017));
+        assert_eq!(year(&r("a_2000-02-29")), Some(2000));
+        assert_eq!(year(&r("nodate")), None);
     }
 
     #[test]
