@@ -18,21 +18,21 @@ pub(crate) struct DocContext<'a> {
     pub(super) gazetteer: &'a Gazetteer,
     pub(super) lexicon: &'a Lexicon,
     pub(super) mentions: &'a [Mention],
-    pub(super) units: Vec<NameUnit>,
+    pub(super) units: Vec<NameUnit<'a>>,
     /// For each unit: the number of its sentence in the document, and whether it is that
     /// sentence's subject (see `entities`).
     pub(super) unit_roles: Vec<(u32, bool)>,
     /// Sentences seen so far by `scan_names`.
     pub(super) sentences: u32,
-    pub(super) antecedents: Vec<NameUnit>,
+    pub(super) antecedents: Vec<NameUnit<'a>>,
     /// After which tokens of the paragraph being attributed a sentence ends.
     pub(super) ends: Vec<bool>,
     /// Full personal names by surname (last word, and first word of two-word names): indices
     /// into `units`, in text order.
-    pub(super) by_surname: HashMap<String, Vec<usize>>,
+    pub(super) by_surname: HashMap<&'a str, Vec<usize>>,
     /// Two-word names by their first word, for family-name-first names ("Zhang" of "Zhang
     /// Jun"): used only when no name ends with the surname.
-    pub(super) by_first_word: HashMap<String, Vec<usize>>,
+    pub(super) by_first_word: HashMap<&'a str, Vec<usize>>,
     pub(super) roles: HashMap<String, String>,
     pub(super) last: Option<Attribution>,
     /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).

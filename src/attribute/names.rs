@@ -1,17 +1,23 @@
 //! Name units: the people and organisations an article names, indexed by surname for resolution.
 
+use std::borrow::Cow;
+
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::lexicon::RoleWord;
 use crate::mention::Payload;
 
-/// A name unit found in the text, for surname and pronoun resolution.
+/// A name unit found in the text, for surname and pronoun resolution. Its words are borrowed
+/// from the text or the gazetteer: reading a name allocates nothing.
 #[derive(Debug, Clone)]
-pub(super) struct NameUnit {
+pub(super) struct NameUnit<'a> {
     pub(super) at: usize,
-    pub(super) name: String,
-    pub(super) first: String,
-    pub(super) last: String,
+    /// The name as written, or the gazetteer's; owned only for a remembered speaker.
+    pub(super) name: Cow<'a, str>,
+    /// The first word and the surname ("" for a remembered speaker: it is a full name, whose
+    /// surname is never looked up).
+    pub(super) first: &'a str,
+    pub(super) last: &'a str,
     pub(super) entry: Option<u32>,
     pub(super) gender: Gender,
     pub(super) person: bool,
@@ -95,17 +101,18 @@ impl<'a> DocContext<'a> {
                 if u.full && u.person {
                     let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
-                    let key =
-                        u.entry.map_or(u.name.clone(), |e| self.gazetteer.entries()[e as usize].name.clone());
                     if !role.is_empty() {
-                        self.roles.entry(key).or_insert(role);
+                        let key = u.entry.map_or(&*u.name, |e| &self.gazetteer.entries()[e as usize].name);
+                        if !self.roles.contains_key(key) {
+                            self.roles.insert(key.to_string(), role);
+                        }
                     }
                 }
                 if u.full && !u.org {
                     let idx = self.units.len();
-                    self.by_surname.entry(u.last.clone()).or_default().push(idx);
+                    self.by_surname.entry(u.last).or_default().push(idx);
                     if u.person && u.first != u.last && u.name.split_whitespace().count() == 2 {
-                        self.by_first_word.entry(u.first.clone()).or_default().push(idx);
+                        self.by_first_word.entry(u.first).or_default().push(idx);
                     }
                 }
                 self.units.push(u);
@@ -122,7 +129,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The name unit starting at token `i`, and the token after it.
-    pub(super) fn unit_at(&self, toks: &[Tok], i: usize) -> Option<(NameUnit, usize)> {
+    pub(super) fn unit_at(&self, toks: &[Tok], i: usize) -> Option<(NameUnit<'a>, usize)> {
         let t = &toks[i];
         if t.inside
             || t.mention.is_none()
@@ -149,9 +156,9 @@ impl<'a> DocContext<'a> {
                             // "Israel said" after "Rep. Steve Israel": the person, not the country.
                             let unit = NameUnit {
                                 at: t.s,
-                                name: word.into(),
-                                first: word.into(),
-                                last: word.into(),
+                                name: Cow::Borrowed(word),
+                                first: word,
+                                last: word,
                                 entry: None,
                                 gender: Gender::Unknown,
                                 person: true,
@@ -163,9 +170,9 @@ impl<'a> DocContext<'a> {
                         let person = entry.kind == EntityKind::Person;
                         let unit = NameUnit {
                             at: t.s,
-                            name: entry.name.clone(),
-                            first: entry.surname.clone(),
-                            last: entry.surname.clone(),
+                            name: Cow::Borrowed(&entry.name),
+                            first: &entry.surname,
+                            last: &entry.surname,
                             entry: Some(e),
                             gender: entry.gender,
                             person,
@@ -197,9 +204,9 @@ impl<'a> DocContext<'a> {
                         }
                         let unit = NameUnit {
                             at: t.s,
-                            name: w.into(),
-                            first: w.into(),
-                            last: w.into(),
+                            name: Cow::Borrowed(w),
+                            first: w,
+                            last: w,
                             entry: None,
                             gender,
                             person: true,
@@ -242,32 +249,42 @@ impl<'a> DocContext<'a> {
             return None;
         }
         let t = &toks[i];
-        let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
-        let name = self.text[t.s..toks[j - 1].e].to_string();
+        let mut buf = [""; NAME_WORDS];
+        for (w, t) in buf.iter_mut().zip(&toks[i..j]) {
+            *w = self.word(t);
+        }
+        let words = &buf[..j - i];
+        let name = &self.text[t.s..toks[j - 1].e];
         let last = words
             .iter()
             .rev()
             .find(|w| !self.lexicon.name_suffixes.contains(**w))
             .copied()
-            .unwrap_or(words[0])
-            .to_string();
+            .unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
         let given = self.lexicon.given_name_gender(words[0]);
         let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
-        let place = self.lexicon.is_place(&name);
+        let place = self.lexicon.is_place(name);
         let person = !org
             && (honorific
                 || !place
                     && words.len() >= 2
                     && (self.lexicon.is_given_name(words[0])
-                        || words.len() <= 3 && self.unknown_name(&words)));
-        let first = words[0].to_string();
-        Some((
-            NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
-            j,
-        ))
+                        || words.len() <= 3 && self.unknown_name(words)));
+        let unit = NameUnit {
+            at: t.s,
+            name: Cow::Borrowed(name),
+            first: words[0],
+            last,
+            entry: None,
+            gender,
+            person,
+            org,
+            full: words.len() >= 2,
+        };
+        Some((unit, j))
     }
 
     /// A capitalised common word that opens a sentence on its own, before a comma or a word in
@@ -313,7 +330,7 @@ mod tests {
     /// The name units of a one-paragraph text.
     fn units(text: &str) -> Vec<Unit<String>> {
         with_paragraph(text, |ctx, _| {
-            ctx.units.iter().map(|u| (u.name.clone(), u.person, u.gender, u.full)).collect()
+            ctx.units.iter().map(|u| (u.name.to_string(), u.person, u.gender, u.full)).collect()
         })
     }
 

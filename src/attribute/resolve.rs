@@ -51,7 +51,7 @@ impl<'a> DocContext<'a> {
         let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
         // One pass over the phrase: its name units, and where the core ends and a post-modifier
         // begins ("Bonnie Glaser | of the German Marshall Fund").
-        let mut units: Vec<(NameUnit, usize, usize)> = Vec::new();
+        let mut units: Vec<(NameUnit<'a>, usize, usize)> = Vec::new();
         let mut core_end = np.b;
         let mut i = np.a;
         while i < np.b {
@@ -81,7 +81,7 @@ impl<'a> DocContext<'a> {
         // The head: the last name unit of the core. "Obama’s former strategist", "the State
         // Department spokesman": a name followed by a possessive or a role noun modifies the
         // head, it is not it.
-        let mut best: Option<(NameUnit, usize, usize)> = None;
+        let mut best: Option<(NameUnit<'a>, usize, usize)> = None;
         for (u, ua, end) in units.into_iter().filter(|(_, _, end)| *end <= core_end) {
             let modifies = end < core_end
                 && (toks[end].kind == TokKind::Possessive
@@ -205,14 +205,18 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp =
-                Speaker { name: unit.name.clone(), entry: None, person: unit.person, gender: unit.gender };
+            let sp = Speaker {
+                name: unit.name.to_string(),
+                entry: None,
+                person: unit.person,
+                gender: unit.gender,
+            };
             return (sp, Method::Explicit);
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
-        let surname = unit.last.as_str();
+        let surname = unit.last;
         // The latest full name before, else the first after (an index lookup, not a scan).
-        let nearest = |index: &HashMap<String, Vec<usize>>| {
+        let nearest = |index: &HashMap<&'a str, Vec<usize>>| {
             index.get(surname).and_then(|list| {
                 let k = list.partition_point(|&x| self.units[x].at < pos);
                 let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
@@ -240,7 +244,10 @@ impl<'a> DocContext<'a> {
                 Method::Surname,
             );
         }
-        (Speaker { name: unit.name.clone(), entry: None, person: true, gender: unit.gender }, Method::Surname)
+        (
+            Speaker { name: unit.name.to_string(), entry: None, person: true, gender: unit.gender },
+            Method::Surname,
+        )
     }
 
     pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
@@ -251,14 +258,14 @@ impl<'a> DocContext<'a> {
 
     /// The name a pronoun at `pos` stands for: the latest that fits, or rather the subject of its
     /// sentence when that fits too, or the latest speaker when more recent.
-    pub(super) fn pronoun_target(&self, kind: PronounKind, pos: usize) -> Option<&NameUnit> {
+    pub(super) fn pronoun_target(&self, kind: PronounKind, pos: usize) -> Option<&NameUnit<'a>> {
         let fits = |u: &NameUnit| match kind {
             PronounKind::Male => u.person && u.gender != Gender::Female,
             PronounKind::Female => u.person && u.gender != Gender::Male,
             PronounKind::Any => true,
             PronounKind::Thing => !u.person,
         };
-        let latest = |list: &[NameUnit]| -> Option<usize> {
+        let latest = |list: &[NameUnit<'a>]| -> Option<usize> {
             let k = list.partition_point(|u| u.at < pos);
             (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
         };

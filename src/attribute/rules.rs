@@ -1,5 +1,7 @@
 //! The rule cascade: which cue, and which phrase next to it, names a quote's speaker.
 
+use std::borrow::Cow;
+
 use super::names::NameUnit;
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
@@ -522,9 +524,9 @@ impl<'a> DocContext<'a> {
         self.last = Some(a.clone());
         self.antecedents.push(NameUnit {
             at: a.at,
-            name: a.speaker.name.clone(),
-            first: a.speaker.name.split_whitespace().next().unwrap_or("").to_string(),
-            last: a.speaker.name.split_whitespace().last().unwrap_or("").to_string(),
+            name: Cow::Owned(a.speaker.name.clone()),
+            first: "",
+            last: "",
             entry: a.speaker.entry,
             gender: a.speaker.gender,
             person: a.speaker.person,
