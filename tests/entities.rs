@@ -218,3 +218,22 @@ t!(
      Monday, her critics were hostile: “Is it time to change course?”",
     []
 );
+t!(
+    subheading_in_single_marks_continues_no_one,
+    "“We build a lot of things here,” said Rob Marsh, the plant manager.\n\n\
+     'A healthy environment.'\n\nThe plant opened in 1961, “a good year,” Marsh said.",
+    [
+        ("We build a lot of things here,", "Rob Marsh", "the plant manager"),
+        ("a good year,", "Rob Marsh", "the plant manager")
+    ]
+);
+t!(
+    single_marks_continue_speech_where_the_article_quotes_with_them,
+    "'We build a lot of things here,' said Rob Marsh, the plant manager.\n\n\
+     'We will keep building.'\n\nThe plant opened in 1961, “a good year,” Marsh said.",
+    [
+        ("We build a lot of things here,", "Rob Marsh", "the plant manager"),
+        ("We will keep building.", "Rob Marsh", "the plant manager"),
+        ("a good year,", "Rob Marsh", "the plant manager")
+    ]
+);

@@ -42,6 +42,9 @@ pub(crate) struct DocContext<'a> {
     pub(super) last: Option<Attribution>,
     /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).
     pub(super) carried: Option<Attribution>,
+    /// The article's quotes in double marks and in single marks (its convention), counted when
+    /// first needed.
+    pub(super) marks: Option<(usize, usize)>,
     /// The gazetteer entry of each unit (a surname resolved once), built after scanning.
     pub(super) unit_entries: OnceCell<Vec<Option<u32>>>,
     /// Per (title, country): the units whose entry holds that role, as (unit index, entry).
@@ -113,6 +116,7 @@ impl<'a> DocContext<'a> {
             phrase_memo: PhraseMemo::default(),
             last: None,
             carried: None,
+            marks: None,
             roles: HashMap::new(),
         }
     }

@@ -18,7 +18,8 @@
 //!    opening its sentence, the speaker the sentence before reports (`X said the plan is late.
 //!    “B.”`), when the cue's own subject names them;
 //! 5. a paragraph that opens with a quote and has no cue takes the speaker of the paragraph
-//!    before it (`continuation`).
+//!    before it (`continuation`), unless it is only a short quote in single marks in an article
+//!    that quotes in double marks (a subheading: `'Legend in the Coal Fields.'`).
 //!
 //! Lines that send the reader elsewhere (`WATCH: …`, `READ MORE: …`) name no speaker. A "he" or
 //! "she" that opens a sentence is recorded as the person it stands for, so that the next

@@ -36,6 +36,8 @@ const INTRODUCED_TOKENS: usize = 80;
 const INTRODUCED_CONFIDENCE: f32 = 0.75;
 /// Factor for a speaker carried from the paragraph before (rule 5).
 const CONTINUATION: f32 = 0.7;
+/// The most words of a subheading in single marks (see `is_subhead`).
+const SUBHEAD_WORDS: usize = 8;
 /// Factor for a speaker named by a pronoun.
 const BY_PRONOUN: f32 = 0.85;
 /// Factor for a speaker named by a role ("the US president").
@@ -116,7 +118,7 @@ impl<'a> DocContext<'a> {
                     a = self.introduced_before(toks, ti).map(|l| carry(&l, SAME_PARAGRAPH));
                 }
                 if a.is_some() {
-                } else if ti == 0 && !has_cue {
+                } else if ti == 0 && !has_cue && !self.is_subhead(toks, quotes, &q) {
                     // 5. A quote-only paragraph continues the previous paragraph's speaker.
                     if let Some(p) = &self.carried {
                         a = Some(carry(p, CONTINUATION));
@@ -150,6 +152,23 @@ impl<'a> DocContext<'a> {
             None => None,
         };
         attributed
+    }
+
+    /// A paragraph that is only a short quote in single marks, in an article that quotes speech
+    /// in double marks: a subheading ("'Legend in the Coal Fields.'"), not speech continued.
+    /// `quotes` are all the article's quotes.
+    fn is_subhead(&mut self, toks: &[Tok], quotes: &[QuoteSpan], q: &QuoteSpan) -> bool {
+        if !q.single
+            || toks.len() != 1
+            || self.text[q.start..q.end].split_whitespace().count() > SUBHEAD_WORDS
+        {
+            return false;
+        }
+        let (double, single) = *self.marks.get_or_insert_with(|| {
+            let single = quotes.iter().filter(|q| q.single).count();
+            (quotes.len() - single, single)
+        });
+        double > single
     }
 
     /// A cue word used as a noun: "rejected reports of …", "the claims".
