@@ -237,3 +237,26 @@ t!(
         ("a good year,", "Rob Marsh", "the plant manager")
     ]
 );
+
+// Organisations whose names hold a country, and people whose names hold a group word.
+t!(
+    organisation_ending_in_a_country,
+    "The fund was announced on Monday.\n\n\
+     “The reach of the fund will double,” Infrastructure Canada said in a statement.",
+    [("The reach of the fund will double,", "Infrastructure Canada", "")]
+);
+t!(
+    organisation_opening_with_a_country_adjective,
+    "Juice “is a source of important vitamins,” the Canadian Beverage Association said.",
+    [("is a source of important vitamins,", "Canadian Beverage Association", "")]
+);
+t!(
+    country_adjective_before_a_title_stays_a_role,
+    "“We will win,” said Canadian Prime Minister Justin Trudeau.",
+    [("We will win,", "Justin Trudeau", "Canadian Prime Minister")]
+);
+t!(
+    person_with_a_group_word_inside_the_name,
+    "Kathleen Hall Jamieson studies debates. “Voters forget the details,” Jamieson said.",
+    [("Voters forget the details,", "Kathleen Hall Jamieson", "")]
+);

@@ -219,6 +219,14 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
+        // "Canadian Beverage Association": a country's adjective opening an organisation's name.
+        if let Some(end) = self.country_at(toks, i) {
+            let run =
+                (end..toks.len().min(end + NAME_WORDS)).take_while(|&k| self.is_name_word(toks, k)).last();
+            if let Some(last) = run.filter(|&k| self.role_of(&toks[k]) == Some(RoleWord::Group)) {
+                return Some((self.organisation(toks, i, last + 1), last + 1));
+            }
+        }
         if !self.is_name_word(toks, i) || self.in_particles(t) {
             return None;
         }
@@ -263,10 +271,25 @@ impl<'a> DocContext<'a> {
             .unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
         let given = self.lexicon.given_name_gender(words[0]);
-        let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
+        // "Tax Foundation", "Trump University"; but "Kathleen Hall Jamieson" is a person.
+        let group = |w: &&str| self.lexicon.role_word(w) == Some(RoleWord::Group);
+        let org = if self.lexicon.is_given_name(words[0]) {
+            words.last().is_some_and(group)
+        } else {
+            words.iter().any(group)
+        };
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
         let place = self.lexicon.is_place(name);
+        // "Infrastructure Canada", "Export Development Canada": words that name no person, then
+        // a country, are an organisation.
+        if !honorific && !self.lexicon.is_given_name(words[0]) && !place {
+            if let Some(end) = self.country_at(toks, j) {
+                if end == toks.len() || !self.is_name_word(toks, end) {
+                    return Some((self.organisation(toks, i, end), end));
+                }
+            }
+        }
         let person = !org
             && (honorific
                 || !place
@@ -285,6 +308,30 @@ impl<'a> DocContext<'a> {
             full: words.len() >= 2,
         };
         Some((unit, j))
+    }
+
+    /// The end of a country's name (or its adjective) written at token `i`, if one is there.
+    fn country_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let t = toks.get(i)?;
+        let (_, end) = t.mention?;
+        (self.payloads(t).any(|p| matches!(p, Payload::Country(_))) && self.is_capitalized(t)).then_some(end)
+    }
+
+    /// An organisation's name written from token `i` up to token `end`.
+    fn organisation(&self, toks: &[Tok], i: usize, end: usize) -> NameUnit<'a> {
+        let name = &self.text[toks[i].s..toks[end - 1].e];
+        let last = self.word(&toks[end - 1]);
+        NameUnit {
+            at: toks[i].s,
+            name: Cow::Borrowed(name),
+            first: self.word(&toks[i]),
+            last,
+            entry: None,
+            gender: Gender::Unknown,
+            person: false,
+            org: true,
+            full: true,
+        }
     }
 
     /// A capitalised common word that opens a sentence on its own, before a comma or a word in

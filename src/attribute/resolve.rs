@@ -210,7 +210,7 @@ impl<'a> DocContext<'a> {
                 person: unit.person,
                 gender: unit.gender,
             };
-            return (sp, Method::Explicit);
+            return (sp, if unit.org { Method::Organization } else { Method::Explicit });
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last;
