@@ -6,6 +6,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use super::names::NameUnit;
+use super::phrase::PhraseMemo;
 use super::{Attribution, Tok, TokKind};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Lexicon, PronounKind, RoleWord};
@@ -27,6 +28,10 @@ pub(crate) struct DocContext<'a> {
     pub(super) antecedents: Vec<NameUnit<'a>>,
     /// After which tokens of the paragraph being attributed a sentence ends.
     pub(super) ends: Vec<bool>,
+    /// For each token of that paragraph: where its sentence starts (the token after the
+    /// latest end before it) and the first end at or after it (the length when none): what
+    /// `sentence` reads, computed once per paragraph with `ends`.
+    bounds: Vec<(u32, u32)>,
     /// Full personal names by surname (last word, and first word of two-word names): indices
     /// into `units`, in text order.
     pub(super) by_surname: HashMap<&'a str, Vec<usize>>,
@@ -44,6 +49,8 @@ pub(crate) struct DocContext<'a> {
     pub(super) unit_entries: OnceCell<Vec<Option<u32>>>,
     /// Per (title, country): the units whose entry holds that role, as (unit index, entry).
     pub(super) role_holders: RefCell<HashMap<(u32, Option<u32>), RoleHolders>>,
+    /// The subject phrases read for the quote being attributed (`clause_subject`).
+    pub(super) phrase_memo: PhraseMemo,
 }
 
 /// The units whose gazetteer entry holds one role, as (unit index, entry), in text order.
@@ -101,10 +108,12 @@ impl<'a> DocContext<'a> {
             sentences: 0,
             antecedents: Vec::new(),
             ends: Vec::new(),
+            bounds: Vec::new(),
             by_surname: HashMap::new(),
             by_first_word: HashMap::new(),
             unit_entries: OnceCell::new(),
             role_holders: RefCell::new(HashMap::new()),
+            phrase_memo: PhraseMemo::default(),
             last: None,
             carried: None,
             marks: None,
@@ -115,7 +124,7 @@ impl<'a> DocContext<'a> {
     /// Passes over a paragraph that holds neither a quote nor a cue, as attributing it would:
     /// it introduces no one for the paragraph after it.
     pub(crate) fn skip_paragraph(&mut self) {
-        self.ends.clear();
+        self.clear_sentence_ends();
         self.carried = None;
     }
 
@@ -164,11 +173,41 @@ impl<'a> DocContext<'a> {
             _ => false,
         }));
         self.ends = ends;
+        let mut bounds = std::mem::take(&mut self.bounds);
+        bounds.clear();
+        let mut start = 0;
+        for (k, &end) in self.ends.iter().enumerate() {
+            bounds.push((start as u32, 0));
+            if end {
+                start = k + 1;
+            }
+        }
+        let mut next = self.ends.len();
+        for k in (0..self.ends.len()).rev() {
+            if self.ends[k] {
+                next = k;
+            }
+            bounds[k].1 = next as u32;
+        }
+        self.bounds = bounds;
+    }
+
+    /// Forgets the sentence ends of the paragraph before (a paragraph with nothing to read).
+    pub(super) fn clear_sentence_ends(&mut self) {
+        self.ends.clear();
+        self.bounds.clear();
     }
 
     /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
     /// past its last token. `find_sentence_ends` must have been called for this paragraph.
     pub(super) fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
+        if self.ends.len() == toks.len() && u32::try_from(toks.len()).is_ok() {
+            if let Some(&(start, end)) = self.bounds.get(i) {
+                let s = (start as usize).max(i.saturating_sub(SENTENCE_WINDOW));
+                let e = (end as usize).min(i + SENTENCE_WINDOW);
+                return (s, (e + 1).min(toks.len()));
+            }
+        }
         let ends_after = |k: usize| self.ends.get(k).copied().unwrap_or(false);
         // Bounded, so that a paragraph with no sentence ends costs the same per quote as any other.
         let mut s = i;

@@ -111,10 +111,9 @@ impl<'a> DocContext<'a> {
             let (speaker, method) = self.resolve_unit(&unit, pos);
             return Some(Found::new(speaker, method, mention, role));
         }
-        let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
-        if words.len() == 1 && words[0].kind == TokKind::Word {
-            let w = self.word(words[0]);
-            if let Some(kind) = self.pronoun_of(words[0]) {
+        if np.b - np.a == 1 && toks[np.a].kind == TokKind::Word {
+            let w = self.word(&toks[np.a]);
+            if let Some(kind) = self.pronoun_of(&toks[np.a]) {
                 if matches!(w, "I" | "we" | "We") {
                     // The writer or a group speaking for itself: say so as written.
                     let sp =
@@ -137,13 +136,13 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        let phrase = text_of(np.a, np.b);
+        let phrase = || text_of(np.a, np.b);
         if let Some(title) = title {
             if let Some(e) = self.resolve_role(title, country, pos) {
                 let entry = &self.gazetteer.entries()[e as usize];
                 let sp =
                     Speaker { name: entry.name.clone(), entry: Some(e), person: true, gender: entry.gender };
-                return Some(Found::new(sp, Method::Role, phrase.clone(), phrase));
+                return Some(Found::new(sp, Method::Role, phrase(), phrase()));
             }
         }
         // A country standing for its government: "China tells U.S.".
@@ -151,8 +150,8 @@ impl<'a> DocContext<'a> {
             && country.is_some()
             && toks[np.a..np.b].iter().all(|t| t.inside || t.mention.is_some() || self.is_determiner(t))
         {
-            let sp = Speaker { name: phrase.clone(), entry: None, person: false, gender: Gender::Unknown };
-            return Some(Found::new(sp, Method::Organization, phrase.clone(), String::new()));
+            let sp = Speaker { name: phrase(), entry: None, person: false, gender: Gender::Unknown };
+            return Some(Found::new(sp, Method::Organization, phrase(), String::new()));
         }
         // A document with its author: "a readout … published by CGTN".
         let has_doc = toks[np.a..core_end.min(np.b)]
@@ -188,8 +187,8 @@ impl<'a> DocContext<'a> {
             let person = toks[np.a..np.b]
                 .iter()
                 .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Title));
-            let sp = Speaker { name: phrase.clone(), entry: None, person, gender: Gender::Unknown };
-            return Some(Found::new(sp, Method::Explicit, phrase, String::new()));
+            let sp = Speaker { name: phrase(), entry: None, person, gender: Gender::Unknown };
+            return Some(Found::new(sp, Method::Explicit, phrase(), String::new()));
         }
         None
     }

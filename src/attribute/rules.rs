@@ -80,7 +80,7 @@ impl<'a> DocContext<'a> {
         if has_cue || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
             self.find_sentence_ends(toks);
         } else {
-            self.ends.clear(); // nothing to read in this paragraph
+            self.clear_sentence_ends(); // nothing to read in this paragraph
         }
         let mut attributed: Vec<AttributedQuote> = Vec::new();
         if self.is_promo(toks) {
@@ -476,16 +476,20 @@ impl<'a> DocContext<'a> {
         }
         let mut i = ss;
         let mut tried = 0;
+        self.phrase_memo.start((pos, ss, self.units.len(), self.antecedents.len()));
         while i < k && tried < SUBJECT_PHRASES_TRIED {
             // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition.
             if matches!(toks[i].kind, TokKind::Quote(_)) || self.after_preposition(toks, i) {
                 i += 1;
                 continue;
             }
-            if let Some(np) = self.np_right(toks, i, k) {
+            if let (Some(np), no_one) = self.np_right_memo(toks, i, k) {
                 tried += 1;
-                if let Some(found) = self.interpret(toks, np, pos) {
-                    return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
+                if !no_one {
+                    if let Some(found) = self.interpret(toks, np, pos) {
+                        return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
+                    }
+                    self.phrase_memo.no_one(i, k);
                 }
                 i = np.b.max(i + 1);
             } else {
