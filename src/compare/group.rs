@@ -52,8 +52,9 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
         }
     }
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order
-        .sort_by_key(|&u| (Reverse(units[u as usize].stems.len()), Reverse(units[u as usize].docs.len()), u));
+    order.sort_by_key(|&u| {
+        (Reverse(units[u as usize].stems().len()), Reverse(units[u as usize].docs().len()), u)
+    });
     let mut root = vec![u32::MAX; n];
     let mut link = vec![u32::MAX; n];
     let mut used = vec![false; edges.len()];
@@ -251,8 +252,8 @@ fn assemble(
         let st = steps.entry(u).or_insert_with(|| aligner.fit(unit(q).side(), unit(rq).side()).steps);
         let ops = diff_ops(
             st,
-            (records.get(q).quote, units.spans(q), &unit(q).forms),
-            (records.get(rq).quote, units.spans(rq), &unit(rq).forms),
+            (records.get(q).quote, units.spans(q), unit(q).forms()),
+            (records.get(rq).quote, units.spans(rq), unit(rq).forms()),
         );
         diff.push(MemberDiff { member: m, relation: rel, similarity: sim, ops });
     }

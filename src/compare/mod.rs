@@ -383,8 +383,8 @@ impl Comparer {
             .iter()
             .zip(&components.used)
             .map(|(e, &used)| Pair {
-                a: units.units[e.u as usize].quotes[0] as usize,
-                b: units.units[e.v as usize].quotes[0] as usize,
+                a: units.units[e.u as usize].quotes()[0] as usize,
+                b: units.units[e.v as usize].quotes()[0] as usize,
                 relation: e.relation,
                 similarity: e.similarity,
                 used,

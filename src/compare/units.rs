@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::matching::Unit;
+use super::matching::{Members, Unit};
 use super::normalize::Token;
 use super::store::{QuoteRef, Quotes};
 use super::{speaker_key, Comparer};
@@ -351,28 +351,21 @@ fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit
         }
     }
     let mut made: HashMap<(u32, u32), u32> = HashMap::new();
-    let (stems, forms, content) = (d.stems, d.forms, d.content);
-    let mut template = Some(Unit::new(stems, forms, content));
-    let first = units.len();
+    let mut members: Vec<Members> = Vec::new();
+    let first = units.len() as u32;
     for &r in &d.records {
         let f = facts[r as usize];
         let key = (if by_doc { f.doc } else { 0 }, cluster.get(&r).copied().unwrap_or(0));
-        let next = units.len() as u32;
-        let u = *made.entry(key).or_insert(next);
-        if u == next {
-            let unit = match template.take() {
-                Some(t) => t,
-                None => units[first].words_only(),
-            };
-            units.push(unit);
+        let next = members.len() as u32;
+        let m = *made.entry(key).or_insert(next);
+        if m == next {
+            members.push(Members::default());
         }
-        units[u as usize].add(r, f.doc, f.speaker, f.surname, f.has_id, f.day);
-        units[u as usize].org |= f.org;
-        unit_of[r as usize] = u;
+        members[m as usize].add(r, f.doc, f.speaker, f.surname, f.has_id, f.day);
+        members[m as usize].org |= f.org;
+        unit_of[r as usize] = first + m;
     }
-    for u in &mut units[first..] {
-        u.finish();
-    }
+    units.extend(members.into_iter().map(|m| Unit::build(&d.stems, &d.forms, &d.content, m)));
 }
 
 #[cfg(test)]
