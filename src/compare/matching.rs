@@ -289,15 +289,25 @@ fn keys(unit: &Unit) -> Vec<u64> {
     keys
 }
 
+/// One entry of the key index: the key's high and low halves and the unit, 12 bytes where a
+/// `(u64, u32)` takes 16; sorted as arrays are, by key and then unit.
+type Entry = [u32; 3];
+
+/// The key of an index entry.
+fn entry_key(e: &Entry) -> u64 {
+    (u64::from(e[0]) << 32) | u64::from(e[1])
+}
+
+/// Units per parallel job when the index is built and searched.
+const RUN: usize = 4096;
+
 /// Every (key, unit) pair, unsorted, in a vector of exactly the right size: the keys are
 /// counted first and each run of units fills its own part, so the index (the largest thing
 /// the matcher makes) is never held twice while it is gathered.
-fn key_index(units: &[Unit]) -> Vec<(u64, u32)> {
-    /// Units per parallel job.
-    const RUN: usize = 4096;
+fn key_index(units: &[Unit]) -> Vec<Entry> {
     let counts: Vec<usize> =
         units.par_chunks(RUN).map(|run| run.iter().map(|unit| keys(unit).len()).sum()).collect();
-    let mut index = vec![(0u64, 0u32); counts.iter().sum()];
+    let mut index: Vec<Entry> = vec![[0; 3]; counts.iter().sum()];
     let mut parts = Vec::with_capacity(counts.len());
     let mut rest = index.as_mut_slice();
     for (r, &n) in counts.iter().enumerate() {
@@ -309,7 +319,7 @@ fn key_index(units: &[Unit]) -> Vec<(u64, u32)> {
         let mut at = 0;
         for (u, unit) in units[first..(first + RUN).min(units.len())].iter().enumerate() {
             for k in keys(unit) {
-                part[at] = (k, (first + u) as u32);
+                part[at] = [(k >> 32) as u32, k as u32, (first + u) as u32];
                 at += 1;
             }
         }
@@ -327,8 +337,8 @@ pub(crate) fn edges(units: &[Unit], rarity: &Rarity, min_similarity: f64, max_po
     let mut postings: HashMap<u64, (u32, u32)> = HashMap::new();
     let (mut i, mut kept) = (0, 0);
     while i < index.len() {
-        let k = index[i].0;
-        let end = index[i..].partition_point(|&(x, _)| x == k) + i;
+        let k = entry_key(&index[i]);
+        let end = index[i..].partition_point(|e| entry_key(e) == k) + i;
         if end - i <= max_postings && end - i > 1 {
             postings.insert(k, (kept as u32, (kept + end - i) as u32));
             index.copy_within(i..end, kept);
@@ -338,61 +348,80 @@ pub(crate) fn edges(units: &[Unit], rarity: &Rarity, min_similarity: f64, max_po
     }
     index.truncate(kept);
     index.shrink_to_fit();
-    // Work in runs of units, so that each run's counters (one per unit) are set up once.
-    (0..units.len())
+    // Work in runs of units, so that each run's counters (one per unit) are set up once; each
+    // run's pairs are kept in a vector of their own, without room to grow.
+    /// Units per run.
+    const PAIR_RUN: usize = 512;
+    let starts: Vec<usize> = (0..units.len()).step_by(PAIR_RUN).collect();
+    let runs: Vec<Vec<Edge>> = starts
         .into_par_iter()
-        .with_min_len(512)
         .map_init(
             || (Aligner::new(), vec![(0u16, 0u16); units.len()], Vec::<u32>::new()),
-            |(aligner, hits, touched), u| {
-                for k in keys(&units[u]) {
-                    let Some(&(lo, hi)) = postings.get(&k) else { continue };
-                    let bigram = k >> 63 == 0;
-                    for &(_, v) in &index[lo as usize..hi as usize] {
-                        if v as usize <= u {
+            |(aligner, hits, touched), start| {
+                let mut out = Vec::new();
+                for u in start..(start + PAIR_RUN).min(units.len()) {
+                    for k in keys(&units[u]) {
+                        let Some(&(lo, hi)) = postings.get(&k) else { continue };
+                        let bigram = k >> 63 == 0;
+                        for &[_, _, v] in &index[lo as usize..hi as usize] {
+                            if v as usize <= u {
+                                continue;
+                            }
+                            let h = &mut hits[v as usize];
+                            if *h == (0, 0) {
+                                touched.push(v);
+                            }
+                            if bigram {
+                                h.0 = h.0.saturating_add(1);
+                            } else {
+                                h.1 = h.1.saturating_add(1);
+                            }
+                        }
+                    }
+                    touched.sort_unstable();
+                    let a = &units[u];
+                    for &v in touched.iter() {
+                        let (b_hits, s_hits) = std::mem::take(&mut hits[v as usize]);
+                        if b_hits == 0 && s_hits < 2 {
                             continue;
                         }
-                        let h = &mut hits[v as usize];
-                        if *h == (0, 0) {
-                            touched.push(v);
+                        let b = &units[v as usize];
+                        if a.docs().len() == 1 && b.docs() == a.docs() {
+                            continue;
                         }
-                        if bigram {
-                            h.0 = h.0.saturating_add(1);
-                        } else {
-                            h.1 = h.1.saturating_add(1);
+                        let same_speaker = a.shares_speaker(b);
+                        if !could_relate(a, b, same_speaker) {
+                            continue;
+                        }
+                        let al = aligner.align(a.side(), b.side());
+                        let content = || Aligner::new().content_lcs(a.side(), b.side());
+                        let related = relate(&al, content, same_speaker, min_similarity);
+                        if let Some((relation, similarity)) =
+                            related.filter(|&(r, _)| admissible(a, b, &al, r, rarity))
+                        {
+                            let fragment = fragment_of(&al).map(|side| if side == 0 { u as u32 } else { v });
+                            out.push(Edge {
+                                u: u as u32,
+                                v,
+                                relation,
+                                similarity,
+                                dice: al.dice(),
+                                fragment,
+                            });
                         }
                     }
+                    touched.clear();
                 }
-                touched.sort_unstable();
-                let a = &units[u];
-                let mut out = Vec::new();
-                for &v in touched.iter() {
-                    let (b_hits, s_hits) = std::mem::take(&mut hits[v as usize]);
-                    if b_hits == 0 && s_hits < 2 {
-                        continue;
-                    }
-                    let b = &units[v as usize];
-                    if a.docs().len() == 1 && b.docs() == a.docs() {
-                        continue;
-                    }
-                    let same_speaker = a.shares_speaker(b);
-                    if !could_relate(a, b, same_speaker) {
-                        continue;
-                    }
-                    let al = aligner.align(a.side(), b.side());
-                    let content = || Aligner::new().content_lcs(a.side(), b.side());
-                    let related = relate(&al, content, same_speaker, min_similarity);
-                    if let Some((relation, similarity)) =
-                        related.filter(|&(r, _)| admissible(a, b, &al, r, rarity))
-                    {
-                        let fragment = fragment_of(&al).map(|side| if side == 0 { u as u32 } else { v });
-                        out.push(Edge { u: u as u32, v, relation, similarity, dice: al.dice(), fragment });
-                    }
-                }
-                touched.clear();
+                out.shrink_to_fit();
                 out
             },
         )
-        .flatten()
-        .collect()
+        .collect();
+    // The index is no longer needed while the runs are gathered into one vector.
+    drop((index, postings));
+    let mut edges = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    for run in runs {
+        edges.extend(run);
+    }
+    edges
 }
