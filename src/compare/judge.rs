@@ -4,7 +4,7 @@
 
 use super::align::Alignment;
 use super::matching::Unit;
-use super::units::{is_short, Rarity, DATE_WINDOW, LONG_CONTENT};
+use super::units::{is_long, is_short, Rarity, DATE_WINDOW};
 use super::Relation;
 
 /// Quotes with fewer normalised words than this are *short* ("stop interfering", "reasonable
@@ -193,11 +193,12 @@ pub const LONG_MATCH: usize = 8;
 ///   match: "I'm a big fan of Maria" and "I'm a big fan of Tom" from two people are a frame,
 ///   not a statement;
 /// - quotes dated more than [`DATE_WINDOW`] days apart join only when identical or contained
-///   and long ([`LONG_CONTENT`] content words): a stock line at two rallies is two statements.
+///   and long ([`is_long`]: six content words or twelve words): a stock line at two rallies is
+///   two statements.
 pub(crate) fn admissible(a: &Unit, b: &Unit, al: &Alignment, relation: Relation, rarity: &Rarity) -> bool {
-    let fewest = a.n_content().min(b.n_content());
+    let long = is_long(a.stems().len(), a.n_content()) && is_long(b.stems().len(), b.n_content());
     let exact = matches!(relation, Relation::Identical | Relation::Contains);
-    if a.days_apart(b) > DATE_WINDOW && !(exact && fewest >= LONG_CONTENT) {
+    if a.days_apart(b) > DATE_WINDOW && !(exact && long) {
         return false;
     }
     if is_short(a.stems().len(), a.n_content()) || is_short(b.stems().len(), b.n_content()) {
