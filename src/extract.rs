@@ -58,6 +58,14 @@ impl Extractor {
 
     /// All quotes of one document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<QuoteRecord> {
+        let mut out = Vec::new();
+        self.extract_each(doc, |r| out.push(r));
+        out
+    }
+
+    /// Each quote of one document, in text order, handed to `each` as soon as it is found: a
+    /// caller that writes records as they come holds no vector of them.
+    pub fn extract_each(&self, doc: &Document, mut each: impl FnMut(QuoteRecord)) {
         let text = doc.text.as_str();
         let mentions = self.matcher.find(text);
         let mut ctx = DocContext::new(text, &self.matcher, &self.gazetteer, self.lexicon, &mentions);
@@ -69,7 +77,6 @@ impl Extractor {
         let read = read_names(text, &mut ctx, &mut toks);
         let headlines = headline_paragraphs(text, &read.first, read.count);
         let meta = crate::outlet::Metadata::of(doc);
-        let mut out = Vec::new();
         let mut offsets = CharOffsets::new(text);
         let quotes = &read.quotes;
         let mut next = 0;
@@ -91,10 +98,9 @@ impl Extractor {
                 }
                 let q = quotes[found.quote];
                 let span = (offsets.char_offset(q.start) as u64, offsets.char_offset(q.end) as u64);
-                out.push(self.record(doc, &meta, p.index, span, &text[q.start..q.end], found));
+                each(self.record(doc, &meta, p.index, span, &text[q.start..q.end], found));
             }
         }
-        out
     }
 
     fn record(
@@ -239,6 +245,16 @@ mod tests {
             .into_iter()
             .map(|r| (r.quote, r.speaker, r.method.map(|m| m.as_str()).unwrap_or("").to_string()))
             .collect()
+    }
+
+    #[test]
+    fn records_handed_one_by_one_are_the_extracted_ones() {
+        let ex = Extractor::builtin().unwrap();
+        let doc = Document::new("t", "“We will win,” said Jane Doe.\n\n“We lost,” she said. “Again.”");
+        let mut each = Vec::new();
+        ex.extract_each(&doc, |r| each.push(r));
+        assert_eq!(each.len(), 3);
+        assert_eq!(each, ex.extract(&doc));
     }
 
     #[test]

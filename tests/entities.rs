@@ -174,3 +174,89 @@ t!(
      others agreeing.",
     [("will ruin the harbour", "Ann Roe", "")]
 );
+
+// Surnames that look like participles or adverbs.
+t!(
+    surname_ending_in_ing_after_a_quote_is_the_person,
+    "Betsy Ebeling has known the candidate since school.\n\n\
+     “We live in Chicago,” Ebeling said.",
+    [("We live in Chicago,", "Betsy Ebeling", "")]
+);
+t!(
+    participle_opening_a_sentence_is_still_no_name,
+    "Dana Kirk met voters in Ames.\n\nSpeaking to reporters, she was calm. “We will win Iowa,” she said.",
+    [("We will win Iowa,", "Dana Kirk", "")]
+);
+
+// Quotes with no cue of their own.
+t!(
+    colon_after_a_named_subject_introduces_the_quote,
+    "Senator Ann Roe, D-Ore., was blunt: “It is time to stop attacking people and get on message.”",
+    [("It is time to stop attacking people and get on message.", "Ann Roe", "")]
+);
+t!(
+    colon_after_a_phrase_that_only_mentions_a_name_introduces_no_one,
+    "Ann Roe leads the poll. The timing of Roe’s surge surprised the pollsters: “Lesser-known \
+     candidates often rise late in the race.”",
+    []
+);
+t!(
+    colon_in_a_heading_introduces_no_one,
+    "Ann Roe: “We Are Going All The Way To The Convention”\n\nAnn Roe spoke in Dover.\n\n\
+     “We will win,” she said.",
+    [("We will win,", "Ann Roe", "")]
+);
+t!(
+    quote_after_a_sentence_that_reports_its_speaker,
+    "Tom Lee backs the bill. Adam Schiff said the administration may wait, Lee said. \
+     “The other factor is the election.”",
+    [("The other factor is the election.", "Tom Lee", "")]
+);
+t!(
+    quote_after_a_sentence_whose_cue_is_not_speech,
+    "Ann Roe runs the agency, and she continues to struggle with the budget. At a meeting on \
+     Monday, her critics were hostile: “Is it time to change course?”",
+    []
+);
+t!(
+    subheading_in_single_marks_continues_no_one,
+    "“We build a lot of things here,” said Rob Marsh, the plant manager.\n\n\
+     'A healthy environment.'\n\nThe plant opened in 1961, “a good year,” Marsh said.",
+    [
+        ("We build a lot of things here,", "Rob Marsh", "the plant manager"),
+        ("a good year,", "Rob Marsh", "the plant manager")
+    ]
+);
+t!(
+    single_marks_continue_speech_where_the_article_quotes_with_them,
+    "'We build a lot of things here,' said Rob Marsh, the plant manager.\n\n\
+     'We will keep building.'\n\nThe plant opened in 1961, “a good year,” Marsh said.",
+    [
+        ("We build a lot of things here,", "Rob Marsh", "the plant manager"),
+        ("We will keep building.", "Rob Marsh", "the plant manager"),
+        ("a good year,", "Rob Marsh", "the plant manager")
+    ]
+);
+
+// Organisations whose names hold a country, and people whose names hold a group word.
+t!(
+    organisation_ending_in_a_country,
+    "The fund was announced on Monday.\n\n\
+     “The reach of the fund will double,” Infrastructure Canada said in a statement.",
+    [("The reach of the fund will double,", "Infrastructure Canada", "")]
+);
+t!(
+    organisation_opening_with_a_country_adjective,
+    "Juice “is a source of important vitamins,” the Canadian Beverage Association said.",
+    [("is a source of important vitamins,", "Canadian Beverage Association", "")]
+);
+t!(
+    country_adjective_before_a_title_stays_a_role,
+    "“We will win,” said Canadian Prime Minister Justin Trudeau.",
+    [("We will win,", "Justin Trudeau", "Canadian Prime Minister")]
+);
+t!(
+    person_with_a_group_word_inside_the_name,
+    "Kathleen Hall Jamieson studies debates. “Voters forget the details,” Jamieson said.",
+    [("Voters forget the details,", "Kathleen Hall Jamieson", "")]
+);

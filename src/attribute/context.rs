@@ -6,6 +6,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use super::names::NameUnit;
+use super::phrase::PhraseMemo;
 use super::{Attribution, Tok, TokKind};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Lexicon, PronounKind, RoleWord};
@@ -18,29 +19,38 @@ pub(crate) struct DocContext<'a> {
     pub(super) gazetteer: &'a Gazetteer,
     pub(super) lexicon: &'a Lexicon,
     pub(super) mentions: &'a [Mention],
-    pub(super) units: Vec<NameUnit>,
+    pub(super) units: Vec<NameUnit<'a>>,
     /// For each unit: the number of its sentence in the document, and whether it is that
     /// sentence's subject (see `entities`).
     pub(super) unit_roles: Vec<(u32, bool)>,
     /// Sentences seen so far by `scan_names`.
     pub(super) sentences: u32,
-    pub(super) antecedents: Vec<NameUnit>,
+    pub(super) antecedents: Vec<NameUnit<'a>>,
     /// After which tokens of the paragraph being attributed a sentence ends.
     pub(super) ends: Vec<bool>,
+    /// For each token of that paragraph: where its sentence starts (the token after the
+    /// latest end before it) and the first end at or after it (the length when none): what
+    /// `sentence` reads, computed once per paragraph with `ends`.
+    bounds: Vec<(u32, u32)>,
     /// Full personal names by surname (last word, and first word of two-word names): indices
     /// into `units`, in text order.
-    pub(super) by_surname: HashMap<String, Vec<usize>>,
+    pub(super) by_surname: HashMap<&'a str, Vec<usize>>,
     /// Two-word names by their first word, for family-name-first names ("Zhang" of "Zhang
     /// Jun"): used only when no name ends with the surname.
-    pub(super) by_first_word: HashMap<String, Vec<usize>>,
+    pub(super) by_first_word: HashMap<&'a str, Vec<usize>>,
     pub(super) roles: HashMap<String, String>,
     pub(super) last: Option<Attribution>,
     /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).
     pub(super) carried: Option<Attribution>,
+    /// The article's quotes in double marks and in single marks (its convention), counted when
+    /// first needed.
+    pub(super) marks: Option<(usize, usize)>,
     /// The gazetteer entry of each unit (a surname resolved once), built after scanning.
     pub(super) unit_entries: OnceCell<Vec<Option<u32>>>,
     /// Per (title, country): the units whose entry holds that role, as (unit index, entry).
     pub(super) role_holders: RefCell<HashMap<(u32, Option<u32>), RoleHolders>>,
+    /// The subject phrases read for the quote being attributed (`clause_subject`).
+    pub(super) phrase_memo: PhraseMemo,
 }
 
 /// The units whose gazetteer entry holds one role, as (unit index, entry), in text order.
@@ -98,12 +108,15 @@ impl<'a> DocContext<'a> {
             sentences: 0,
             antecedents: Vec::new(),
             ends: Vec::new(),
+            bounds: Vec::new(),
             by_surname: HashMap::new(),
             by_first_word: HashMap::new(),
             unit_entries: OnceCell::new(),
             role_holders: RefCell::new(HashMap::new()),
+            phrase_memo: PhraseMemo::default(),
             last: None,
             carried: None,
+            marks: None,
             roles: HashMap::new(),
         }
     }
@@ -111,7 +124,7 @@ impl<'a> DocContext<'a> {
     /// Passes over a paragraph that holds neither a quote nor a cue, as attributing it would:
     /// it introduces no one for the paragraph after it.
     pub(crate) fn skip_paragraph(&mut self) {
-        self.ends.clear();
+        self.clear_sentence_ends();
         self.carried = None;
     }
 
@@ -160,11 +173,41 @@ impl<'a> DocContext<'a> {
             _ => false,
         }));
         self.ends = ends;
+        let mut bounds = std::mem::take(&mut self.bounds);
+        bounds.clear();
+        let mut start = 0;
+        for (k, &end) in self.ends.iter().enumerate() {
+            bounds.push((start as u32, 0));
+            if end {
+                start = k + 1;
+            }
+        }
+        let mut next = self.ends.len();
+        for k in (0..self.ends.len()).rev() {
+            if self.ends[k] {
+                next = k;
+            }
+            bounds[k].1 = next as u32;
+        }
+        self.bounds = bounds;
+    }
+
+    /// Forgets the sentence ends of the paragraph before (a paragraph with nothing to read).
+    pub(super) fn clear_sentence_ends(&mut self) {
+        self.ends.clear();
+        self.bounds.clear();
     }
 
     /// Sentence boundaries: index of the first token of the sentence containing `i`, and one
     /// past its last token. `find_sentence_ends` must have been called for this paragraph.
     pub(super) fn sentence(&self, toks: &[Tok], i: usize) -> (usize, usize) {
+        if self.ends.len() == toks.len() && u32::try_from(toks.len()).is_ok() {
+            if let Some(&(start, end)) = self.bounds.get(i) {
+                let s = (start as usize).max(i.saturating_sub(SENTENCE_WINDOW));
+                let e = (end as usize).min(i + SENTENCE_WINDOW);
+                return (s, (e + 1).min(toks.len()));
+            }
+        }
         let ends_after = |k: usize| self.ends.get(k).copied().unwrap_or(false);
         // Bounded, so that a paragraph with no sentence ends costs the same per quote as any other.
         let mut s = i;

@@ -75,7 +75,7 @@ impl<'a> DocContext<'a> {
     /// Okafor") is that person, with that person's gender; one after a capitalised title
     /// ("Justice Roe") is a person of unknown gender.
     pub(super) fn as_known_person(&self, u: &mut NameUnit, toks: &[Tok], i: usize) {
-        let earlier = self.by_surname.get(&u.last).and_then(|l| {
+        let earlier = self.by_surname.get(u.last).and_then(|l| {
             l.iter().rev().map(|&x| &self.units[x]).find(|x| x.at < u.at && x.person && x.entry.is_none())
         });
         if let Some(full) = earlier {
@@ -158,7 +158,7 @@ impl<'a> DocContext<'a> {
         toks: &[Tok],
         i: usize,
         s: &mut SentenceScan,
-    ) -> Option<NameUnit> {
+    ) -> Option<NameUnit<'a>> {
         let t = &toks[i];
         if t.kind != TokKind::Word || t.inside {
             return None;
@@ -210,8 +210,8 @@ impl<'a> DocContext<'a> {
         let introduced =
             before.is_some_and(|p| {
                 self.honorific_gender(p).is_some() || self.is_capitalized(p) && self.is_role_noun(p)
-            }) || self.by_surname.get(&u.last).is_some_and(|l| l.iter().any(|&x| self.units[x].at < u.at));
-        if !introduced && self.lexicon.is_common_word(&u.last) {
+            }) || self.by_surname.get(u.last).is_some_and(|l| l.iter().any(|&x| self.units[x].at < u.at));
+        if !introduced && self.lexicon.is_common_word(u.last) {
             u.person = false;
         }
     }
@@ -238,7 +238,7 @@ impl<'a> DocContext<'a> {
         toks: &[Tok],
         a: usize,
         b: usize,
-    ) -> Option<(NameUnit, usize, usize)> {
+    ) -> Option<(NameUnit<'a>, usize, usize)> {
         let mut last = None;
         let mut i = a;
         while i < b {

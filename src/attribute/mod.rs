@@ -12,10 +12,14 @@
 //!    subjects (`and added`) take the clause's subject;
 //! 3. a cue later in the sentence: `… “…” in the energy sphere, the ministry said`;
 //! 6. a quoted piece of three words or more in a sentence with no cue goes to the named person
-//!    who opens the sentence (`Ann Roe wants the council “to fix the roads”`);
-//! 4. an earlier attributed quote in the same paragraph (`“A,” X said. “B.”`);
+//!    who opens the sentence (`Ann Roe wants the council “to fix the roads”`), and so does a
+//!    quote a colon introduces when the subject is only a name (`Ann Roe was blunt: “…”`);
+//! 4. an earlier attributed quote in the same paragraph (`“A,” X said. “B.”`); else, for a quote
+//!    opening its sentence, the speaker the sentence before reports (`X said the plan is late.
+//!    “B.”`), when the cue's own subject names them;
 //! 5. a paragraph that opens with a quote and has no cue takes the speaker of the paragraph
-//!    before it (`continuation`).
+//!    before it (`continuation`), unless it is only a short quote in single marks in an article
+//!    that quotes in double marks (a subheading: `'Legend in the Coal Fields.'`).
 //!
 //! Lines that send the reader elsewhere (`WATCH: …`, `READ MORE: …`) name no speaker. A "he" or
 //! "she" that opens a sentence is recorded as the person it stands for, so that the next

@@ -1,17 +1,23 @@
 //! Name units: the people and organisations an article names, indexed by surname for resolution.
 
+use std::borrow::Cow;
+
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::lexicon::RoleWord;
 use crate::mention::Payload;
 
-/// A name unit found in the text, for surname and pronoun resolution.
+/// A name unit found in the text, for surname and pronoun resolution. Its words are borrowed
+/// from the text or the gazetteer: reading a name allocates nothing.
 #[derive(Debug, Clone)]
-pub(super) struct NameUnit {
+pub(super) struct NameUnit<'a> {
     pub(super) at: usize,
-    pub(super) name: String,
-    pub(super) first: String,
-    pub(super) last: String,
+    /// The name as written, or the gazetteer's; owned only for a remembered speaker.
+    pub(super) name: Cow<'a, str>,
+    /// The first word and the surname ("" for a remembered speaker: it is a full name, whose
+    /// surname is never looked up).
+    pub(super) first: &'a str,
+    pub(super) last: &'a str,
     pub(super) entry: Option<u32>,
     pub(super) gender: Gender,
     pub(super) person: bool,
@@ -46,13 +52,16 @@ impl<'a> DocContext<'a> {
         {
             return false;
         }
-        // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE") and sentence adverbs.
+        // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE"), and sentence adverbs and
+        // participles ("Interestingly, …", "Speaking to …") unless the article already named
+        // someone so ("Betsy Ebeling" … "“…,” Ebeling said").
         if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
             return false;
         }
         if (w.ends_with("ly") || w.ends_with("ing"))
             && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
             && t.mention.is_none()
+            && !self.by_surname.contains_key(w)
         {
             return false;
         }
@@ -92,17 +101,18 @@ impl<'a> DocContext<'a> {
                 if u.full && u.person {
                     let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
-                    let key =
-                        u.entry.map_or(u.name.clone(), |e| self.gazetteer.entries()[e as usize].name.clone());
                     if !role.is_empty() {
-                        self.roles.entry(key).or_insert(role);
+                        let key = u.entry.map_or(&*u.name, |e| &self.gazetteer.entries()[e as usize].name);
+                        if !self.roles.contains_key(key) {
+                            self.roles.insert(key.to_string(), role);
+                        }
                     }
                 }
                 if u.full && !u.org {
                     let idx = self.units.len();
-                    self.by_surname.entry(u.last.clone()).or_default().push(idx);
+                    self.by_surname.entry(u.last).or_default().push(idx);
                     if u.person && u.first != u.last && u.name.split_whitespace().count() == 2 {
-                        self.by_first_word.entry(u.first.clone()).or_default().push(idx);
+                        self.by_first_word.entry(u.first).or_default().push(idx);
                     }
                 }
                 self.units.push(u);
@@ -119,7 +129,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The name unit starting at token `i`, and the token after it.
-    pub(super) fn unit_at(&self, toks: &[Tok], i: usize) -> Option<(NameUnit, usize)> {
+    pub(super) fn unit_at(&self, toks: &[Tok], i: usize) -> Option<(NameUnit<'a>, usize)> {
         let t = &toks[i];
         if t.inside
             || t.mention.is_none()
@@ -146,9 +156,9 @@ impl<'a> DocContext<'a> {
                             // "Israel said" after "Rep. Steve Israel": the person, not the country.
                             let unit = NameUnit {
                                 at: t.s,
-                                name: word.into(),
-                                first: word.into(),
-                                last: word.into(),
+                                name: Cow::Borrowed(word),
+                                first: word,
+                                last: word,
                                 entry: None,
                                 gender: Gender::Unknown,
                                 person: true,
@@ -160,9 +170,9 @@ impl<'a> DocContext<'a> {
                         let person = entry.kind == EntityKind::Person;
                         let unit = NameUnit {
                             at: t.s,
-                            name: entry.name.clone(),
-                            first: entry.surname.clone(),
-                            last: entry.surname.clone(),
+                            name: Cow::Borrowed(&entry.name),
+                            first: &entry.surname,
+                            last: &entry.surname,
                             entry: Some(e),
                             gender: entry.gender,
                             person,
@@ -194,9 +204,9 @@ impl<'a> DocContext<'a> {
                         }
                         let unit = NameUnit {
                             at: t.s,
-                            name: w.into(),
-                            first: w.into(),
-                            last: w.into(),
+                            name: Cow::Borrowed(w),
+                            first: w,
+                            last: w,
                             entry: None,
                             gender,
                             person: true,
@@ -207,6 +217,14 @@ impl<'a> DocContext<'a> {
                     }
                     _ => {}
                 }
+            }
+        }
+        // "Canadian Beverage Association": a country's adjective opening an organisation's name.
+        if let Some(end) = self.country_at(toks, i) {
+            let run =
+                (end..toks.len().min(end + NAME_WORDS)).take_while(|&k| self.is_name_word(toks, k)).last();
+            if let Some(last) = run.filter(|&k| self.role_of(&toks[k]) == Some(RoleWord::Group)) {
+                return Some((self.organisation(toks, i, last + 1), last + 1));
             }
         }
         if !self.is_name_word(toks, i) || self.in_particles(t) {
@@ -239,32 +257,81 @@ impl<'a> DocContext<'a> {
             return None;
         }
         let t = &toks[i];
-        let words: Vec<&str> = toks[i..j].iter().map(|t| self.word(t)).collect();
-        let name = self.text[t.s..toks[j - 1].e].to_string();
+        let mut buf = [""; NAME_WORDS];
+        for (w, t) in buf.iter_mut().zip(&toks[i..j]) {
+            *w = self.word(t);
+        }
+        let words = &buf[..j - i];
+        let name = &self.text[t.s..toks[j - 1].e];
         let last = words
             .iter()
             .rev()
             .find(|w| !self.lexicon.name_suffixes.contains(**w))
             .copied()
-            .unwrap_or(words[0])
-            .to_string();
+            .unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
         let given = self.lexicon.given_name_gender(words[0]);
-        let org = words.iter().any(|w| self.lexicon.role_word(w) == Some(RoleWord::Group));
+        // "Tax Foundation", "Trump University"; but "Kathleen Hall Jamieson" is a person.
+        let group = |w: &&str| self.lexicon.role_word(w) == Some(RoleWord::Group);
+        let org = if self.lexicon.is_given_name(words[0]) {
+            words.last().is_some_and(group)
+        } else {
+            words.iter().any(group)
+        };
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
-        let place = self.lexicon.is_place(&name);
+        let place = self.lexicon.is_place(name);
+        // "Infrastructure Canada", "Export Development Canada": words that name no person, then
+        // a country, are an organisation.
+        if !honorific && !self.lexicon.is_given_name(words[0]) && !place {
+            if let Some(end) = self.country_at(toks, j) {
+                if end == toks.len() || !self.is_name_word(toks, end) {
+                    return Some((self.organisation(toks, i, end), end));
+                }
+            }
+        }
         let person = !org
             && (honorific
                 || !place
                     && words.len() >= 2
                     && (self.lexicon.is_given_name(words[0])
-                        || words.len() <= 3 && self.unknown_name(&words)));
-        let first = words[0].to_string();
-        Some((
-            NameUnit { at: t.s, name, first, last, entry: None, gender, person, org, full: words.len() >= 2 },
-            j,
-        ))
+                        || words.len() <= 3 && self.unknown_name(words)));
+        let unit = NameUnit {
+            at: t.s,
+            name: Cow::Borrowed(name),
+            first: words[0],
+            last,
+            entry: None,
+            gender,
+            person,
+            org,
+            full: words.len() >= 2,
+        };
+        Some((unit, j))
+    }
+
+    /// The end of a country's name (or its adjective) written at token `i`, if one is there.
+    fn country_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let t = toks.get(i)?;
+        let (_, end) = t.mention?;
+        (self.payloads(t).any(|p| matches!(p, Payload::Country(_))) && self.is_capitalized(t)).then_some(end)
+    }
+
+    /// An organisation's name written from token `i` up to token `end`.
+    fn organisation(&self, toks: &[Tok], i: usize, end: usize) -> NameUnit<'a> {
+        let name = &self.text[toks[i].s..toks[end - 1].e];
+        let last = self.word(&toks[end - 1]);
+        NameUnit {
+            at: toks[i].s,
+            name: Cow::Borrowed(name),
+            first: self.word(&toks[i]),
+            last,
+            entry: None,
+            gender: Gender::Unknown,
+            person: false,
+            org: true,
+            full: true,
+        }
     }
 
     /// A capitalised common word that opens a sentence on its own, before a comma or a word in
@@ -310,7 +377,7 @@ mod tests {
     /// The name units of a one-paragraph text.
     fn units(text: &str) -> Vec<Unit<String>> {
         with_paragraph(text, |ctx, _| {
-            ctx.units.iter().map(|u| (u.name.clone(), u.person, u.gender, u.full)).collect()
+            ctx.units.iter().map(|u| (u.name.to_string(), u.person, u.gender, u.full)).collect()
         })
     }
 

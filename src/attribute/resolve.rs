@@ -51,7 +51,7 @@ impl<'a> DocContext<'a> {
         let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
         // One pass over the phrase: its name units, and where the core ends and a post-modifier
         // begins ("Bonnie Glaser | of the German Marshall Fund").
-        let mut units: Vec<(NameUnit, usize, usize)> = Vec::new();
+        let mut units: Vec<(NameUnit<'a>, usize, usize)> = Vec::new();
         let mut core_end = np.b;
         let mut i = np.a;
         while i < np.b {
@@ -81,7 +81,7 @@ impl<'a> DocContext<'a> {
         // The head: the last name unit of the core. "Obama’s former strategist", "the State
         // Department spokesman": a name followed by a possessive or a role noun modifies the
         // head, it is not it.
-        let mut best: Option<(NameUnit, usize, usize)> = None;
+        let mut best: Option<(NameUnit<'a>, usize, usize)> = None;
         for (u, ua, end) in units.into_iter().filter(|(_, _, end)| *end <= core_end) {
             let modifies = end < core_end
                 && (toks[end].kind == TokKind::Possessive
@@ -111,10 +111,9 @@ impl<'a> DocContext<'a> {
             let (speaker, method) = self.resolve_unit(&unit, pos);
             return Some(Found::new(speaker, method, mention, role));
         }
-        let words: Vec<&Tok> = toks[np.a..np.b].iter().collect();
-        if words.len() == 1 && words[0].kind == TokKind::Word {
-            let w = self.word(words[0]);
-            if let Some(kind) = self.pronoun_of(words[0]) {
+        if np.b - np.a == 1 && toks[np.a].kind == TokKind::Word {
+            let w = self.word(&toks[np.a]);
+            if let Some(kind) = self.pronoun_of(&toks[np.a]) {
                 if matches!(w, "I" | "we" | "We") {
                     // The writer or a group speaking for itself: say so as written.
                     let sp =
@@ -137,13 +136,13 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        let phrase = text_of(np.a, np.b);
+        let phrase = || text_of(np.a, np.b);
         if let Some(title) = title {
             if let Some(e) = self.resolve_role(title, country, pos) {
                 let entry = &self.gazetteer.entries()[e as usize];
                 let sp =
                     Speaker { name: entry.name.clone(), entry: Some(e), person: true, gender: entry.gender };
-                return Some(Found::new(sp, Method::Role, phrase.clone(), phrase));
+                return Some(Found::new(sp, Method::Role, phrase(), phrase()));
             }
         }
         // A country standing for its government: "China tells U.S.".
@@ -151,8 +150,8 @@ impl<'a> DocContext<'a> {
             && country.is_some()
             && toks[np.a..np.b].iter().all(|t| t.inside || t.mention.is_some() || self.is_determiner(t))
         {
-            let sp = Speaker { name: phrase.clone(), entry: None, person: false, gender: Gender::Unknown };
-            return Some(Found::new(sp, Method::Organization, phrase.clone(), String::new()));
+            let sp = Speaker { name: phrase(), entry: None, person: false, gender: Gender::Unknown };
+            return Some(Found::new(sp, Method::Organization, phrase(), String::new()));
         }
         // A document with its author: "a readout … published by CGTN".
         let has_doc = toks[np.a..core_end.min(np.b)]
@@ -188,8 +187,8 @@ impl<'a> DocContext<'a> {
             let person = toks[np.a..np.b]
                 .iter()
                 .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Title));
-            let sp = Speaker { name: phrase.clone(), entry: None, person, gender: Gender::Unknown };
-            return Some(Found::new(sp, Method::Explicit, phrase, String::new()));
+            let sp = Speaker { name: phrase(), entry: None, person, gender: Gender::Unknown };
+            return Some(Found::new(sp, Method::Explicit, phrase(), String::new()));
         }
         None
     }
@@ -205,14 +204,18 @@ impl<'a> DocContext<'a> {
             );
         }
         if unit.full {
-            let sp =
-                Speaker { name: unit.name.clone(), entry: None, person: unit.person, gender: unit.gender };
-            return (sp, Method::Explicit);
+            let sp = Speaker {
+                name: unit.name.to_string(),
+                entry: None,
+                person: unit.person,
+                gender: unit.gender,
+            };
+            return (sp, if unit.org { Method::Organization } else { Method::Explicit });
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
-        let surname = unit.last.as_str();
+        let surname = unit.last;
         // The latest full name before, else the first after (an index lookup, not a scan).
-        let nearest = |index: &HashMap<String, Vec<usize>>| {
+        let nearest = |index: &HashMap<&'a str, Vec<usize>>| {
             index.get(surname).and_then(|list| {
                 let k = list.partition_point(|&x| self.units[x].at < pos);
                 let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
@@ -240,7 +243,10 @@ impl<'a> DocContext<'a> {
                 Method::Surname,
             );
         }
-        (Speaker { name: unit.name.clone(), entry: None, person: true, gender: unit.gender }, Method::Surname)
+        (
+            Speaker { name: unit.name.to_string(), entry: None, person: true, gender: unit.gender },
+            Method::Surname,
+        )
     }
 
     pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
@@ -251,14 +257,14 @@ impl<'a> DocContext<'a> {
 
     /// The name a pronoun at `pos` stands for: the latest that fits, or rather the subject of its
     /// sentence when that fits too, or the latest speaker when more recent.
-    pub(super) fn pronoun_target(&self, kind: PronounKind, pos: usize) -> Option<&NameUnit> {
+    pub(super) fn pronoun_target(&self, kind: PronounKind, pos: usize) -> Option<&NameUnit<'a>> {
         let fits = |u: &NameUnit| match kind {
             PronounKind::Male => u.person && u.gender != Gender::Female,
             PronounKind::Female => u.person && u.gender != Gender::Male,
             PronounKind::Any => true,
             PronounKind::Thing => !u.person,
         };
-        let latest = |list: &[NameUnit]| -> Option<usize> {
+        let latest = |list: &[NameUnit<'a>]| -> Option<usize> {
             let k = list.partition_point(|u| u.at < pos);
             (k.saturating_sub(LOOKBACK)..k).rev().find(|&i| fits(&list[i]))
         };

@@ -1,5 +1,7 @@
 //! The rule cascade: which cue, and which phrase next to it, names a quote's speaker.
 
+use std::borrow::Cow;
+
 use super::names::NameUnit;
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
@@ -27,8 +29,15 @@ const MIN_SUBJECT_WORDS: usize = 3;
 const LATER_CUE: f32 = 0.8;
 /// Factor for a speaker carried from an earlier quote of the paragraph (rule 4).
 const SAME_PARAGRAPH: f32 = 0.8;
+/// How far back (in tokens) rule 4b looks for a cue that reports a quote's speaker.
+const INTRODUCED_TOKENS: usize = 80;
+/// The least confidence of the speaker rule 4b carries: what a cue's subject gives, even through
+/// a pronoun, but not the clause-subject fallback.
+const INTRODUCED_CONFIDENCE: f32 = 0.75;
 /// Factor for a speaker carried from the paragraph before (rule 5).
 const CONTINUATION: f32 = 0.7;
+/// The most words of a subheading in single marks (see `is_subhead`).
+const SUBHEAD_WORDS: usize = 8;
 /// Factor for a speaker named by a pronoun.
 const BY_PRONOUN: f32 = 0.85;
 /// Factor for a speaker named by a role ("the US president").
@@ -71,7 +80,7 @@ impl<'a> DocContext<'a> {
         if has_cue || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
             self.find_sentence_ends(toks);
         } else {
-            self.ends.clear(); // nothing to read in this paragraph
+            self.clear_sentence_ends(); // nothing to read in this paragraph
         }
         let mut attributed: Vec<AttributedQuote> = Vec::new();
         if self.is_promo(toks) {
@@ -103,7 +112,13 @@ impl<'a> DocContext<'a> {
                 if let (Some(Some(l)), QuoteKind::Full) = (last.map(|i| &attributed[i].attribution), kind) {
                     // 4. An earlier attributed quote in the paragraph.
                     a = Some(carry(l, SAME_PARAGRAPH));
-                } else if ti == 0 && !has_cue {
+                } else if let (None, QuoteKind::Full, true) = (last, kind, has_cue) {
+                    // 4b. No quote before it, but a sentence that reports the speaker ("Roe said
+                    // the plan was late. “…”").
+                    a = self.introduced_before(toks, ti).map(|l| carry(&l, SAME_PARAGRAPH));
+                }
+                if a.is_some() {
+                } else if ti == 0 && !has_cue && !self.is_subhead(toks, quotes, &q) {
                     // 5. A quote-only paragraph continues the previous paragraph's speaker.
                     if let Some(p) = &self.carried {
                         a = Some(carry(p, CONTINUATION));
@@ -137,6 +152,23 @@ impl<'a> DocContext<'a> {
             None => None,
         };
         attributed
+    }
+
+    /// A paragraph that is only a short quote in single marks, in an article that quotes speech
+    /// in double marks: a subheading ("'Legend in the Coal Fields.'"), not speech continued.
+    /// `quotes` are all the article's quotes.
+    fn is_subhead(&mut self, toks: &[Tok], quotes: &[QuoteSpan], q: &QuoteSpan) -> bool {
+        if !q.single
+            || toks.len() != 1
+            || self.text[q.start..q.end].split_whitespace().count() > SUBHEAD_WORDS
+        {
+            return false;
+        }
+        let (double, single) = *self.marks.get_or_insert_with(|| {
+            let single = quotes.iter().filter(|q| q.single).count();
+            (quotes.len() - single, single)
+        });
+        double > single
     }
 
     /// A cue word used as a noun: "rejected reports of …", "the claims".
@@ -202,10 +234,14 @@ impl<'a> DocContext<'a> {
         }
         // 6. A quoted piece inside a sentence with no cue ("Roe called the plan “a disgrace”"):
         // the subject of its sentence.
-        if quote_kind(self.text, toks, qi, &q) == QuoteKind::Partial
+        // So is a quote that a colon introduces ("Roe was blunt: “…”"), when the subject is only
+        // a name ("The timing of Roe’s win: “…”" is not Roe speaking); never in a headline, where
+        // "Roe: “…”" sums up the article.
+        let introduced = !headline && qi > ss && toks[qi - 1].kind == TokKind::Punct(':');
+        if (introduced || quote_kind(self.text, toks, qi, &q) == QuoteKind::Partial)
             && self.text[q.start..q.end].split_whitespace().count() >= MIN_SUBJECT_WORDS
         {
-            return self.sentence_subject(toks, qi, ss, pos);
+            return self.sentence_subject(toks, qi, ss, pos, introduced);
         }
         None
     }
@@ -230,7 +266,14 @@ impl<'a> DocContext<'a> {
     /// The subject of the sentence that holds a quote with no cue: a person named by the first
     /// phrase of the sentence (or after an opener's comma), for a quoted piece of a few words
     /// at least (shorter ones are mostly the writer's scare quotes).
-    fn sentence_subject(&mut self, toks: &[Tok], qi: usize, ss: usize, pos: usize) -> Option<Attribution> {
+    fn sentence_subject(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        pos: usize,
+        only_name: bool,
+    ) -> Option<Attribution> {
         let mut i = ss;
         // "On Monday, Roe …": skip an opener up to its comma.
         if let Some(c) = (ss..qi.min(ss + 8)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
@@ -240,6 +283,13 @@ impl<'a> DocContext<'a> {
         }
         let np = self.np_right(toks, i, qi)?;
         if np.b >= qi {
+            return None;
+        }
+        if only_name
+            && toks[np.a..np.b]
+                .iter()
+                .any(|t| t.kind == TokKind::Word && !self.is_capitalized(t) && self.role_of(t).is_none())
+        {
             return None;
         }
         let found = self.interpret(toks, np, pos).filter(names_a_person)?;
@@ -426,16 +476,20 @@ impl<'a> DocContext<'a> {
         }
         let mut i = ss;
         let mut tried = 0;
+        self.phrase_memo.start((pos, ss, self.units.len(), self.antecedents.len()));
         while i < k && tried < SUBJECT_PHRASES_TRIED {
             // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition.
             if matches!(toks[i].kind, TokKind::Quote(_)) || self.after_preposition(toks, i) {
                 i += 1;
                 continue;
             }
-            if let Some(np) = self.np_right(toks, i, k) {
+            if let (Some(np), no_one) = self.np_right_memo(toks, i, k) {
                 tried += 1;
-                if let Some(found) = self.interpret(toks, np, pos) {
-                    return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
+                if !no_one {
+                    if let Some(found) = self.interpret(toks, np, pos) {
+                        return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
+                    }
+                    self.phrase_memo.no_one(i, k);
                 }
                 i = np.b.max(i + 1);
             } else {
@@ -474,15 +528,37 @@ impl<'a> DocContext<'a> {
         self.last = Some(a.clone());
         self.antecedents.push(NameUnit {
             at: a.at,
-            name: a.speaker.name.clone(),
-            first: a.speaker.name.split_whitespace().next().unwrap_or("").to_string(),
-            last: a.speaker.name.split_whitespace().last().unwrap_or("").to_string(),
+            name: Cow::Owned(a.speaker.name.clone()),
+            first: "",
+            last: "",
             entry: a.speaker.entry,
             gender: a.speaker.gender,
             person: a.speaker.person,
             org: !a.speaker.person,
             full: true,
         });
+    }
+
+    /// For a quote that opens its sentence at token `end`: the speaker reported by the nearest
+    /// finite cue of the sentence before (in its last [`INTRODUCED_TOKENS`] tokens).
+    fn introduced_before(&mut self, toks: &[Tok], end: usize) -> Option<Attribution> {
+        let (ss, _) = self.sentence(toks, end);
+        if ss != end {
+            return None;
+        }
+        let (ps, _) = self.sentence(toks, ss.checked_sub(1)?);
+        for k in (ps.max(ss.saturating_sub(INTRODUCED_TOKENS))..ss).rev() {
+            if let Some(c) = self.cue_of(&toks[k]) {
+                if matches!(self.matcher.cue_class(c), CueClass::Finite) {
+                    let (cs, ce) = self.sentence(toks, k);
+                    // Only a speaker the cue's own subject names, not a clause's first phrase.
+                    return self
+                        .speaker_of_cue(toks, k, c, cs, ce, toks[k].s)
+                        .filter(|a| a.confidence >= INTRODUCED_CONFIDENCE);
+                }
+            }
+        }
+        None
     }
 
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
@@ -503,11 +579,13 @@ impl<'a> DocContext<'a> {
     }
 }
 
-/// A person the article names in full, or the gazetteer knows: not a lone capitalised word. The
-/// rules that take a speaker without a cue (labels, rule 6) trust only these.
+/// A person the article names in full, or the gazetteer knows: not a lone capitalised word, nor
+/// words in capitals ("NEW YORK AT ITS CORE—…: “…”" is a heading). The rules that take a speaker
+/// without a cue (labels, rule 6) trust only these.
 fn names_a_person(found: &Found) -> bool {
     let sp = &found.speaker;
-    sp.person && (sp.entry.is_some() || sp.name.split_whitespace().count() >= 2)
+    let shouted = || sp.name.chars().all(|c| !c.is_lowercase());
+    sp.person && (sp.entry.is_some() || sp.name.split_whitespace().count() >= 2 && !shouted())
 }
 
 fn carry(a: &Attribution, factor: f32) -> Attribution {

@@ -326,16 +326,32 @@ enum DocOutput {
 /// The outputs of a batch's documents, in input order (an `Err` where extraction panicked).
 type Extracted = Vec<std::thread::Result<whosaid::Result<DocOutput>>>;
 
+/// How many records are encoded at a time.
+const ENCODE_RUN: usize = 64;
+
 /// Extracts one document and, with an encoder, encodes its records (on a worker thread).
 fn extract_doc(
     extractor: &Extractor,
     encoder: Option<Encoder>,
     doc: &Document,
 ) -> whosaid::Result<DocOutput> {
-    let records = extractor.extract(doc);
-    let Some(encoder) = encoder else { return Ok(DocOutput::Records(records)) };
+    let Some(encoder) = encoder else { return Ok(DocOutput::Records(extractor.extract(doc))) };
+    // Records are encoded in small runs as they are found, so a large document's records are
+    // never all held at once next to their bytes.
     let mut bytes = Vec::new();
-    encoder.encode(&records, &mut bytes)?;
+    let mut run = Vec::with_capacity(ENCODE_RUN);
+    let mut result = Ok(());
+    extractor.extract_each(doc, |r| {
+        if result.is_ok() {
+            run.push(r);
+            if run.len() == ENCODE_RUN {
+                result = encoder.encode(&run, &mut bytes);
+                run.clear();
+            }
+        }
+    });
+    result?;
+    encoder.encode(&run, &mut bytes)?;
     Ok(DocOutput::Encoded(bytes))
 }
 

@@ -55,7 +55,9 @@ impl Inputs {
         if meta.is_file() && meta.len() > max {
             return self.skip(too_large(&path, meta.len(), max));
         }
-        let bytes = match read_text(file, max) {
+        // The buffer is sized to the file, so a large document is not held in a buffer twice its size.
+        let size = if meta.is_file() { meta.len() } else { 0 };
+        let bytes = match read_text(file, max, size) {
             Ok(Ok(bytes)) => bytes,
             Ok(Err(why)) => return self.skip(invalid_data(&path, &why)),
             Err(e) => return self.skip(Error::io(Some(path), e)),
@@ -65,8 +67,9 @@ impl Inputs {
 }
 
 /// Reads a text file: its first bytes are checked before the rest is read, and at most `max`
-/// bytes are read (a device such as `/dev/zero` never ends). `Ok(Err(why))` when it is skipped.
-fn read_text(file: fs::File, max: u64) -> io::Result<Result<Vec<u8>, String>> {
+/// bytes are read (a device such as `/dev/zero` never ends). `size` is the file's expected
+/// size (0 when unknown). `Ok(Err(why))` when it is skipped.
+fn read_text(file: fs::File, max: u64, size: u64) -> io::Result<Result<Vec<u8>, String>> {
     let mut head = Vec::with_capacity(SNIFF_LEN);
     let mut file = io::BufReader::new(file);
     (&mut file).take(SNIFF_LEN as u64).read_to_end(&mut head)?;
@@ -74,6 +77,7 @@ fn read_text(file: fs::File, max: u64) -> io::Result<Result<Vec<u8>, String>> {
         return Ok(Err(why.to_string()));
     }
     let mut bytes = head;
+    bytes.reserve_exact(usize::try_from(size.min(max)).unwrap_or(0).saturating_sub(bytes.len()));
     file.take(max.saturating_add(1).saturating_sub(bytes.len() as u64)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         return Ok(Err(format!("more than --max-doc-bytes ({max}) bytes, skipped")));
