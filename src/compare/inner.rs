@@ -3,7 +3,7 @@
 //! may print on their own. Each such inner quote of [`MIN_WORDS`] words or more is matched as a
 //! quote of its own, at its place in the document, with no speaker (the record's speaker is the
 //! one quoting) and the rest of the record's fields; the record itself is matched on its own
-//! words only (see [`mask`]), so that a critic quoting a slogan is not a report of the slogan.
+//! words only, so that a critic quoting a slogan is not a report of the slogan.
 
 use super::store::{QuoteRef, Quotes};
 use crate::record::QuoteKind;

@@ -7,7 +7,7 @@
 //! - a *short* quote ([`is_short`]: under [`SHORT_CONTENT`] content words and under
 //!   [`SHORT_WORDS`] words: "a disgrace", "no", "jobs, jobs, jobs") is one statement only with the same speaker, and only when it holds a *rare* word
 //!   (see [`Rarity`]); otherwise each document's copy stands alone;
-//! - a quote that is not long ([`LONG_CONTENT`]) is split where its dates are more than
+//! - a quote that is not long ([`is_long`]) is split where its dates are more than
 //!   [`DATE_WINDOW`] days apart: the same stock line at two rallies months apart is two
 //!   statements. A long passage printed again months later is still the one statement.
 
