@@ -260,3 +260,12 @@ t!(
     "Kathleen Hall Jamieson studies debates. “Voters forget the details,” Jamieson said.",
     [("Voters forget the details,", "Kathleen Hall Jamieson", "")]
 );
+
+// The subject of a sentence is not inside the clause that opens it.
+t!(
+    pronoun_skips_names_in_an_opening_clause,
+    "Mayor Rod Peters toured the town.\n\n\
+     While many Lake Cowichan residents have generators, Peters said others are in the dark.\n\n\
+     “It is very bad for our seniors,” he said.",
+    [("It is very bad for our seniors,", "Rod Peters", "")]
+);
