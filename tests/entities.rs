@@ -269,3 +269,19 @@ t!(
      “It is very bad for our seniors,” he said.",
     [("It is very bad for our seniors,", "Rod Peters", "")]
 );
+
+// Descriptions in lower case before a name.
+t!(
+    inverted_cue_then_a_description_then_the_name,
+    "Protesters gathered in Edmonton.\n\n\
+     “Our allies are laughing at us,” said oil and gas worker Mike Wipf. “They rob us blind.”",
+    [
+        ("Our allies are laughing at us,", "Mike Wipf", "oil and gas worker"),
+        ("They rob us blind.", "Mike Wipf", "oil and gas worker")
+    ]
+);
+t!(
+    inverted_cue_then_a_long_clause_before_a_name,
+    "“It was cold,” said one of the many people who came early to see Ann Roe.",
+    []
+);
