@@ -38,6 +38,7 @@
 
 mod context;
 mod entities;
+mod memo;
 mod names;
 mod phrase;
 mod resolve;
