@@ -139,6 +139,21 @@ fn true_reports_of_those_shapes_still_group() {
             ],
         ),
         (
+            "a whole sentence of twelve words or more with few content words, months later",
+            vec![
+                rec(
+                    "a_2024-01-10",
+                    "I have a real doubt as to whether or not they want to do it,",
+                    "Ana Ruiz",
+                ),
+                rec(
+                    "b_2024-06-20",
+                    "I have a real doubt as to whether or not they want to do it.",
+                    "Ana Ruiz",
+                ),
+            ],
+        ),
+        (
             "a sentence of eight words or more, one report without a speaker",
             vec![
                 unnamed("a_2024-03-01", "So far I cannot believe how calm it has been in here."),
@@ -149,6 +164,22 @@ fn true_reports_of_those_shapes_still_group() {
     for (shape, records) in rows {
         assert_eq!(docs(records).len(), 1, "{shape}");
     }
+}
+
+#[test]
+fn words_quoted_inside_another_quote_join_their_statement_at_their_own_place() {
+    let inner = "we will open the new harbour tunnel before the end of next summer";
+    let critic = format!("She promised ‘{inner}’ and nothing has happened since then.");
+    let records = [
+        rec("a_2024-03-01", "We will open the new harbour tunnel before the end of next summer,", "Ana Ruiz"),
+        rec("b_2024-03-05", &critic, "Bo Chen"),
+    ];
+    let groups = compare(&records);
+    assert_eq!(groups.len(), 1);
+    let b = &groups[0].members[1];
+    // The member is the inner quote, where it stands in the critic's quote, with no speaker.
+    assert_eq!((b.doc.as_str(), b.quote.as_str(), b.speaker.as_str()), ("b_2024-03-05", inner, ""));
+    assert_eq!((b.start, b.end), (14, 14 + inner.chars().count() as u64));
 }
 
 /// A record of a whole sentence that the extractor gave no speaker.

@@ -260,3 +260,28 @@ t!(
     "Kathleen Hall Jamieson studies debates. “Voters forget the details,” Jamieson said.",
     [("Voters forget the details,", "Kathleen Hall Jamieson", "")]
 );
+
+// The subject of a sentence is not inside the clause that opens it.
+t!(
+    pronoun_skips_names_in_an_opening_clause,
+    "Mayor Rod Peters toured the town.\n\n\
+     While many Lake Cowichan residents have generators, Peters said others are in the dark.\n\n\
+     “It is very bad for our seniors,” he said.",
+    [("It is very bad for our seniors,", "Rod Peters", "")]
+);
+
+// Descriptions in lower case before a name.
+t!(
+    inverted_cue_then_a_description_then_the_name,
+    "Protesters gathered in Edmonton.\n\n\
+     “Our allies are laughing at us,” said oil and gas worker Mike Wipf. “They rob us blind.”",
+    [
+        ("Our allies are laughing at us,", "Mike Wipf", "oil and gas worker"),
+        ("They rob us blind.", "Mike Wipf", "oil and gas worker")
+    ]
+);
+t!(
+    inverted_cue_then_a_long_clause_before_a_name,
+    "“It was cold,” said one of the many people who came early to see Ann Roe.",
+    []
+);

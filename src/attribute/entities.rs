@@ -15,6 +15,9 @@ const SENTENCE_UNITS: usize = 64;
 pub(super) struct SentenceScan {
     counted: usize,
     subject_seen: bool,
+    /// Inside a clause that opens the sentence with a word like "while" or "after", up to its
+    /// comma: no name there is the sentence's subject.
+    opener: bool,
 }
 
 impl<'a> DocContext<'a> {
@@ -90,15 +93,24 @@ impl<'a> DocContext<'a> {
     /// Starts a paragraph's scan: a paragraph starts a sentence.
     pub(super) fn sentence_starts(&mut self, _toks: &[Tok]) -> SentenceScan {
         self.sentences += 1;
-        SentenceScan { counted: 0, subject_seen: false }
+        SentenceScan { counted: 0, subject_seen: false, opener: false }
     }
 
-    /// Counts the sentence ends before token `i` of the paragraph being scanned.
-    fn advance(&mut self, i: usize, s: &mut SentenceScan) {
-        while s.counted < i {
-            if self.ends[s.counted] {
+    /// Counts the sentence ends before token `i` of the paragraph being scanned, and notes
+    /// whether token `i` lies in a clause that opens its sentence ("While …, ").
+    fn advance(&mut self, toks: &[Tok], i: usize, s: &mut SentenceScan) {
+        while s.counted <= i {
+            let k = s.counted;
+            if k > 0 && self.ends[k - 1] {
                 self.sentences += 1;
                 s.subject_seen = false;
+                s.opener = false;
+            }
+            let t = &toks[k];
+            if k == 0 || self.ends[k - 1] {
+                s.opener = t.kind == TokKind::Word && self.lexicon.clause_openers.contains(&*self.lower(t));
+            } else if t.kind == TokKind::Punct(',') {
+                s.opener = false;
             }
             s.counted += 1;
         }
@@ -141,12 +153,12 @@ impl<'a> DocContext<'a> {
         u: &NameUnit,
         s: &mut SentenceScan,
     ) -> (u32, bool) {
-        self.advance(i, s);
+        self.advance(toks, i, s);
         let owned = toks.get(next).is_some_and(|t| t.kind == TokKind::Possessive);
-        let subject = !s.subject_seen && !self.after_preposition(toks, i) && !owned;
+        let subject = !s.subject_seen && !s.opener && !self.after_preposition(toks, i) && !owned;
         // A capitalised opener that names no one ("Given …", "Still, …") leaves the subject to
         // the first person or full name after it.
-        if u.person || u.full || u.entry.is_some() {
+        if (u.person || u.full || u.entry.is_some()) && !s.opener {
             s.subject_seen = true;
         }
         (self.sentences, subject)
@@ -169,7 +181,7 @@ impl<'a> DocContext<'a> {
         if !matches!(kind, PronounKind::Male | PronounKind::Female) {
             return None;
         }
-        self.advance(i, s);
+        self.advance(toks, i, s);
         // Opening its sentence or after an opener's comma ("Still, he …"), not "whom she …".
         // Or the subject of a cue ("It's something she said …").
         let opens = i == 0

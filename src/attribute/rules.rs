@@ -36,6 +36,8 @@ const INTRODUCED_TOKENS: usize = 80;
 const INTRODUCED_CONFIDENCE: f32 = 0.75;
 /// Factor for a speaker carried from the paragraph before (rule 5).
 const CONTINUATION: f32 = 0.7;
+/// The most words of a description in lower case before a name ("said oil and gas worker X").
+const DESCRIPTION_WORDS: usize = 6;
 /// The most words of a subheading in single marks (see `is_subhead`).
 const SUBHEAD_WORDS: usize = 8;
 /// Factor for a speaker named by a pronoun.
@@ -296,6 +298,26 @@ impl<'a> DocContext<'a> {
         Some(self.finish_as(found, String::new(), toks[np.a].s, SENTENCE_SUBJECT))
     }
 
+    /// A description in lower case, then a person's name, after an inverted cue: "said oil and
+    /// gas worker Ann Roe", where the phrase reader stops at "and". The description is the role.
+    fn described_name(&mut self, toks: &[Tok], a: usize, se: usize, pos: usize) -> Option<Found> {
+        let m = (a..se.min(a + DESCRIPTION_WORDS + 1))
+            .find(|&k| toks[k].kind != TokKind::Word || self.is_capitalized(&toks[k]))?;
+        let plain = |k: usize| self.cue_of(&toks[k]).is_none() && self.pronoun_of(&toks[k]).is_none();
+        if m == a || toks[m].kind != TokKind::Word || !(a..m).all(plain) {
+            return None;
+        }
+        let np = self.np_right(toks, m, se)?;
+        let found = self.interpret(toks, np, pos).filter(names_a_person)?;
+        let description = &self.text[toks[a].s..toks[m - 1].e];
+        let role = if found.role.is_empty() {
+            description.to_string()
+        } else {
+            format!("{description} {}", found.role)
+        };
+        Some(Found { role, ..found })
+    }
+
     /// The nearest cue before the quote in its sentence that yields a speaker.
     pub(super) fn cue_before(
         &mut self,
@@ -350,6 +372,11 @@ impl<'a> DocContext<'a> {
                         if let Some(found) = self.interpret(toks, np, pos) {
                             let appo = self.apposition_after(toks, np.b, se);
                             let found = found.with_apposition(appo);
+                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
+                        }
+                    }
+                    if class == CueClass::Finite {
+                        if let Some(found) = self.described_name(toks, after, se, pos) {
                             return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
                         }
                     }

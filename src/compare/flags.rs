@@ -5,7 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::store::{QuoteRef, Quotes};
+use super::inner::Records;
+use super::store::QuoteRef;
 use super::units::record_year;
 use super::{speaker_key, Comparer, Flag};
 use crate::lexicon::CueClass;
@@ -48,7 +49,7 @@ fn same_person(a: &Person<'_>, b: &Person<'_>) -> bool {
 const MAX_NAMES: usize = 64;
 
 /// The people the members name, each with how confidently.
-fn people<'a>(comparer: &Comparer, records: &'a Quotes, quotes: &[usize]) -> Vec<Person<'a>> {
+fn people<'a>(comparer: &Comparer, records: Records<'a>, quotes: &[usize]) -> Vec<Person<'a>> {
     let lex = crate::lexicon::lexicon();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut people: Vec<Person<'a>> = Vec::new();
@@ -112,7 +113,7 @@ fn people<'a>(comparer: &Comparer, records: &'a Quotes, quotes: &[usize]) -> Vec
 /// more than one speaker.
 pub(super) fn speaker_flags(
     comparer: &Comparer,
-    records: &Quotes,
+    records: Records<'_>,
     quotes: &[usize],
     flags: &mut Vec<Flag>,
     notes: &mut Vec<String>,
@@ -158,7 +159,7 @@ pub(super) fn speaker_flags(
 /// linear in the group's size.
 pub(super) fn role_conflicts(
     comparer: &Comparer,
-    (records, roles): (&Quotes, &HashSet<&str>),
+    (records, roles): (Records<'_>, &HashSet<&str>),
     quotes: &[usize],
     flags: &mut Vec<Flag>,
     notes: &mut Vec<String>,

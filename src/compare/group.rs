@@ -16,8 +16,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::align::{Aligner, Step};
 use super::flags::{role_conflicts, speaker_flags};
+use super::inner::Records;
 use super::matching::{Edge, Unit};
-use super::store::Quotes;
 use super::units::Units;
 use super::{speaker_key, Comparer, DiffOp, Flag, Group, Member, MemberDiff, OpKind, Relation};
 
@@ -52,8 +52,9 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
         }
     }
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order
-        .sort_by_key(|&u| (Reverse(units[u as usize].stems.len()), Reverse(units[u as usize].docs.len()), u));
+    order.sort_by_key(|&u| {
+        (Reverse(units[u as usize].stems().len()), Reverse(units[u as usize].docs().len()), u)
+    });
     let mut root = vec![u32::MAX; n];
     let mut link = vec![u32::MAX; n];
     let mut used = vec![false; edges.len()];
@@ -108,7 +109,7 @@ fn container(u: u32, near: &[u32], edges: &[Edge], root: &[u32]) -> Option<u32> 
 /// The groups to report, in the order they are numbered: for each component with quotes from
 /// two documents or more, its reference unit and its records by document and position; the
 /// groups in document order of their members.
-fn plans(records: &Quotes, units: &Units, components: &Components) -> Vec<(u32, Vec<usize>)> {
+fn plans(records: Records<'_>, units: &Units, components: &Components) -> Vec<(u32, Vec<usize>)> {
     let mut by_root: Vec<(u32, u32)> = units
         .unit_of
         .iter()
@@ -149,7 +150,7 @@ fn plans(records: &Quotes, units: &Units, components: &Components) -> Vec<(u32, 
 /// and diffs are held at once.
 pub(crate) fn build_each<E>(
     comparer: &Comparer,
-    records: &Quotes,
+    records: Records<'_>,
     (units, edges, components): (&Units, &[Edge], &Components),
     mut f: impl FnMut(Group) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -166,7 +167,7 @@ pub(crate) fn build_each<E>(
 
 /// The records' roles that have a content word ("the", "that" alone are not roles), each
 /// distinct text normalised once.
-fn roles<'a>(comparer: &Comparer, records: &'a Quotes) -> HashSet<&'a str> {
+fn roles<'a>(comparer: &Comparer, records: Records<'a>) -> HashSet<&'a str> {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = HashSet::new();
     for r in records.iter() {
@@ -178,7 +179,7 @@ fn roles<'a>(comparer: &Comparer, records: &'a Quotes) -> HashSet<&'a str> {
 }
 
 /// The first role each document gives each speaker.
-fn doc_roles<'a>(roles: &HashSet<&str>, records: &'a Quotes) -> HashMap<(&'a str, String), &'a str> {
+fn doc_roles<'a>(roles: &HashSet<&str>, records: Records<'a>) -> HashMap<(&'a str, String), &'a str> {
     let mut out = HashMap::new();
     for r in records.iter() {
         if !r.speaker.is_empty() && roles.contains(r.role) {
@@ -193,7 +194,7 @@ type Star<'a> = (u32, &'a [Edge], &'a Components);
 
 fn assemble(
     comparer: &Comparer,
-    (records, roles): (&Quotes, &HashSet<&str>),
+    (records, roles): (Records<'_>, &HashSet<&str>),
     units: &Units,
     doc_roles: &HashMap<(&str, String), &str>,
     quotes: &[usize],
@@ -251,8 +252,8 @@ fn assemble(
         let st = steps.entry(u).or_insert_with(|| aligner.fit(unit(q).side(), unit(rq).side()).steps);
         let ops = diff_ops(
             st,
-            (records.get(q).quote, units.spans(q), &unit(q).forms),
-            (records.get(rq).quote, units.spans(rq), &unit(rq).forms),
+            (records.get(q).quote, units.spans(q), unit(q).forms()),
+            (records.get(rq).quote, units.spans(rq), unit(rq).forms()),
         );
         diff.push(MemberDiff { member: m, relation: rel, similarity: sim, ops });
     }

@@ -4,7 +4,7 @@
 
 use super::align::Alignment;
 use super::matching::Unit;
-use super::units::{is_short, Rarity, DATE_WINDOW, LONG_CONTENT};
+use super::units::{is_long, is_short, Rarity, DATE_WINDOW};
 use super::Relation;
 
 /// Quotes with fewer normalised words than this are *short* ("stop interfering", "reasonable
@@ -78,8 +78,8 @@ fn common(a: &[u32], b: &[u32]) -> usize {
 /// skipped. Most candidate pairs share one rare bigram and little else; this check costs a
 /// merge of two sorted lists instead of an alignment.
 pub fn could_relate(a: &Unit, b: &Unit, same_speaker: bool) -> bool {
-    let n_short = a.stems.len().min(b.stems.len());
-    let kept_max = common(&a.sorted, &b.sorted);
+    let n_short = a.stems().len().min(b.stems().len());
+    let kept_max = common(a.sorted(), b.sorted());
     if n_short < SHORT {
         return kept_max >= 2 && kept_max + 1 >= n_short;
     }
@@ -87,8 +87,8 @@ pub fn could_relate(a: &Unit, b: &Unit, same_speaker: bool) -> bool {
     if kept_max >= VARIANT_MIN_KEPT && kept_max as f64 >= (VARIANT_COVERAGE - slack) * n_short as f64 {
         return true;
     }
-    let shared_max = common(&a.sorted_content, &b.sorted_content);
-    let (ca, cb) = (a.sorted_content.len(), b.sorted_content.len());
+    let shared_max = common(a.sorted_content(), b.sorted_content());
+    let (ca, cb) = (a.sorted_content().len(), b.sorted_content().len());
     shared_max >= PARAPHRASE_MIN_SHARED
         && shared_max as f64 >= PARAPHRASE_COVERAGE * ca.min(cb) as f64
         && shared_max as f64 >= PARAPHRASE_OTHER_COVERAGE * ca.max(cb) as f64
@@ -193,19 +193,20 @@ pub const LONG_MATCH: usize = 8;
 ///   match: "I'm a big fan of Maria" and "I'm a big fan of Tom" from two people are a frame,
 ///   not a statement;
 /// - quotes dated more than [`DATE_WINDOW`] days apart join only when identical or contained
-///   and long ([`LONG_CONTENT`] content words): a stock line at two rallies is two statements.
+///   and long ([`is_long`]: six content words or twelve words): a stock line at two rallies is
+///   two statements.
 pub(crate) fn admissible(a: &Unit, b: &Unit, al: &Alignment, relation: Relation, rarity: &Rarity) -> bool {
-    let fewest = a.n_content.min(b.n_content);
+    let long = is_long(a.stems().len(), a.n_content()) && is_long(b.stems().len(), b.n_content());
     let exact = matches!(relation, Relation::Identical | Relation::Contains);
-    if a.days_apart(b) > DATE_WINDOW && !(exact && fewest >= LONG_CONTENT) {
+    if a.days_apart(b) > DATE_WINDOW && !(exact && long) {
         return false;
     }
-    if is_short(a.stems.len(), a.n_content) || is_short(b.stems.len(), b.n_content) {
+    if is_short(a.stems().len(), a.n_content()) || is_short(b.stems().len(), b.n_content()) {
         // A short phrase given to an organisation could be anyone's: the same person only.
         return a.shares_person(b) && a.shares_rare(b, |s| rarity.is_rare(s));
     }
     let same_speaker = a.shares_speaker(b);
-    let unnamed = a.speakers.is_empty() || b.speakers.is_empty();
+    let unnamed = a.speakers().is_empty() || b.speakers().is_empty();
     exact || same_speaker || (unnamed && al.kept >= LONG_MATCH)
 }
 
@@ -243,7 +244,7 @@ mod tests {
                 stems.push(*ids.entry(format!("stem:{}", tok.stem)).or_insert(k));
                 content.push(tok.content);
             }
-            Unit::new(stems, forms, content)
+            Unit::new(&stems, &forms, &content)
         };
         let (ua, ub) = (unit(a), unit(b));
         let al = Aligner::new().align(ua.side(), ub.side());

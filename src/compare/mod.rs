@@ -33,6 +33,7 @@ mod diff;
 mod flags;
 pub mod group;
 pub mod html;
+pub mod inner;
 pub mod judge;
 mod lexicon;
 pub mod matching;
@@ -323,7 +324,10 @@ impl Comparer {
 
     /// The quotes as units, the pairs of units that match, and which pairs make the groups:
     /// what both [`Comparer::compare`] and [`Comparer::pairs`] start from.
-    fn match_units(&self, records: &Quotes) -> (units::Units, Vec<matching::Edge>, group::Components) {
+    fn match_units(
+        &self,
+        records: inner::Records<'_>,
+    ) -> (units::Units, Vec<matching::Edge>, group::Components) {
         let units = units::units(self, records);
         let edges = matching::edges(
             &units.units,
@@ -369,8 +373,10 @@ impl Comparer {
         quotes: &Quotes,
         f: impl FnMut(Group) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let (units, edges, components) = self.match_units(quotes);
-        group::build_each(self, quotes, (&units, &edges, &components), f)
+        let (inner, _) = inner::inner_quotes(quotes);
+        let records = inner::Records::new(quotes, &inner);
+        let (units, edges, components) = self.match_units(records);
+        group::build_each(self, records, (&units, &edges, &components), f)
     }
 
     /// The judged pairs behind the groups, for inspection and tuning: one representative
@@ -378,13 +384,17 @@ impl Comparer {
     /// relation and similarity, and whether grouping used the pair (a fragment links only its
     /// best container, see [`group`]).
     pub fn pairs(&self, records: &[QuoteRecord]) -> Vec<Pair> {
-        let (units, edges, components) = self.match_units(&Quotes::from(records));
+        let quotes = Quotes::from(records);
+        let (inner, outer) = inner::inner_quotes(&quotes);
+        let (units, edges, components) = self.match_units(inner::Records::new(&quotes, &inner));
+        // An inner quote is shown by the record it is in.
+        let record = |q: u32| outer.get((q as usize).wrapping_sub(records.len())).map_or(q, |&o| o) as usize;
         edges
             .iter()
             .zip(&components.used)
             .map(|(e, &used)| Pair {
-                a: units.units[e.u as usize].quotes[0] as usize,
-                b: units.units[e.v as usize].quotes[0] as usize,
+                a: record(units.units[e.u as usize].quotes()[0]),
+                b: record(units.units[e.v as usize].quotes()[0]),
                 relation: e.relation,
                 similarity: e.similarity,
                 used,

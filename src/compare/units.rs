@@ -7,7 +7,7 @@
 //! - a *short* quote ([`is_short`]: under [`SHORT_CONTENT`] content words and under
 //!   [`SHORT_WORDS`] words: "a disgrace", "no", "jobs, jobs, jobs") is one statement only with the same speaker, and only when it holds a *rare* word
 //!   (see [`Rarity`]); otherwise each document's copy stands alone;
-//! - a quote that is not long ([`LONG_CONTENT`]) is split where its dates are more than
+//! - a quote that is not long ([`is_long`]) is split where its dates are more than
 //!   [`DATE_WINDOW`] days apart: the same stock line at two rallies months apart is two
 //!   statements. A long passage printed again months later is still the one statement.
 
@@ -16,9 +16,10 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::matching::Unit;
+use super::inner::Records;
+use super::matching::{Members, Unit};
 use super::normalize::Token;
-use super::store::{QuoteRef, Quotes};
+use super::store::QuoteRef;
 use super::{speaker_key, Comparer};
 
 /// Quotes with fewer content words than this are short: two or three words recur by chance.
@@ -26,6 +27,17 @@ pub const SHORT_CONTENT: usize = 4;
 /// Quotes with at least this many content words are long: their words alone make them one
 /// statement, whatever the dates.
 pub const LONG_CONTENT: usize = 6;
+/// Quotes of at least this many words are long too, whatever their content words: a whole
+/// sentence of a dozen words ("I have a real question as to whether or not they want it") is
+/// not a stock line that recurs by chance.
+pub const LONG_WORDS: usize = 12;
+
+/// Whether a quote of `words` normalised words, `content` of them content words, is *long*
+/// (see [`LONG_CONTENT`] and [`LONG_WORDS`]).
+pub fn is_long(words: usize, content: usize) -> bool {
+    content >= LONG_CONTENT || words >= LONG_WORDS
+}
+
 /// Dates further apart than this (in days) are different occasions, for quotes that are not
 /// long.
 pub const DATE_WINDOW: i32 = 60;
@@ -200,7 +212,7 @@ struct Who {
 /// Normalises the records in chunks (so that only one chunk's token strings exist at a time),
 /// interns forms and stems as ids, collects quotes with equal forms into units and splits
 /// them as the module says. A text seen before is not normalised again.
-pub(crate) fn units(comparer: &Comparer, quotes: &Quotes) -> Units {
+pub(crate) fn units(comparer: &Comparer, quotes: Records<'_>) -> Units {
     /// Records normalised at once: enough to keep both cores busy, few enough that their
     /// token strings stay small.
     const CHUNK: usize = 4096;
@@ -229,7 +241,14 @@ pub(crate) fn units(comparer: &Comparer, quotes: &Quotes) -> Units {
         for (&t, &k) in &fresh {
             texts[k] = t;
         }
-        let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| comparer.normalizer.tokens(t)).collect();
+        let tokens: Vec<Vec<Token>> = texts
+            .par_iter()
+            .map(|t| {
+                let mut toks = comparer.normalizer.tokens(t);
+                super::inner::mask(t, &mut toks, |k| (k.start, k.end));
+                toks
+            })
+            .collect();
         for (k, r) in chunk.iter().enumerate() {
             let i = (c0 + k) as u32;
             let who = *whos.entry((r.speaker_id, r.speaker)).or_insert_with(|| {
@@ -338,7 +357,7 @@ fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit
     // Date clusters: records sorted by day, a new cluster after each gap wider than the
     // window; records without a date join the first.
     let mut cluster: HashMap<u32, u32> = HashMap::new();
-    if n_content < LONG_CONTENT {
+    if !is_long(d.stems.len(), n_content) {
         let mut dated: Vec<(i32, u32)> =
             d.records.iter().filter_map(|&r| facts[r as usize].day.map(|day| (day, r))).collect();
         dated.sort_unstable();
@@ -351,28 +370,21 @@ fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit
         }
     }
     let mut made: HashMap<(u32, u32), u32> = HashMap::new();
-    let (stems, forms, content) = (d.stems, d.forms, d.content);
-    let mut template = Some(Unit::new(stems, forms, content));
-    let first = units.len();
+    let mut members: Vec<Members> = Vec::new();
+    let first = units.len() as u32;
     for &r in &d.records {
         let f = facts[r as usize];
         let key = (if by_doc { f.doc } else { 0 }, cluster.get(&r).copied().unwrap_or(0));
-        let next = units.len() as u32;
-        let u = *made.entry(key).or_insert(next);
-        if u == next {
-            let unit = match template.take() {
-                Some(t) => t,
-                None => units[first].words_only(),
-            };
-            units.push(unit);
+        let next = members.len() as u32;
+        let m = *made.entry(key).or_insert(next);
+        if m == next {
+            members.push(Members::default());
         }
-        units[u as usize].add(r, f.doc, f.speaker, f.surname, f.has_id, f.day);
-        units[u as usize].org |= f.org;
-        unit_of[r as usize] = u;
+        members[m as usize].add(r, f.doc, f.speaker, f.surname, f.has_id, f.day);
+        members[m as usize].org |= f.org;
+        unit_of[r as usize] = first + m;
     }
-    for u in &mut units[first..] {
-        u.finish();
-    }
+    units.extend(members.into_iter().map(|m| Unit::build(&d.stems, &d.forms, &d.content, m)));
 }
 
 #[cfg(test)]
