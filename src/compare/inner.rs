@@ -105,32 +105,40 @@ pub(crate) fn spans(text: &str) -> Vec<std::ops::Range<usize>> {
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let total = words(text);
+    // A kind of mark with no closing mark after one place has none after any later place: it
+    // is not looked for again, so that the text is read a bounded number of times.
+    let mut unclosed = [false; 3];
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k].1;
-        let close: &[char] = match c {
-            '“' => &['”'],
-            '"' => &['"'],
-            '‘' | '\'' if opens_after(k.checked_sub(1).and_then(at)) => &['’', '\''],
+        let (kind, close): (usize, &[char]) = match c {
+            '“' => (0, &['”']),
+            '"' => (1, &['"']),
+            '‘' | '\'' if opens_after(k.checked_sub(1).and_then(at)) => (2, &['’', '\'']),
             _ => {
                 k += 1;
                 continue;
             }
         };
-        let single = matches!(c, '‘' | '\'');
+        if unclosed[kind] {
+            k += 1;
+            continue;
+        }
+        let single = kind == 2;
         let end = (k + 1..chars.len()).find(|&e| {
             close.contains(&chars[e].1)
                 && (!single || (closes_before(at(e + 1)) && at(e - 1).is_some_and(|p| !p.is_whitespace())))
         });
         let Some(e) = end else {
+            unclosed[kind] = true;
             k += 1;
             continue;
         };
         let (from, to) = (chars[k].0 + c.len_utf8(), chars[e].0);
-        let inner = &text[from..to];
-        let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        let outside = words(&text[..chars[k].0]) + words(&text[to..]);
-        if words(inner) >= MIN_WORDS && outside >= 2 {
+        let n = words(&text[from..to]);
+        if n >= MIN_WORDS && total - n >= 2 {
             out.push(from..to);
         }
         k = e + 1;
