@@ -108,7 +108,8 @@ impl Flag {
     }
 }
 
-/// One quote in a group.
+/// One quote in a group: a record, or words a record quotes (see [`inner`]: those words at
+/// their own offsets, with no speaker or role, and the record's other fields).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Member {
     /// Document id.
@@ -382,7 +383,8 @@ impl Comparer {
     /// The judged pairs behind the groups, for inspection and tuning: one representative
     /// record index for each side (quotes with the same normalised words count once), the
     /// relation and similarity, and whether grouping used the pair (a fragment links only its
-    /// best container, see [`group`]).
+    /// best container, see [`group`]). Words a record quotes (see [`inner`]) are shown by the
+    /// record's index.
     pub fn pairs(&self, records: &[QuoteRecord]) -> Vec<Pair> {
         let quotes = Quotes::from(records);
         let (inner, outer) = inner::inner_quotes(&quotes);
