@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
+use super::memo::PhraseMemo;
 use super::names::NameUnit;
-use super::phrase::PhraseMemo;
 use super::{Attribution, Tok, TokKind};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Lexicon, PronounKind, RoleWord};
@@ -49,7 +49,7 @@ pub(crate) struct DocContext<'a> {
     pub(super) unit_entries: OnceCell<Vec<Option<u32>>>,
     /// Per (title, country): the units whose entry holds that role, as (unit index, entry).
     pub(super) role_holders: RefCell<HashMap<(u32, Option<u32>), RoleHolders>>,
-    /// The subject phrases read for the quote being attributed (`clause_subject`).
+    /// The subject phrases `clause_subject` has read in the paragraph being attributed.
     pub(super) phrase_memo: PhraseMemo,
 }
 
@@ -70,6 +70,7 @@ const PARTICLE: Field = Field { shift: 8, bits: 2 };
 const CONNECTOR: Field = Field { shift: 10, bits: 2 };
 const DETERMINER: Field = Field { shift: 12, bits: 2 };
 const ADVERB: Field = Field { shift: 14, bits: 2 };
+const PREPOSITION: Field = Field { shift: 16, bits: 2 };
 
 /// The value of field `f` of a token's classes, computed by `compute` on first use. The rules
 /// ask the same token the same questions many times; each lexicon lookup happens once.
@@ -274,6 +275,12 @@ impl<'a> DocContext<'a> {
             .into()
         };
         cached(t, ADVERB, adverb) == 1
+    }
+
+    /// Whether the token's word is one after which no subject follows (`after_preposition`'s
+    /// list, which `is` answers on first use).
+    pub(super) fn in_prepositions(&self, t: &Tok, is: impl FnOnce(&str) -> bool) -> bool {
+        cached(t, PREPOSITION, || is(&self.lower(t)).into()) == 1
     }
 
     /// The word in lower case, borrowed when it already is (most function words are).

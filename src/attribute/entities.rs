@@ -121,22 +121,24 @@ impl<'a> DocContext<'a> {
     pub(super) fn after_preposition(&self, toks: &[Tok], i: usize) -> bool {
         i.checked_sub(1).is_some_and(|p| {
             toks[p].kind == TokKind::Word
-                && matches!(
-                    &*self.lower(&toks[p]),
-                    "of" | "for"
-                        | "to"
-                        | "with"
-                        | "by"
-                        | "from"
-                        | "at"
-                        | "on"
-                        | "in"
-                        | "about"
-                        | "against"
-                        | "between"
-                        | "and"
-                        | "than"
-                )
+                && self.in_prepositions(&toks[p], |w| {
+                    matches!(
+                        w,
+                        "of" | "for"
+                            | "to"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "at"
+                            | "on"
+                            | "in"
+                            | "about"
+                            | "against"
+                            | "between"
+                            | "and"
+                            | "than"
+                    )
+                })
         })
     }
 

@@ -40,6 +40,7 @@
 
 mod context;
 mod entities;
+mod memo;
 mod names;
 mod phrase;
 mod resolve;

@@ -11,59 +11,6 @@ pub(super) struct Np {
     pub(super) b: usize,
 }
 
-/// The phrases `clause_subject` has read for one quote (its cues walk the same phrases from
-/// the sentence start, up to five times), and which of them name no one: each is read and
-/// interpreted once per quote. Valid while the quote, its sentence start and what pronouns can
-/// stand for are the same (`key`); `steps[i - start]` is the phrase read at token `i`.
-#[derive(Debug, Default)]
-pub(super) struct PhraseMemo {
-    key: (usize, usize, usize, usize),
-    steps: Vec<Option<PhraseStep>>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct PhraseStep {
-    /// `np_right(i, hi)` gave `np`, its walk stopping at `reach`.
-    hi: usize,
-    reach: usize,
-    np: Option<Np>,
-    /// `interpret` found no speaker in `np`.
-    no_one: bool,
-}
-
-impl PhraseMemo {
-    /// Starts reading for `key` (the quote's position, its sentence start, then the numbers of
-    /// units and antecedents); what was read for another key is forgotten.
-    pub(super) fn start(&mut self, key: (usize, usize, usize, usize)) {
-        if self.key != key {
-            self.key = key;
-            self.steps.clear();
-        }
-    }
-
-    /// The phrase at `i` before `hi` if read before: a walk that stopped short of both bounds
-    /// read the same tokens under either.
-    fn get(&mut self, i: usize, hi: usize) -> Option<&mut PhraseStep> {
-        let s = self.steps.get_mut(i.checked_sub(self.key.1)?)?.as_mut()?;
-        (s.hi == hi || s.reach + 1 < hi && s.reach + 1 < s.hi).then_some(s)
-    }
-
-    fn put(&mut self, i: usize, step: PhraseStep) {
-        let Some(x) = i.checked_sub(self.key.1) else { return };
-        if self.steps.len() <= x {
-            self.steps.resize(x + 1, None);
-        }
-        self.steps[x] = Some(step);
-    }
-
-    /// Records that the phrase at `i` before `hi` names no one.
-    pub(super) fn no_one(&mut self, i: usize, hi: usize) {
-        if let Some(s) = self.get(i, hi) {
-            s.no_one = true;
-        }
-    }
-}
-
 /// How far left, in tokens, and over how many commas an apposition before a cue is read.
 const APPOSITION_TOKENS: usize = 40;
 const APPOSITION_COMMAS: usize = 3;
@@ -180,17 +127,6 @@ impl<'a> DocContext<'a> {
     /// The noun phrase starting at token `k` (walking right, before `hi`).
     pub(super) fn np_right(&self, toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
         self.np_right_reach(toks, k, hi).0
-    }
-
-    /// `np_right` through the quote's memo (see `PhraseMemo`): the phrase, and whether it is
-    /// known to name no one.
-    pub(super) fn np_right_memo(&mut self, toks: &[Tok], k: usize, hi: usize) -> (Option<Np>, bool) {
-        if let Some(s) = self.phrase_memo.get(k, hi) {
-            return (s.np, s.no_one);
-        }
-        let (np, reach) = self.np_right_reach(toks, k, hi);
-        self.phrase_memo.put(k, PhraseStep { hi, reach, np, no_one: false });
-        (np, false)
     }
 
     /// `np_right`, and the token where the walk stopped: the phrase is the same for any `hi`

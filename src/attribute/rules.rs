@@ -534,7 +534,7 @@ impl<'a> DocContext<'a> {
         }
         let mut i = ss;
         let mut tried = 0;
-        self.phrase_memo.start((pos, ss, self.units.len(), self.antecedents.len()));
+        self.start_phrase_memo(toks, ss, pos);
         while i < k && tried < SUBJECT_PHRASES_TRIED {
             // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition.
             if matches!(toks[i].kind, TokKind::Quote(_)) || self.after_preposition(toks, i) {
@@ -547,7 +547,7 @@ impl<'a> DocContext<'a> {
                     if let Some(found) = self.interpret(toks, np, pos) {
                         return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
                     }
-                    self.phrase_memo.no_one(i, k);
+                    self.phrase_names_no_one(i, k);
                 }
                 i = np.b.max(i + 1);
             } else {
