@@ -285,3 +285,16 @@ t!(
     "“It was cold,” said one of the many people who came early to see Ann Roe.",
     []
 );
+
+// A verb no cue list holds, after a full quote.
+t!(
+    name_and_unlisted_verb_after_a_full_quote,
+    "Ann Roe and Tom Lee met at the fair.\n\n\
+     “They are all here because he promises them everything,” Lee shot back with a laugh.",
+    [("They are all here because he promises them everything,", "Tom Lee", "")]
+);
+t!(
+    title_before_a_name_and_verb_is_no_speech,
+    "Ann Roe met Tom Lee.\n\n“Hail, Caesar!,” Tom Lee starred in last year, opens on Friday.",
+    []
+);

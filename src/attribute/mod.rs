@@ -10,7 +10,9 @@
 //! 2. the nearest cue before the quote in its sentence: `X said that “…”`, `X told Y: “…”`,
 //!    `according to X, “…”`, participles (`…, saying “…”`, `with X saying “…”`) and elided
 //!    subjects (`and added`) take the clause's subject;
-//! 3. a cue later in the sentence: `… “…” in the energy sphere, the ministry said`;
+//! 3. a cue later in the sentence: `… “…” in the energy sphere, the ministry said`; else, for
+//!    a full quote opening its sentence, a person's name and a verb no list holds after it
+//!    (`“…,” Roe shot back`);
 //! 6. a quoted piece of three words or more in a sentence with no cue goes to the named person
 //!    who opens the sentence (`Ann Roe wants the council “to fix the roads”`), and so does a
 //!    quote a colon introduces when the subject is only a name (`Ann Roe was blunt: “…”`);

@@ -36,6 +36,8 @@ const INTRODUCED_TOKENS: usize = 80;
 const INTRODUCED_CONFIDENCE: f32 = 0.75;
 /// Factor for a speaker carried from the paragraph before (rule 5).
 const CONTINUATION: f32 = 0.7;
+/// How much less a verb no list holds is trusted than a cue ("“…,” Roe shot back").
+const UNLISTED_VERB: f32 = 0.8;
 /// The most words of a description in lower case before a name ("said oil and gas worker X").
 const DESCRIPTION_WORDS: usize = 6;
 /// The most words of a subheading in single marks (see `is_subhead`).
@@ -234,6 +236,13 @@ impl<'a> DocContext<'a> {
                 return Some(Attribution { confidence: a.confidence * LATER_CUE, ..a });
             }
         }
+        // "“…,” Roe shot back": a verb no list holds, after a full quote that opens its sentence
+        // (not a title: "“Hail, Caesar!,” Roe starred in …").
+        if !headline && !partial && qi == ss && !is_title(&self.text[q.start..q.end]) {
+            if let Some(a) = self.unlisted_verb_after(toks, qi, se, pos) {
+                return Some(a);
+            }
+        }
         // 6. A quoted piece inside a sentence with no cue ("Roe called the plan “a disgrace”"):
         // the subject of its sentence.
         // So is a quote that a colon introduces ("Roe was blunt: “…”"), when the subject is only
@@ -296,6 +305,28 @@ impl<'a> DocContext<'a> {
         }
         let found = self.interpret(toks, np, pos).filter(names_a_person)?;
         Some(self.finish_as(found, String::new(), toks[np.a].s, SENTENCE_SUBJECT))
+    }
+
+    /// "“…,” Bennett shot back": a quote that ends on a comma (or a question or exclamation
+    /// mark), then a person's name opening the rest of the sentence and a word in lower case,
+    /// a verb no cue list holds. The person is the speaker, trusted less.
+    fn unlisted_verb_after(&mut self, toks: &[Tok], qi: usize, se: usize, pos: usize) -> Option<Attribution> {
+        let inner = self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']);
+        if !inner.ends_with([',', '?', '!']) {
+            return None;
+        }
+        let j = qi + 1;
+        let np = self.np_right(toks, j, se).filter(|np| np.a == j)?;
+        let verb = toks.get(np.b).filter(|t| {
+            t.kind == TokKind::Word
+                && !self.is_capitalized(t)
+                && !self.in_stopwords(t)
+                && self.pronoun_of(t).is_none()
+                && self.role_of(t).is_none()
+        })?;
+        let found = self.interpret(toks, np, pos).filter(names_a_person)?;
+        let cue = self.word(verb).to_string();
+        Some(self.finish_as(found, cue, verb.s, CUE_AFTER * UNLISTED_VERB))
     }
 
     /// A description in lower case, then a person's name, after an inverted cue: "said oil and
