@@ -305,3 +305,19 @@ t!(
     "Courts ruled on Monday.\n\n“The law is clear here,” said Pierre de Vos, a law professor.",
     [("The law is clear here,", "Pierre de Vos", "a law professor")]
 );
+
+// A paragraph that ends with a colon introduces the quote that follows it.
+t!(
+    colon_ending_a_paragraph_introduces_the_next_quote,
+    "Storm kills four\n\nOfficials spoke on Monday after the storm. Four people died.\n\n\
+     In response to the loss of life, Senator Ann Roe issued the following statement:\n\n\
+     “Our prayers are with all those affected by this tragedy.”",
+    [("Our prayers are with all those affected by this tragedy.", "Ann Roe", "")]
+);
+t!(
+    colon_ending_a_paragraph_after_a_phrase_that_names_no_one,
+    "Storm kills four\n\nOfficials spoke on Monday after the storm. Four people died.\n\n\
+     The timing of Roe’s statement surprised her critics:\n\n\
+     “Our prayers are with all those affected by this tragedy.”",
+    []
+);

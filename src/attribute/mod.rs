@@ -20,7 +20,8 @@
 //!    opening its sentence, the speaker the sentence before reports (`X said the plan is late.
 //!    “B.”`), when the cue's own subject names them;
 //! 5. a paragraph that opens with a quote and has no cue takes the speaker of the paragraph
-//!    before it (`continuation`), unless it is only a short quote in single marks in an article
+//!    before it (`continuation`), or of the name that opens a paragraph ending with a colon
+//!    (`Ann Roe issued the following statement:`), unless it is only a short quote in single marks in an article
 //!    that quotes in double marks (a subheading: `'Legend in the Coal Fields.'`).
 //!
 //! Lines that send the reader elsewhere (`WATCH: …`, `READ MORE: …`) name no speaker. A "he" or
@@ -47,7 +48,7 @@ mod resolve;
 mod rules;
 #[cfg(test)]
 mod testing;
-pub(crate) use rules::is_title;
+pub(crate) use rules::{ends_with_colon, is_title};
 mod tokens;
 
 pub(crate) use context::DocContext;

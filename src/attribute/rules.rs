@@ -81,7 +81,8 @@ impl<'a> DocContext<'a> {
     ) -> Vec<AttributedQuote> {
         let text = self.text;
         let has_cue = self.has_cue(toks);
-        if has_cue || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        let colon_end = ends_with_colon(toks);
+        if has_cue || colon_end || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
             self.find_sentence_ends(toks);
         } else {
             self.clear_sentence_ends(); // nothing to read in this paragraph
@@ -152,8 +153,15 @@ impl<'a> DocContext<'a> {
         let last = last.and_then(|i| attributed[i].attribution.clone());
         self.carried = match last {
             Some(l) => Some(l),
-            None if has_cue => self.introduced(toks),
-            None => None,
+            None => {
+                let by_cue = if has_cue { self.introduced(toks) } else { None };
+                // "Roe issued the following statement:": the subject, when only a name.
+                by_cue.or_else(|| {
+                    let k = toks.len().checked_sub(1).filter(|_| colon_end && !headline)?;
+                    let (ss, _) = self.sentence(toks, k);
+                    self.sentence_subject(toks, k, ss, toks[k].s, true)
+                })
+            }
         };
         attributed
     }
@@ -635,6 +643,11 @@ impl<'a> DocContext<'a> {
         }
         None
     }
+}
+
+/// Whether a paragraph's tokens end with a colon ("… issued the following statement:").
+pub(crate) fn ends_with_colon(toks: &[Tok]) -> bool {
+    toks.last().is_some_and(|t| t.kind == TokKind::Punct(':'))
 }
 
 /// A person the article names in full, or the gazetteer knows: not a lone capitalised word, nor
