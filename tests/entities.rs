@@ -298,3 +298,10 @@ t!(
     "Ann Roe met Tom Lee.\n\n“Hail, Caesar!,” Tom Lee starred in last year, opens on Friday.",
     []
 );
+
+// Names with particles after an inverted cue.
+t!(
+    inverted_cue_then_a_name_with_a_particle,
+    "Courts ruled on Monday.\n\n“The law is clear here,” said Pierre de Vos, a law professor.",
+    [("The law is clear here,", "Pierre de Vos", "a law professor")]
+);

@@ -149,7 +149,12 @@ impl<'a> DocContext<'a> {
             if t.kind == TokKind::Word && self.cue_of(t).is_some() {
                 break;
             }
-            if t.inside || self.np_word(toks, b) || self.is_determiner(t) {
+            // "Pierre de Vos": a name's particle between two of its words.
+            let particle = b > k
+                && self.in_particles(t)
+                && self.is_capitalized(&toks[b - 1])
+                && toks.get(b + 1).is_some_and(|n| b + 1 < hi && self.is_capitalized(n));
+            if t.inside || particle || self.np_word(toks, b) || self.is_determiner(t) {
                 seen_head |= !self.is_determiner(t)
                     && (t.mention.is_some()
                         || self.is_capitalized(t)
