@@ -321,3 +321,10 @@ t!(
      “Our prayers are with all those affected by this tragedy.”",
     []
 );
+
+// Occupations describe a speaker the article does not name here.
+t!(
+    occupation_noun_describes_the_speaker,
+    "“We are refining our operations,” the retired neurosurgeon told reporters.",
+    [("We are refining our operations,", "the retired neurosurgeon", "")]
+);
