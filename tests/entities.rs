@@ -328,3 +328,8 @@ t!(
     "“We are refining our operations,” the retired neurosurgeon told reporters.",
     [("We are refining our operations,", "the retired neurosurgeon", "")]
 );
+t!(
+    document_that_reads_is_the_speaker,
+    "“Fox News confirmed the meeting took place this morning,” the statement read.",
+    [("Fox News confirmed the meeting took place this morning,", "the statement", "")]
+);
