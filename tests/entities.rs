@@ -333,3 +333,8 @@ t!(
     "“Fox News confirmed the meeting took place this morning,” the statement read.",
     [("Fox News confirmed the meeting took place this morning,", "the statement", "")]
 );
+t!(
+    verbs_of_manner_are_cues,
+    "Dana Kirk said little at first.\n\nShe apologized, then sniffed that “there is no advantage to being older here.”",
+    [("there is no advantage to being older here.", "Dana Kirk", "")]
+);
