@@ -170,20 +170,26 @@ impl Lexicon {
             };
             cues.push((form.to_lowercase(), class));
         }
-        let pronouns = pronoun_kinds("data/pronouns.csv", PRONOUNS)?;
-        let possessives = pronoun_kinds("data/possessives.csv", POSSESSIVES)?;
+        let pronoun_kinds = [
+            ("male", PronounKind::Male),
+            ("female", PronounKind::Female),
+            ("any", PronounKind::Any),
+            ("thing", PronounKind::Thing),
+        ];
+        let pronouns = classed("data/pronouns.csv", PRONOUNS, "gender", &pronoun_kinds)?;
+        let possessives = classed("data/possessives.csv", POSSESSIVES, "gender", &pronoun_kinds)?;
         let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
-        let mut roles = HashMap::default();
-        for (n, word, class) in rows(ROLES) {
-            let class = match class {
-                "title" => RoleWord::Title,
-                "modifier" => RoleWord::Modifier,
-                "document" => RoleWord::Document,
-                "group" => RoleWord::Group,
-                other => return Err(format!("data/roles.csv:{n}: unknown class `{other}`")),
-            };
-            roles.insert(word.to_lowercase(), class);
-        }
+        let roles = classed(
+            "data/roles.csv",
+            ROLES,
+            "class",
+            &[
+                ("title", RoleWord::Title),
+                ("modifier", RoleWord::Modifier),
+                ("document", RoleWord::Document),
+                ("group", RoleWord::Group),
+            ],
+        )?;
         let words = |text: &str| -> HashSet<String> { word_lines(text).map(String::from).collect() };
         Ok(Lexicon {
             cues,
@@ -251,18 +257,19 @@ impl Lexicon {
     }
 }
 
-/// A `form,gender` file of pronouns, lowercased.
-fn pronoun_kinds(file: &str, data: &str) -> Result<HashMap<String, PronounKind>, String> {
+/// A `word,value` file read into a map from the lowercased word to its value, the value named
+/// by one of `values`; `what` names the column in errors ("unknown gender `x`").
+fn classed<T: Copy>(
+    file: &str,
+    data: &str,
+    what: &str,
+    values: &[(&str, T)],
+) -> Result<HashMap<String, T>, String> {
     let mut out = HashMap::default();
-    for (n, form, g) in rows(data) {
-        let kind = match g {
-            "male" => PronounKind::Male,
-            "female" => PronounKind::Female,
-            "any" => PronounKind::Any,
-            "thing" => PronounKind::Thing,
-            other => return Err(format!("{file}:{n}: unknown gender `{other}`")),
-        };
-        out.insert(form.to_lowercase(), kind);
+    for (n, word, name) in rows(data) {
+        let value = values.iter().find(|(v, _)| *v == name).map(|&(_, t)| t);
+        let value = value.ok_or_else(|| format!("{file}:{n}: unknown {what} `{name}`"))?;
+        out.insert(word.to_lowercase(), value);
     }
     Ok(out)
 }
