@@ -113,22 +113,21 @@ impl<'a> DocContext<'a> {
                     a = None;
                 }
             }
-            if a.is_none() {
-                if let (Some(Some(l)), QuoteKind::Full) = (last.map(|i| &attributed[i].attribution), kind) {
+            if a.is_none() && kind == QuoteKind::Full {
+                a = match last.map(|i| &attributed[i].attribution) {
                     // 4. An earlier attributed quote in the paragraph.
-                    a = Some(carry(l, SAME_PARAGRAPH));
-                } else if let (None, QuoteKind::Full, true) = (last, kind, has_cue) {
+                    Some(Some(l)) => Some(carry(l, SAME_PARAGRAPH)),
                     // 4b. No quote before it, but a sentence that reports the speaker ("Roe said
                     // the plan was late. “…”").
-                    a = self.introduced_before(toks, ti).map(|l| carry(&l, SAME_PARAGRAPH));
-                }
-                if a.is_some() {
-                } else if ti == 0 && !has_cue && !self.is_subhead(toks, quotes, &q) {
-                    // 5. A quote-only paragraph continues the previous paragraph's speaker.
-                    if let Some(p) = &self.carried {
-                        a = Some(carry(p, CONTINUATION));
-                        kind = QuoteKind::Continuation;
-                    }
+                    None if has_cue => self.introduced_before(toks, ti).map(|l| carry(&l, SAME_PARAGRAPH)),
+                    _ => None,
+                };
+            }
+            if a.is_none() && ti == 0 && !has_cue && !self.is_subhead(toks, quotes, &q) {
+                // 5. A quote-only paragraph continues the previous paragraph's speaker.
+                if let Some(p) = &self.carried {
+                    a = Some(carry(p, CONTINUATION));
+                    kind = QuoteKind::Continuation;
                 }
             }
             // A quote broken by its attribution: “A,” he said, “b…”.
@@ -612,32 +611,27 @@ impl<'a> DocContext<'a> {
         if ss != end {
             return None;
         }
-        let (ps, _) = self.sentence(toks, ss.checked_sub(1)?);
-        for k in (ps.max(ss.saturating_sub(INTRODUCED_TOKENS))..ss).rev() {
-            if let Some(c) = self.cue_of(&toks[k]) {
-                if matches!(self.matcher.cue_class(c), CueClass::Finite) {
-                    let (cs, ce) = self.sentence(toks, k);
-                    // Only a speaker the cue's own subject names, not a clause's first phrase.
-                    return self
-                        .speaker_of_cue(toks, k, c, cs, ce, toks[k].s)
-                        .filter(|a| a.confidence >= INTRODUCED_CONFIDENCE);
-                }
-            }
-        }
-        None
+        let (ps, pe) = self.sentence(toks, ss.checked_sub(1)?);
+        let lo = ps.max(ss.saturating_sub(INTRODUCED_TOKENS));
+        let (k, c) = (lo..ss).rev().find_map(|k| Some((k, self.finite_cue(&toks[k])?)))?;
+        // Only a speaker the cue's own subject names, not a clause's first phrase.
+        self.speaker_of_cue(toks, k, c, ps, pe, toks[k].s).filter(|a| a.confidence >= INTRODUCED_CONFIDENCE)
+    }
+
+    /// The cue a token holds when it is a finite verb ("said", "told"), whose subject is the
+    /// speaker.
+    fn finite_cue(&self, t: &Tok) -> Option<u32> {
+        self.cue_of(t).filter(|&c| self.matcher.cue_class(c) == CueClass::Finite)
     }
 
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
     /// subject of its first cue, for a quote-only paragraph that follows.
     fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
         for k in 0..toks.len() {
-            if let Some(c) = self.cue_of(&toks[k]) {
-                if matches!(self.matcher.cue_class(c), CueClass::Finite) {
-                    let (ss, se) = self.sentence(toks, k);
-                    let pos = toks[k].s;
-                    if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, pos) {
-                        return Some(a);
-                    }
+            if let Some(c) = self.finite_cue(&toks[k]) {
+                let (ss, se) = self.sentence(toks, k);
+                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, toks[k].s) {
+                    return Some(a);
                 }
             }
         }
