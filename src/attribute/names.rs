@@ -30,6 +30,23 @@ pub(super) struct NameUnit<'a> {
 /// (headings, lists) are cut, so reading a name costs the same whatever follows it.
 const NAME_WORDS: usize = 12;
 
+impl<'a> NameUnit<'a> {
+    /// A surname standing alone at byte `at`: a person, not yet a full name.
+    fn surname(at: usize, word: &'a str, gender: Gender) -> NameUnit<'a> {
+        NameUnit {
+            at,
+            name: Cow::Borrowed(word),
+            first: word,
+            last: word,
+            entry: None,
+            gender,
+            person: true,
+            org: false,
+            full: false,
+        }
+    }
+}
+
 impl<'a> DocContext<'a> {
     /// A token that can be part of a person's or organisation's name.
     pub(super) fn is_name_word(&self, toks: &[Tok], i: usize) -> bool {
@@ -154,18 +171,7 @@ impl<'a> DocContext<'a> {
                             })
                         {
                             // "Israel said" after "Rep. Steve Israel": the person, not the country.
-                            let unit = NameUnit {
-                                at: t.s,
-                                name: Cow::Borrowed(word),
-                                first: word,
-                                last: word,
-                                entry: None,
-                                gender: Gender::Unknown,
-                                person: true,
-                                org: false,
-                                full: false,
-                            };
-                            return Some((unit, end));
+                            return Some((NameUnit::surname(t.s, word, Gender::Unknown), end));
                         }
                         let person = entry.kind == EntityKind::Person;
                         let unit = NameUnit {
@@ -202,18 +208,7 @@ impl<'a> DocContext<'a> {
                         {
                             return None;
                         }
-                        let unit = NameUnit {
-                            at: t.s,
-                            name: Cow::Borrowed(w),
-                            first: w,
-                            last: w,
-                            entry: None,
-                            gender,
-                            person: true,
-                            org: false,
-                            full: false,
-                        };
-                        return Some((unit, end));
+                        return Some((NameUnit::surname(t.s, w, gender), end));
                     }
                     _ => {}
                 }
