@@ -28,8 +28,8 @@ enum Needle {
 
 impl LazyRegex {
     /// A pattern, checked now (so that a bad one fails where it is built) but compiled on first use.
-    pub(super) fn new(pattern: &str) -> Result<LazyRegex, regex_syntax::Error> {
-        let hir = regex_syntax::Parser::new().parse(pattern)?;
+    pub(super) fn new(pattern: &str) -> Result<LazyRegex, Box<regex_syntax::Error>> {
+        let hir = regex_syntax::Parser::new().parse(pattern).map_err(Box::new)?;
         Ok(LazyRegex { pattern: pattern.to_string(), needs: needed(&hir), regex: OnceLock::new() })
     }
 
