@@ -23,7 +23,50 @@ enum Needle {
     /// This text, in any ASCII case (stored in ASCII lower case).
     Text(Vec<u8>),
     /// A character of this class.
-    Class(ClassUnicode),
+    Class(CharClass),
+}
+
+/// A class of characters, its ASCII part as a bit set.
+#[derive(Debug, Clone, PartialEq)]
+struct CharClass {
+    ascii: u128,
+    class: ClassUnicode,
+}
+
+impl CharClass {
+    fn new(class: &ClassUnicode) -> CharClass {
+        let ascii = (0u8..128).filter(|&b| contains(class, b as char)).fold(0, |m, b| m | 1u128 << b);
+        CharClass { ascii, class: class.clone() }
+    }
+
+    fn contains(&self, ch: char) -> bool {
+        if ch.is_ascii() {
+            self.ascii >> (ch as u32) & 1 == 1
+        } else {
+            contains(&self.class, ch)
+        }
+    }
+
+    /// How many characters it holds.
+    fn len(&self) -> u64 {
+        self.class.iter().map(|r| u64::from(r.end()) - u64::from(r.start()) + 1).sum()
+    }
+}
+
+/// Whether `class` holds `ch`.
+fn contains(class: &ClassUnicode, ch: char) -> bool {
+    class
+        .ranges()
+        .binary_search_by(|r| {
+            if r.end() < ch {
+                std::cmp::Ordering::Less
+            } else if r.start() > ch {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 impl LazyRegex {
@@ -62,19 +105,7 @@ impl Needle {
     fn is_in(&self, line: &str) -> bool {
         match self {
             Needle::Text(t) => contains_ascii_ci(line.as_bytes(), t),
-            Needle::Class(c) => line.chars().any(|ch| {
-                c.ranges()
-                    .binary_search_by(|r| {
-                        if r.end() < ch {
-                            std::cmp::Ordering::Less
-                        } else if r.start() > ch {
-                            std::cmp::Ordering::Greater
-                        } else {
-                            std::cmp::Ordering::Equal
-                        }
-                    })
-                    .is_ok()
-            }),
+            Needle::Class(c) => line.chars().any(|ch| c.contains(ch)),
         }
     }
 }
@@ -101,9 +132,9 @@ fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
 fn needed(hir: &Hir) -> Option<Vec<Needle>> {
     match hir.kind() {
         HirKind::Literal(lit) => Some(vec![Needle::Text(lit.0.to_ascii_lowercase())]),
-        HirKind::Class(Class::Unicode(c)) => {
-            Some(vec![ascii_letter(c).map_or_else(|| Needle::Class(c.clone()), |b| Needle::Text(vec![b]))])
-        }
+        HirKind::Class(Class::Unicode(c)) => Some(vec![
+            ascii_letter(c).map_or_else(|| Needle::Class(CharClass::new(c)), |b| Needle::Text(vec![b]))
+        ]),
         HirKind::Class(Class::Bytes(_)) | HirKind::Empty | HirKind::Look(_) => None,
         HirKind::Repetition(r) if r.min >= 1 => needed(&r.sub),
         HirKind::Repetition(_) => None,
@@ -166,7 +197,7 @@ fn better(a: &[Needle], b: &[Needle]) -> bool {
         let class_chars: u64 = ns
             .iter()
             .map(|n| match n {
-                Needle::Class(c) => c.iter().map(|r| u64::from(r.end()) - u64::from(r.start()) + 1).sum(),
+                Needle::Class(c) => c.len(),
                 Needle::Text(_) => 0,
             })
             .sum();
