@@ -127,10 +127,15 @@ fn mark_at(text: &str, para: Paragraph, pos: usize, c: char, hint: Hint) -> Mark
 fn mark_candidates(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = body.as_bytes();
     let mut i = 0;
+    // The next 0xC2 or 0xE3 byte (rare in most text), searched again only once passed.
+    let mut rare: Option<usize> = None;
     std::iter::from_fn(move || {
-        while i < b.len() && !matches!(b[i], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
-            i += 1;
-        }
+        let common = memchr::memchr3(b'"', b'\'', 0xE2, &b[i..]).map_or(b.len(), |k| i + k);
+        let next_rare = match rare {
+            Some(r) if r >= i => r,
+            _ => *rare.insert(memchr::memchr2(0xC2, 0xE3, &b[i..]).map_or(b.len(), |k| i + k)),
+        };
+        i = common.min(next_rare);
         let c = body[i..].chars().next()?;
         let at = i;
         i += c.len_utf8();
