@@ -237,6 +237,12 @@ impl Lexicon {
     pub fn role_word(&self, word: &str) -> Option<RoleWord> {
         with_case(word, false, |w| {
             self.roles.get(w).copied().or_else(|| {
+                // An age or a number before a role: "the 46-year-old", "a 20-year-olds' team".
+                if let Some((n, rest)) =
+                    w.split_once('-').filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    return (!n.is_empty()).then(|| self.role_word(rest)).flatten();
+                }
                 // Plurals: "journalists", "officials", "spokesmen".
                 if let Some(stem) = w.strip_suffix("men") {
                     return self.roles.get(&format!("{stem}man")).copied();

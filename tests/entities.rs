@@ -338,3 +338,27 @@ t!(
     "Dana Kirk said little at first.\n\nShe apologized, then sniffed that “there is no advantage to being older here.”",
     [("there is no advantage to being older here.", "Dana Kirk", "")]
 );
+
+// Descriptions with ages, years, hyphens and kin or occupation words name an unnamed speaker.
+t!(
+    age_is_a_description_of_the_speaker,
+    "The mayor spoke on Monday.\n\n“Roads matter to every family,” said the 52-year-old. “Now we will fix them.”",
+    [
+        ("Roads matter to every family,", "the 52-year-old", ""),
+        ("Now we will fix them.", "the 52-year-old", "")
+    ]
+);
+t!(
+    year_and_hyphenated_words_in_a_description,
+    "“If the vote fails, the energy goes elsewhere,” said one well-connected Democrat familiar with \
+     the plan.\n\n“She didn’t like that,” said a 2010 campaign veteran.",
+    [
+        ("If the vote fails, the energy goes elsewhere,", "one well-connected Democrat", ""),
+        ("She didn’t like that,", "a 2010 campaign veteran", "")
+    ]
+);
+t!(
+    lowercase_title_before_a_name_after_the_quote,
+    "“It is unanimous,” councilmember Tara Vance said of the vote.",
+    [("It is unanimous,", "Tara Vance", "councilmember")]
+);
