@@ -362,3 +362,28 @@ t!(
     "“It is unanimous,” councilmember Tara Vance said of the vote.",
     [("It is unanimous,", "Tara Vance", "councilmember")]
 );
+
+// Cues are generated from base verbs in data/cues.csv: "put it", "points out", "admitting".
+t!(
+    put_it_is_a_cue_in_an_opening_clause,
+    "As Tom Hale, a lawyer at a small firm, recently put it, “The rules were never followed.”\n\n\
+     As the Herald's Ann Booth puts it, “Nobody in the council wants a vote.”",
+    [
+        ("The rules were never followed.", "Tom Hale", "a lawyer at a small firm"),
+        ("Nobody in the council wants a vote.", "Ann Booth", "")
+    ]
+);
+t!(
+    phrasal_and_doubled_forms_are_cues,
+    "Ann Roe runs the council.\n\n“The budget has grown every year,” she points out.\n\n\
+     The mayor, admitting that “we were wrong about the bridge,” left early.",
+    [
+        ("The budget has grown every year,", "Ann Roe", ""),
+        ("we were wrong about the bridge,", "The mayor", "")
+    ]
+);
+t!(
+    a_title_inside_a_sentence_is_not_speech,
+    "As Ann Roe, author of “The Long Road Home,” put it, “The town never recovered.”",
+    [("The town never recovered.", "Ann Roe", "")]
+);
