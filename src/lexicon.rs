@@ -63,31 +63,31 @@ pub struct Lexicon {
     /// Role words (lowercase).
     pub roles: HashMap<String, RoleWord>,
     /// Capitalised words that are never a name alone.
-    pub stopwords: HashSet<String>,
+    pub stopwords: HashSet<&'static str>,
     /// Capitalised words that are never part of a name (days, months).
-    pub never_names: HashSet<String>,
+    pub never_names: HashSet<&'static str>,
     /// Given names (uppercase) with their likelier gender.
-    pub given_names: HashMap<String, Gender>,
+    pub given_names: HashMap<&'static str, Gender>,
     /// Names of places as written ("Nova Scotia", "Georgia"): countries, states, provinces, towns.
-    pub places: HashSet<String>,
+    pub places: HashSet<&'static str>,
     /// Common English words, in lower case ("lake", "court", "research").
-    pub common_words: HashSet<String>,
+    pub common_words: HashSet<&'static str>,
     /// Abbreviations that keep their period ("Dr", "Sept"), as written without it.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: HashSet<&'static str>,
     /// Words that open a noun phrase ("the", "his", "two").
-    pub determiners: HashSet<String>,
+    pub determiners: HashSet<&'static str>,
     /// Prepositions and "and" that join the words of a noun phrase.
-    pub connectors: HashSet<String>,
+    pub connectors: HashSet<&'static str>,
     /// Adverbs and auxiliaries between a speaker and a cue ("also", "has").
-    pub adverbs: HashSet<String>,
+    pub adverbs: HashSet<&'static str>,
     /// Lowercase particles inside personal names ("de", "van").
-    pub name_particles: HashSet<String>,
+    pub name_particles: HashSet<&'static str>,
     /// Suffixes after a personal name ("Jr.", "III").
-    pub name_suffixes: HashSet<String>,
+    pub name_suffixes: HashSet<&'static str>,
     /// Words that open a clause between commas that is not an apposition ("during", "however").
-    pub clause_openers: HashSet<String>,
+    pub clause_openers: HashSet<&'static str>,
     /// Small words a title keeps in lower case ("the", "of").
-    pub title_small_words: HashSet<String>,
+    pub title_small_words: HashSet<&'static str>,
 }
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
@@ -197,7 +197,7 @@ fn cue_forms(text: &str) -> Result<Vec<(String, CueClass)>, String> {
 }
 
 /// The words of a word list: one a line, without blank and comment lines.
-fn word_lines(text: &str) -> impl Iterator<Item = &str> {
+fn word_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -232,7 +232,12 @@ impl Lexicon {
                 ("group", RoleWord::Group),
             ],
         )?;
-        let words = |text: &str| -> HashSet<String> { word_lines(text).map(String::from).collect() };
+        // Sets of slices of the compiled-in text, sized once: no string is copied at start.
+        let words = |text: &'static str| -> HashSet<&'static str> {
+            let mut set = HashSet::with_capacity_and_hasher(word_lines(text).count(), Default::default());
+            set.extend(word_lines(text));
+            set
+        };
         Ok(Lexicon {
             cues,
             pronouns,
@@ -326,9 +331,12 @@ fn classed<T: Copy>(
 /// "Lee", "Jordan" and "Reagan" are given to both, and stay unknown.
 const GENDER_SHARE: f64 = 0.9;
 
-/// Given names (uppercase) with the gender they tell, from `data/given-names.csv`.
-fn given_names() -> Result<HashMap<String, Gender>, String> {
-    let mut out = HashMap::default();
+/// Given names (uppercase) with the gender they tell, from `data/given-names.csv`. The
+/// uppercase names are written into one buffer that lives as long as the program (the lexicon
+/// is built once), so the map holds slices of it rather than a string per name.
+fn given_names() -> Result<HashMap<&'static str, Gender>, String> {
+    let mut upper = String::with_capacity(GIVEN_NAMES.len());
+    let mut rows_read = Vec::new();
     for (n, name, counts) in rows(GIVEN_NAMES) {
         let bad = || format!("data/given-names.csv:{n}: expected `name,female,male` counts");
         let (f, m) = counts.split_once(',').ok_or_else(bad)?;
@@ -341,7 +349,14 @@ fn given_names() -> Result<HashMap<String, Gender>, String> {
         } else {
             Gender::Unknown
         };
-        out.insert(name.to_uppercase(), gender);
+        let start = upper.len();
+        upper.push_str(&name.to_uppercase());
+        rows_read.push((start..upper.len(), gender));
+    }
+    let upper: &'static str = Box::leak(upper.into_boxed_str());
+    let mut out = HashMap::with_capacity_and_hasher(rows_read.len(), Default::default());
+    for (range, gender) in rows_read {
+        out.insert(&upper[range], gender);
     }
     Ok(out)
 }
