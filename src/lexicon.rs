@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
+use crate::inflect;
 
 /// How a cue links to its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,31 +63,31 @@ pub struct Lexicon {
     /// Role words (lowercase).
     pub roles: HashMap<String, RoleWord>,
     /// Capitalised words that are never a name alone.
-    pub stopwords: HashSet<String>,
+    pub stopwords: HashSet<&'static str>,
     /// Capitalised words that are never part of a name (days, months).
-    pub never_names: HashSet<String>,
+    pub never_names: HashSet<&'static str>,
     /// Given names (uppercase) with their likelier gender.
-    pub given_names: HashMap<String, Gender>,
+    pub given_names: HashMap<&'static str, Gender>,
     /// Names of places as written ("Nova Scotia", "Georgia"): countries, states, provinces, towns.
-    pub places: HashSet<String>,
+    pub places: HashSet<&'static str>,
     /// Common English words, in lower case ("lake", "court", "research").
-    pub common_words: HashSet<String>,
+    pub common_words: HashSet<&'static str>,
     /// Abbreviations that keep their period ("Dr", "Sept"), as written without it.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: HashSet<&'static str>,
     /// Words that open a noun phrase ("the", "his", "two").
-    pub determiners: HashSet<String>,
+    pub determiners: HashSet<&'static str>,
     /// Prepositions and "and" that join the words of a noun phrase.
-    pub connectors: HashSet<String>,
+    pub connectors: HashSet<&'static str>,
     /// Adverbs and auxiliaries between a speaker and a cue ("also", "has").
-    pub adverbs: HashSet<String>,
+    pub adverbs: HashSet<&'static str>,
     /// Lowercase particles inside personal names ("de", "van").
-    pub name_particles: HashSet<String>,
+    pub name_particles: HashSet<&'static str>,
     /// Suffixes after a personal name ("Jr.", "III").
-    pub name_suffixes: HashSet<String>,
+    pub name_suffixes: HashSet<&'static str>,
     /// Words that open a clause between commas that is not an apposition ("during", "however").
-    pub clause_openers: HashSet<String>,
+    pub clause_openers: HashSet<&'static str>,
     /// Small words a title keeps in lower case ("the", "of").
-    pub title_small_words: HashSet<String>,
+    pub title_small_words: HashSet<&'static str>,
 }
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
@@ -143,8 +144,60 @@ fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
     )
 }
 
+/// Every cue form of `data/cues.csv`: each verb's past, third person and -ing form (a
+/// participle), only its past when flagged `past-only`, and its bare form when flagged `bare`; "according to" and "as saying" as written.
+fn cue_forms(text: &str) -> Result<Vec<(String, CueClass)>, String> {
+    let mut cues = Vec::new();
+    for (n, verb, rest) in rows(text) {
+        let mut cols = rest.split(',').map(str::trim);
+        let (class, past, flags) =
+            (cols.next().unwrap_or(""), cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+        let err = |what: &str| format!("data/cues.csv:{n}: {what}");
+        let class = match class {
+            "finite" => CueClass::Finite,
+            "transitive" => CueClass::Transitive,
+            "according" | "quoted" => {
+                let class = if class == "according" { CueClass::According } else { CueClass::Quoted };
+                cues.push((verb.to_lowercase(), class));
+                continue;
+            }
+            other => return Err(err(&format!("unknown class `{other}`"))),
+        };
+        let (mut bare, mut double, mut past_only) = (false, false, false);
+        for flag in flags.split_whitespace() {
+            match flag {
+                "bare" => bare = true,
+                "double" => double = true,
+                "past-only" => past_only = true,
+                other => return Err(err(&format!("unknown flag `{other}`"))),
+            }
+        }
+        let verb = verb.to_lowercase();
+        let past = if past.is_empty() {
+            inflect::phrase_form(&verb, |v| inflect::past(v, double))
+        } else {
+            inflect::phrase_form(&verb, |_| past.to_lowercase())
+        };
+        cues.push((past, class));
+        if !past_only {
+            cues.push((inflect::phrase_form(&verb, inflect::third_person), class));
+            let participle = inflect::phrase_form(&verb, |v| inflect::present_participle(v, double));
+            cues.push((participle, CueClass::Participle));
+        }
+        if bare {
+            cues.push((verb, class));
+        }
+    }
+    cues.sort_by(|a, b| a.0.cmp(&b.0));
+    cues.dedup();
+    if let Some(w) = cues.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(format!("data/cues.csv: `{}` is a cue of two classes", w[0].0));
+    }
+    Ok(cues)
+}
+
 /// The words of a word list: one a line, without blank and comment lines.
-fn word_lines(text: &str) -> impl Iterator<Item = &str> {
+fn word_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -158,18 +211,7 @@ fn gender(s: &str) -> Gender {
 
 impl Lexicon {
     fn parse() -> Result<Lexicon, String> {
-        let mut cues = Vec::new();
-        for (n, form, class) in rows(CUES) {
-            let class = match class {
-                "finite" => CueClass::Finite,
-                "transitive" => CueClass::Transitive,
-                "participle" => CueClass::Participle,
-                "according" => CueClass::According,
-                "quoted" => CueClass::Quoted,
-                other => return Err(format!("data/cues.csv:{n}: unknown class `{other}`")),
-            };
-            cues.push((form.to_lowercase(), class));
-        }
+        let cues = cue_forms(CUES)?;
         let pronoun_kinds = [
             ("male", PronounKind::Male),
             ("female", PronounKind::Female),
@@ -190,7 +232,12 @@ impl Lexicon {
                 ("group", RoleWord::Group),
             ],
         )?;
-        let words = |text: &str| -> HashSet<String> { word_lines(text).map(String::from).collect() };
+        // Sets of slices of the compiled-in text, sized once: no string is copied at start.
+        let words = |text: &'static str| -> HashSet<&'static str> {
+            let mut set = HashSet::with_capacity_and_hasher(word_lines(text).count(), Default::default());
+            set.extend(word_lines(text));
+            set
+        };
         Ok(Lexicon {
             cues,
             pronouns,
@@ -237,6 +284,12 @@ impl Lexicon {
     pub fn role_word(&self, word: &str) -> Option<RoleWord> {
         with_case(word, false, |w| {
             self.roles.get(w).copied().or_else(|| {
+                // An age or a number before a role: "the 46-year-old", "a 20-year-olds' team".
+                if let Some((n, rest)) =
+                    w.split_once('-').filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    return (!n.is_empty()).then(|| self.role_word(rest)).flatten();
+                }
                 // Plurals: "journalists", "officials", "spokesmen".
                 if let Some(stem) = w.strip_suffix("men") {
                     return self.roles.get(&format!("{stem}man")).copied();
@@ -278,9 +331,12 @@ fn classed<T: Copy>(
 /// "Lee", "Jordan" and "Reagan" are given to both, and stay unknown.
 const GENDER_SHARE: f64 = 0.9;
 
-/// Given names (uppercase) with the gender they tell, from `data/given-names.csv`.
-fn given_names() -> Result<HashMap<String, Gender>, String> {
-    let mut out = HashMap::default();
+/// Given names (uppercase) with the gender they tell, from `data/given-names.csv`. The
+/// uppercase names are written into one buffer that lives as long as the program (the lexicon
+/// is built once), so the map holds slices of it rather than a string per name.
+fn given_names() -> Result<HashMap<&'static str, Gender>, String> {
+    let mut upper = String::with_capacity(GIVEN_NAMES.len());
+    let mut rows_read = Vec::new();
     for (n, name, counts) in rows(GIVEN_NAMES) {
         let bad = || format!("data/given-names.csv:{n}: expected `name,female,male` counts");
         let (f, m) = counts.split_once(',').ok_or_else(bad)?;
@@ -293,7 +349,14 @@ fn given_names() -> Result<HashMap<String, Gender>, String> {
         } else {
             Gender::Unknown
         };
-        out.insert(name.to_uppercase(), gender);
+        let start = upper.len();
+        upper.push_str(&name.to_uppercase());
+        rows_read.push((start..upper.len(), gender));
+    }
+    let upper: &'static str = Box::leak(upper.into_boxed_str());
+    let mut out = HashMap::with_capacity_and_hasher(rows_read.len(), Default::default());
+    for (range, gender) in rows_read {
+        out.insert(&upper[range], gender);
     }
     Ok(out)
 }
@@ -359,7 +422,7 @@ mod tests {
 
     #[test]
     fn data_files_are_sorted_without_duplicates() {
-        assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, f, _)| f));
+        assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, v, rest)| format!("{v}\t{rest}")));
         assert_sorted_unique("data/possessives.csv", rows(POSSESSIVES).map(|(_, f, _)| f));
         assert_sorted_unique("data/given-names.csv", rows(GIVEN_NAMES).map(|(_, f, _)| f));
         let places = PLACES.lines().filter(|l| !l.starts_with('#'));

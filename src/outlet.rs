@@ -6,9 +6,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::document::Document;
+
+mod lazy;
+use lazy::LazyRegex;
 
 const PATTERNS: &str = include_str!("../data/outlet-patterns.txt");
 const MONTHS: &str = include_str!("../data/months.csv");
@@ -22,8 +23,8 @@ const LINE_MAX: usize = 300;
 
 /// The compiled outlet patterns.
 struct Patterns {
-    head: Vec<Regex>,
-    tail: Vec<Regex>,
+    head: Vec<LazyRegex>,
+    tail: Vec<LazyRegex>,
     reject: Vec<String>,
 }
 
@@ -31,7 +32,7 @@ static OUTLET: LazyLock<Patterns> = LazyLock::new(|| {
     let mut p = Patterns { head: Vec::new(), tail: Vec::new(), reject: Vec::new() };
     for line in PATTERNS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let (place, value) = line.split_once('\t').expect("data/outlet-patterns.txt: PLACE<TAB>VALUE");
-        let regex = || Regex::new(value).expect("data/outlet-patterns.txt: a valid regex");
+        let regex = || LazyRegex::new(value).expect("data/outlet-patterns.txt: a valid regex");
         match place {
             "head" => p.head.push(regex()),
             "tail" => p.tail.push(regex()),
@@ -57,8 +58,8 @@ static MONTH: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
 
 /// A date in a leading line: "January 27, 2022", "27 January 2022", "Jan. 27, 2022" or
 /// "2022-01-27", after a dateline's place or a "Published"/"Updated" label, or alone.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DATE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::new(
         r"(?x)
         (?-u:\b)(?:
             (?P<m1>\p{L}{3,9})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})
@@ -70,8 +71,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A leading line that announces a date: a short line, a dateline or a label.
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:published|updated|posted|first published|date)(?-u:\b)[^\n]{0,20}|[\p{Lu}][\p{Lu} /.,'-]{1,60},\s+)")
+static DATE_LINE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::new(r"^(?:(?i:published|updated|posted|first published|date)(?-u:\b)[^\n]{0,20}|[\p{Lu}][\p{Lu} /.,'-]{1,60},\s+)")
         .expect("valid regex")
 });
 

@@ -37,9 +37,12 @@
 //! One job a file: `tokens` (a paragraph as tokens), `names` (the names an article mentions),
 //! `entities` (which of them are people, and which is a sentence's subject),
 //! `phrase` (noun phrases next to a cue), `resolve` (a phrase read as a speaker), `rules` (the
-//! cascade above) and `context` (the per-document state they share).
+//! cascade above, and what carries a speaker on), `cues` (the speaker a cue names), `cueless`
+//! (the rules with no cue, behind one gate) and `context` (the per-document state they share).
 
 mod context;
+mod cueless;
+mod cues;
 mod entities;
 mod memo;
 mod names;
@@ -48,7 +51,8 @@ mod resolve;
 mod rules;
 #[cfg(test)]
 mod testing;
-pub(crate) use rules::{ends_with_colon, is_title};
+pub(crate) use cueless::ends_with_colon;
+pub(crate) use rules::is_title;
 mod tokens;
 
 pub(crate) use context::DocContext;

@@ -432,7 +432,8 @@ fn function_word(form: &str) -> Option<&'static str> {
     if let Some(first) = capital.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    (lexicon.stopwords.contains(form) || lexicon.stopwords.contains(&capital)).then_some("a stop word")
+    (lexicon.stopwords.contains(form) || lexicon.stopwords.contains(capital.as_str()))
+        .then_some("a stop word")
 }
 
 /// The 1-based column of `needle` in field `field` of `line`, or of the field when it is not

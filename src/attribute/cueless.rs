@@ -1,0 +1,116 @@
+//! Rules that take a speaker with no cue: a name labelling the quote, the subject of a
+//! sentence that quotes a piece or introduces a quote with a colon, a name before a verb no
+//! list holds. Each trusts only a phrase that passes one gate, [`DocContext::named_person`].
+
+use super::cues::CUE_AFTER;
+use super::phrase::Np;
+use super::resolve::Found;
+use super::{Attribution, DocContext, Tok, TokKind};
+
+/// Confidence of a speaker's name labelling a quote with a colon or a dash, with no cue.
+const LABELLED: f32 = 0.8;
+/// Confidence of the subject of a sentence with a quoted piece and no cue (rule 6).
+const SENTENCE_SUBJECT: f32 = 0.5;
+/// How much less a verb no list holds is trusted than a cue ("“…,” Roe shot back").
+const UNLISTED_VERB: f32 = 0.8;
+
+impl<'a> DocContext<'a> {
+    /// The gate of every rule that takes a speaker without a cue (and of a description before
+    /// a name after one): the phrase read as a person the article names in full or the
+    /// gazetteer knows, never a lone capitalised word or words in capitals.
+    pub(super) fn named_person(&mut self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
+        self.interpret(toks, np, pos).filter(names_a_person)
+    }
+
+    /// A quote labelled with its speaker's name, with no cue: "Ann Roe: “…”" (the name opening
+    /// its sentence) or "“…” ― Ann Roe" (the name ending its paragraph). Only a person the
+    /// article names in full or the gazetteer knows: "The letter reads as follows: “…”" names
+    /// no one.
+    pub(super) fn labelled(&mut self, toks: &[Tok], qi: usize, ss: usize, pos: usize) -> Option<Attribution> {
+        let np = if qi > ss && toks[qi - 1].kind == TokKind::Punct(':') {
+            let (np, _) = self.subject_left(toks, qi - 1, ss)?;
+            (np.a == ss).then_some(np)?
+        } else {
+            toks.get(qi + 1).filter(|t| matches!(t.kind, TokKind::Punct('―' | '—' | '–')))?;
+            let np = self.np_right(toks, qi + 2, toks.len())?;
+            (np.b == toks.len()).then_some(np)?
+        };
+        let found = self.named_person(toks, np, pos)?;
+        Some(self.finish_as(found, String::new(), toks[np.a].s, LABELLED))
+    }
+
+    /// The subject of the sentence that holds a quote with no cue: a person named by the first
+    /// phrase of the sentence (or after an opener's comma), for a quoted piece of a few words
+    /// at least (shorter ones are mostly the writer's scare quotes).
+    pub(super) fn sentence_subject(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        pos: usize,
+        only_name: bool,
+    ) -> Option<Attribution> {
+        let mut i = ss;
+        // "On Monday, Roe …": skip an opener up to its comma.
+        if let Some(c) = (ss..qi.min(ss + 8)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+            if !(ss..c).any(|k| self.unit_at(toks, k).is_some()) {
+                i = c + 1;
+            }
+        }
+        let np = self.np_right(toks, i, qi)?;
+        if np.b >= qi {
+            return None;
+        }
+        if only_name
+            && toks[np.a..np.b]
+                .iter()
+                .any(|t| t.kind == TokKind::Word && !self.is_capitalized(t) && self.role_of(t).is_none())
+        {
+            return None;
+        }
+        let found = self.named_person(toks, np, pos)?;
+        Some(self.finish_as(found, String::new(), toks[np.a].s, SENTENCE_SUBJECT))
+    }
+
+    /// "“…,” Bennett shot back": a quote that ends on a comma (or a question or exclamation
+    /// mark), then a person's name opening the rest of the sentence and a word in lower case,
+    /// a verb no cue list holds. The person is the speaker, trusted less.
+    pub(super) fn unlisted_verb_after(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        let inner = self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']);
+        if !inner.ends_with([',', '?', '!']) {
+            return None;
+        }
+        let j = qi + 1;
+        let np = self.np_right(toks, j, se).filter(|np| np.a == j)?;
+        let verb = toks.get(np.b).filter(|t| {
+            t.kind == TokKind::Word
+                && !self.is_capitalized(t)
+                && !self.in_stopwords(t)
+                && self.pronoun_of(t).is_none()
+                && self.role_of(t).is_none()
+        })?;
+        let found = self.named_person(toks, np, pos)?;
+        let cue = self.word(verb).to_string();
+        Some(self.finish_as(found, cue, verb.s, CUE_AFTER * UNLISTED_VERB))
+    }
+}
+
+/// Whether a paragraph's tokens end with a colon ("… issued the following statement:").
+pub(crate) fn ends_with_colon(toks: &[Tok]) -> bool {
+    toks.last().is_some_and(|t| t.kind == TokKind::Punct(':'))
+}
+
+/// A person the article names in full, or the gazetteer knows: not a lone capitalised word, nor
+/// words in capitals ("NEW YORK AT ITS CORE—…: “…”" is a heading). The rules that take a speaker
+/// without a cue (labels, rule 6) trust only these.
+fn names_a_person(found: &Found) -> bool {
+    let sp = &found.speaker;
+    let shouted = || sp.name.chars().all(|c| !c.is_lowercase());
+    sp.person && (sp.entry.is_some() || sp.name.split_whitespace().count() >= 2 && !shouted())
+}

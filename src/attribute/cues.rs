@@ -1,0 +1,308 @@
+//! Cue rules: the speaker a cue names, before or after the quote ("said X", "X told",
+//! "according to X"), or the clause's subject when the cue's own is elided.
+
+use super::resolve::Found;
+use super::{Attribution, DocContext, Tok, TokKind};
+use crate::lexicon::CueClass;
+use crate::record::Method;
+
+/// Confidence of a speaker named next to a cue right after the quote (rule 1).
+pub(super) const CUE_AFTER: f32 = 0.95;
+/// Confidence of the subject of a cue before the quote (rule 2).
+const CUE_BEFORE: f32 = 0.9;
+/// Confidence of the phrase after a cue before the quote: "according to X", "said X: “…”".
+const CUE_BEFORE_INVERTED: f32 = 0.85;
+/// Confidence of the first speaker-like phrase of a clause whose subject is elided.
+const CLAUSE_SUBJECT: f32 = 0.7;
+/// Factor for a distant subject with nothing marking the elision.
+const UNMARKED_SUBJECT: f32 = 0.8;
+/// The most words of a description in lower case before a name ("said oil and gas worker X").
+const DESCRIPTION_WORDS: usize = 6;
+/// Factor for a speaker named by a pronoun.
+const BY_PRONOUN: f32 = 0.85;
+/// Factor for a speaker named by a role ("the US president").
+const BY_ROLE: f32 = 0.85;
+/// Factor for a speaker named by a surname only.
+const BY_SURNAME: f32 = 0.95;
+
+/// Bounds on the work for one quote, so that no text is slow (issue 10: "he said “ab” " repeated
+/// in one paragraph tried every cue of the 80-token window, and every phrase before each): the
+/// cues before a quote tried for a speaker, nearest first, and the phrases read as the subject
+/// of one clause. News sentences have one or two cues; a clause's subject is among its first
+/// phrases.
+const CUES_TRIED: usize = 4;
+const SUBJECT_PHRASES_TRIED: usize = 8;
+
+impl<'a> DocContext<'a> {
+    /// A cue word used as a noun: "rejected reports of …", "the claims".
+    pub(super) fn noun_like_cue(&self, toks: &[Tok], k: usize, c: u32, ss: usize) -> bool {
+        if !self.matcher.cue_form(c).ends_with('s') || k == ss {
+            return false;
+        }
+        let p = &toks[k - 1];
+        p.kind == TokKind::Word
+            && !self.is_capitalized(p)
+            && !self.is_adverb(p)
+            && self.pronoun_of(p).is_none()
+            && self.role_of(p).is_none()
+            && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
+    }
+
+    /// A description in lower case, then a person's name, after an inverted cue: "said oil and
+    /// gas worker Ann Roe", where the phrase reader stops at "and". The description is the role.
+    pub(super) fn described_name(&mut self, toks: &[Tok], a: usize, se: usize, pos: usize) -> Option<Found> {
+        let m = (a..se.min(a + DESCRIPTION_WORDS + 1))
+            .find(|&k| toks[k].kind != TokKind::Word || self.is_capitalized(&toks[k]))?;
+        let plain = |k: usize| self.cue_of(&toks[k]).is_none() && self.pronoun_of(&toks[k]).is_none();
+        if m == a || toks[m].kind != TokKind::Word || !(a..m).all(plain) {
+            return None;
+        }
+        let np = self.np_right(toks, m, se)?;
+        let found = self.named_person(toks, np, pos)?;
+        let description = &self.text[toks[a].s..toks[m - 1].e];
+        let role = if found.role.is_empty() {
+            description.to_string()
+        } else {
+            format!("{description} {}", found.role)
+        };
+        Some(Found { role, ..found })
+    }
+
+    /// The nearest cue before the quote in its sentence that yields a speaker.
+    pub(super) fn cue_before(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        let cues = (ss..qi).rev().filter_map(|k| Some((k, self.cue_of(&toks[k])?)));
+        let cues: Vec<(usize, u32)> =
+            cues.filter(|&(k, c)| !self.noun_like_cue(toks, k, c, ss)).take(CUES_TRIED).collect();
+        cues.into_iter().find_map(|(k, c)| self.speaker_of_cue(toks, k, c, ss, se, pos))
+    }
+
+    /// A cue after the quote: adjacent (`“…,” X said`) or anywhere later in the sentence.
+    pub(super) fn cue_after(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        se: usize,
+        adjacent: bool,
+    ) -> Option<Attribution> {
+        let mut j = qi + 1;
+        let se =
+            if adjacent && se == qi + 1 && qi + 1 < toks.len() { self.sentence(toks, qi + 1).1 } else { se };
+        while j < se && matches!(toks[j].kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')) {
+            j += 1;
+        }
+        if j >= se {
+            return None;
+        }
+        let pos = toks[qi].s;
+        if adjacent {
+            // "said X" / "according to X"
+            if let Some(c) = self.cue_of(&toks[j]) {
+                let after = toks[j].mention.map(|m| m.1).unwrap_or(j + 1);
+                let class = self.matcher.cue_class(c);
+                // "Biden said … “respond decisively”, according to the White House": a partial
+                // quote belongs to the speaker of its clause, not to the source of the report.
+                let (ss, _) = self.sentence(toks, qi);
+                let clause_cue = (ss..qi).any(|k| {
+                    self.cue_of(&toks[k]).is_some_and(|c| {
+                        matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive)
+                    })
+                });
+                if class == CueClass::According && clause_cue {
+                    return None;
+                }
+                if matches!(class, CueClass::Finite | CueClass::According) {
+                    if let Some(np) = self.np_right(toks, after, se) {
+                        if let Some(found) = self.interpret(toks, np, pos) {
+                            let appo = self.apposition_after(toks, np.b, se);
+                            let found = found.with_apposition(appo);
+                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
+                        }
+                    }
+                    if class == CueClass::Finite {
+                        if let Some(found) = self.described_name(toks, after, se, pos) {
+                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
+                        }
+                    }
+                }
+                return None;
+            }
+            // "X said", "X, the spokesman, said"
+            let mut k = j;
+            let limit = (j + 25).min(se);
+            while k < limit {
+                if let Some(c) = self.cue_of(&toks[k]) {
+                    if !matches!(
+                        self.matcher.cue_class(c),
+                        CueClass::Finite | CueClass::Transitive | CueClass::Quoted
+                    ) {
+                        return None;
+                    }
+                    let (np, appo) = self.subject_left(toks, k, j)?;
+                    if np.a != j {
+                        return None;
+                    }
+                    let found = self.interpret(toks, np, pos)?.with_apposition(appo);
+                    return Some(self.finish(found, c, toks[k].s, CUE_AFTER));
+                }
+                if matches!(toks[k].kind, TokKind::Quote(_)) {
+                    return None;
+                }
+                k += 1;
+            }
+            return None;
+        }
+        for k in j..se {
+            if matches!(toks[k].kind, TokKind::Quote(_)) {
+                return None;
+            }
+            if let Some(c) = self.cue_of(&toks[k]) {
+                let (ss, _) = self.sentence(toks, qi);
+                return self.speaker_of_cue(toks, k, c, ss, se, pos);
+            }
+        }
+        None
+    }
+
+    /// The speaker of a cue before the quote (or later in its sentence).
+    pub(super) fn speaker_of_cue(
+        &mut self,
+        toks: &[Tok],
+        k: usize,
+        c: u32,
+        ss: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        let class = self.matcher.cue_class(c);
+        let after = toks[k].mention.map(|m| m.1).unwrap_or(k + 1);
+        match class {
+            CueClass::According => {
+                let np = self.np_right(toks, after, se)?;
+                let found = self.interpret(toks, np, pos)?;
+                Some(self.finish(found, c, toks[k].s, CUE_BEFORE_INVERTED))
+            }
+            CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
+                if let Some((np, appo)) = self.subject_left(toks, k, ss) {
+                    if let Some(found) = self.interpret(toks, np, pos) {
+                        let found = found.with_apposition(appo);
+                        return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
+                    }
+                }
+                // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
+                let inverts = class == CueClass::Finite;
+                if inverts
+                    && (k == ss
+                        || k > ss && matches!(toks[k - 1].kind, TokKind::Punct(',') | TokKind::Quote(_)))
+                {
+                    if let Some(np) = self.np_right(toks, after, se) {
+                        if let Some(found) = self.interpret(toks, np, pos) {
+                            return Some(self.finish(found, c, toks[k].s, CUE_BEFORE_INVERTED));
+                        }
+                    }
+                }
+                // An elided subject ("… and added", "…, then warned") or a distant one: the
+                // clause's first speaker-like phrase, trusted less when nothing marks elision.
+                let elided = k > ss && {
+                    let p = &toks[k - 1];
+                    matches!(p.kind, TokKind::Punct(','))
+                        || matches!(&*self.lower(p), "and" | "but" | "then" | "also" | "later")
+                };
+                let a = self.clause_subject(toks, k, c, ss, pos)?;
+                Some(if elided {
+                    a
+                } else {
+                    Attribution { confidence: a.confidence * UNMARKED_SUBJECT, ..a }
+                })
+            }
+            CueClass::Participle => {
+                // "…, with Ann Roe saying “…”": the phrase between "with" and the participle.
+                if let Some((np, _)) = self.subject_left(toks, k, ss) {
+                    if np.a > ss && self.lower(&toks[np.a - 1]) == "with" {
+                        if let Some(found) = self.interpret(toks, np, pos) {
+                            return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
+                        }
+                    }
+                }
+                self.clause_subject(toks, k, c, ss, pos)
+            }
+        }
+    }
+
+    /// An elided or distant subject: the first speaker-like phrase of the sentence.
+    pub(super) fn clause_subject(
+        &mut self,
+        toks: &[Tok],
+        k: usize,
+        c: u32,
+        ss: usize,
+        pos: usize,
+    ) -> Option<Attribution> {
+        // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
+        if let Some(last) = &self.last {
+            if last.at >= toks[ss].s && last.at < toks[k].s {
+                let cue = self.matcher.cue_form(c).to_string();
+                return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
+            }
+        }
+        let mut i = ss;
+        let mut tried = 0;
+        self.start_phrase_memo(toks, ss, pos);
+        while i < k && tried < SUBJECT_PHRASES_TRIED {
+            // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition.
+            if matches!(toks[i].kind, TokKind::Quote(_)) || self.after_preposition(toks, i) {
+                i += 1;
+                continue;
+            }
+            if let (Some(np), no_one) = self.np_right_memo(toks, i, k) {
+                tried += 1;
+                if !no_one {
+                    if let Some(found) = self.interpret(toks, np, pos) {
+                        return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
+                    }
+                    self.phrase_names_no_one(i, k);
+                }
+                i = np.b.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        None
+    }
+
+    pub(super) fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
+        let cue = self.matcher.cue_form(cue).to_string();
+        self.finish_as(found, cue, at, confidence)
+    }
+
+    /// An attribution for a speaker found, with the cue as written (or empty).
+    pub(super) fn finish_as(&mut self, found: Found, cue: String, at: usize, confidence: f32) -> Attribution {
+        let Found { speaker: sp, method, mention, role } = found;
+        let role = role.trim().trim_end_matches(',').to_string();
+        let role = if role.is_empty() {
+            self.roles.get(&sp.name).cloned().unwrap_or_default()
+        } else {
+            self.roles.entry(sp.name.clone()).or_insert_with(|| role.clone());
+            role
+        };
+        let confidence = match method {
+            Method::Pronoun => confidence * BY_PRONOUN,
+            Method::Role => confidence * BY_ROLE,
+            Method::Surname => confidence * BY_SURNAME,
+            _ => confidence,
+        };
+        Attribution { speaker: sp, method, cue, mention, role, confidence, at }
+    }
+
+    /// The cue a token holds when it is a finite verb ("said", "told"), whose subject is the
+    /// speaker.
+    pub(super) fn finite_cue(&self, t: &Tok) -> Option<u32> {
+        self.cue_of(t).filter(|&c| self.matcher.cue_class(c) == CueClass::Finite)
+    }
+}
