@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
+use crate::inflect;
 
 /// How a cue links to its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -146,6 +147,58 @@ fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
     )
 }
 
+/// Every cue form of `data/cues.csv`: each verb's past, third person and -ing form (a
+/// participle), only its past when flagged `past-only`, and its bare form when flagged `bare`; "according to" and "as saying" as written.
+fn cue_forms(text: &str) -> Result<Vec<(String, CueClass)>, String> {
+    let mut cues = Vec::new();
+    for (n, verb, rest) in rows(text) {
+        let mut cols = rest.split(',').map(str::trim);
+        let (class, past, flags) =
+            (cols.next().unwrap_or(""), cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+        let err = |what: &str| format!("data/cues.csv:{n}: {what}");
+        let class = match class {
+            "finite" => CueClass::Finite,
+            "transitive" => CueClass::Transitive,
+            "according" | "quoted" => {
+                let class = if class == "according" { CueClass::According } else { CueClass::Quoted };
+                cues.push((verb.to_lowercase(), class));
+                continue;
+            }
+            other => return Err(err(&format!("unknown class `{other}`"))),
+        };
+        let (mut bare, mut double, mut past_only) = (false, false, false);
+        for flag in flags.split_whitespace() {
+            match flag {
+                "bare" => bare = true,
+                "double" => double = true,
+                "past-only" => past_only = true,
+                other => return Err(err(&format!("unknown flag `{other}`"))),
+            }
+        }
+        let verb = verb.to_lowercase();
+        let past = if past.is_empty() {
+            inflect::phrase_form(&verb, |v| inflect::past(v, double))
+        } else {
+            inflect::phrase_form(&verb, |_| past.to_lowercase())
+        };
+        cues.push((past, class));
+        if !past_only {
+            cues.push((inflect::phrase_form(&verb, inflect::third_person), class));
+            let participle = inflect::phrase_form(&verb, |v| inflect::present_participle(v, double));
+            cues.push((participle, CueClass::Participle));
+        }
+        if bare {
+            cues.push((verb, class));
+        }
+    }
+    cues.sort_by(|a, b| a.0.cmp(&b.0));
+    cues.dedup();
+    if let Some(w) = cues.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(format!("data/cues.csv: `{}` is a cue of two classes", w[0].0));
+    }
+    Ok(cues)
+}
+
 /// The words of a word list: one a line, without blank and comment lines.
 fn word_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -161,18 +214,7 @@ fn gender(s: &str) -> Gender {
 
 impl Lexicon {
     fn parse() -> Result<Lexicon, String> {
-        let mut cues = Vec::new();
-        for (n, form, class) in rows(CUES) {
-            let class = match class {
-                "finite" => CueClass::Finite,
-                "transitive" => CueClass::Transitive,
-                "participle" => CueClass::Participle,
-                "according" => CueClass::According,
-                "quoted" => CueClass::Quoted,
-                other => return Err(format!("data/cues.csv:{n}: unknown class `{other}`")),
-            };
-            cues.push((form.to_lowercase(), class));
-        }
+        let cues = cue_forms(CUES)?;
         let pronoun_kinds = [
             ("male", PronounKind::Male),
             ("female", PronounKind::Female),
@@ -257,6 +299,12 @@ impl Lexicon {
     pub fn role_word(&self, word: &str) -> Option<RoleWord> {
         with_case(word, false, |w| {
             self.roles.get(w).copied().or_else(|| {
+                // An age or a number before a role: "the 46-year-old", "a 20-year-olds' team".
+                if let Some((n, rest)) =
+                    w.split_once('-').filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    return (!n.is_empty()).then(|| self.role_word(rest)).flatten();
+                }
                 // Plurals: "journalists", "officials", "spokesmen".
                 if let Some(stem) = w.strip_suffix("men") {
                     return self.roles.get(&format!("{stem}man")).copied();
@@ -397,7 +445,7 @@ mod tests {
 
     #[test]
     fn data_files_are_sorted_without_duplicates() {
-        assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, f, _)| f));
+        assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, v, rest)| format!("{v}\t{rest}")));
         assert_sorted_unique("data/possessives.csv", rows(POSSESSIVES).map(|(_, f, _)| f));
         assert_sorted_unique("data/given-names.csv", rows(GIVEN_NAMES).map(|(_, f, _)| f));
         let places = PLACES.lines().filter(|l| !l.starts_with('#'));

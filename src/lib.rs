@@ -53,6 +53,7 @@ pub(crate) mod extract;
 pub mod gazetteer;
 #[cfg(feature = "html")]
 pub mod html;
+pub(crate) mod inflect;
 pub mod input;
 pub(crate) mod lexicon;
 pub mod mention;

@@ -471,3 +471,119 @@ fn min_similarity_says_what_it_applies_to() {
     let (_, out, _) = run(&["compare", "--help"]);
     assert!(out.contains("applies to variants only"), "{out}");
 }
+
+/// `quote` of `speaker` in `doc` at `start`, in paragraph `paragraph`.
+fn at(doc: &str, quote: &str, speaker: &str, start: u64, paragraph: u32) -> QuoteRecord {
+    with(rec(doc, quote, speaker), |r| {
+        r.start = start;
+        r.end = start + quote.chars().count() as u64;
+        r.paragraph = paragraph;
+    })
+}
+
+/// A group member: document, start, whether it joined as a passage neighbour.
+type Seat = (String, u64, bool);
+
+/// Each group's members as [`Seat`]s.
+fn passages(records: &[QuoteRecord]) -> Vec<Vec<Seat>> {
+    compare(records)
+        .into_iter()
+        .map(|g| {
+            let near: Vec<usize> = g.diff.iter().filter(|d| d.passage).map(|d| d.member).collect();
+            g.members.iter().enumerate().map(|(i, m)| (m.doc.clone(), m.start, near.contains(&i))).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_speakers_next_words_join_a_match_that_two_reports_print_together() {
+    let long = "The bridge will reopen in May once the last of the safety inspections are finished,";
+    type Want = Vec<Vec<(&'static str, u64, bool)>>;
+    let rows: &[(&str, Vec<QuoteRecord>, Want)] = &[
+        (
+            // Too short to match on its own (no rare word), but next to a match in both reports.
+            "a short line after a matched sentence",
+            vec![
+                at("a", long, "Ana Ruiz", 100, 3),
+                at("a", "We will not let you down.", "Ana Ruiz", 200, 3),
+                at("b", long, "Ana Ruiz", 50, 2),
+                at("b", "We will not let you down.", "Ana Ruiz", 150, 2),
+            ],
+            vec![vec![("a", 100, false), ("a", 200, true), ("b", 50, false), ("b", 150, true)]],
+        ),
+        (
+            // One report prints two sentences as one quote, the other as two quotes: the second
+            // quote of each report shares a few words only, but both sit next to the match.
+            "one quote in one report, two in the other",
+            vec![
+                at(
+                    "a",
+                    "Well, to be candid, I am just not ready to back the plan at this point,",
+                    "Bo Chen",
+                    10,
+                    1,
+                ),
+                at("a", "I am not there yet. And I hope to be, in time.", "Bo Chen", 90, 1),
+                at(
+                    "b",
+                    "I am just not ready to back the plan at this point. I am not there yet,",
+                    "Bo Chen",
+                    10,
+                    4,
+                ),
+                at("b", "I hope to be.", "Bo Chen", 95, 4),
+            ],
+            vec![vec![("a", 10, false), ("a", 90, true), ("b", 10, false), ("b", 95, true)]],
+        ),
+        (
+            "neighbours that share no words stay out",
+            vec![
+                at("a", long, "Ana Ruiz", 100, 3),
+                at("a", "Thank you all for coming.", "Ana Ruiz", 200, 3),
+                at("b", long, "Ana Ruiz", 50, 2),
+                at("b", "The ferry costs too much.", "Ana Ruiz", 150, 2),
+            ],
+            vec![vec![("a", 100, false), ("b", 50, false)]],
+        ),
+        (
+            "a neighbour of another speaker stays out",
+            vec![
+                at("a", long, "Ana Ruiz", 100, 3),
+                at("a", "We will not let you down.", "Cy Dent", 200, 3),
+                at("b", long, "Ana Ruiz", 50, 2),
+                at("b", "We will not let you down.", "Cy Dent", 150, 2),
+            ],
+            vec![vec![("a", 100, false), ("b", 50, false)]],
+        ),
+        (
+            "a neighbour paragraphs away stays out",
+            vec![
+                at("a", long, "Ana Ruiz", 100, 3),
+                at("a", "We will not let you down.", "Ana Ruiz", 900, 7),
+                at("b", long, "Ana Ruiz", 50, 2),
+                at("b", "We will not let you down.", "Ana Ruiz", 150, 2),
+            ],
+            vec![vec![("a", 100, false), ("b", 50, false)]],
+        ),
+    ];
+    for (what, records, want) in rows {
+        let want: Vec<Vec<Seat>> =
+            want.iter().map(|g| g.iter().map(|&(d, s, p)| (d.to_string(), s, p)).collect()).collect();
+        assert_eq!(passages(records), want, "{what}");
+    }
+}
+
+#[test]
+fn two_matched_statements_merge_only_when_three_reports_print_them_together() {
+    let first = "The new library on the harbour front will open its doors to readers in the spring,";
+    let second = "and the old reading room on Mill Street will become a museum of the town's printing trade.";
+    let report = |doc: &str| [at(doc, first, "Ana Ruiz", 10, 2), at(doc, second, "Ana Ruiz", 120, 2)];
+    // In two reports (perhaps one article printed twice), each statement is its own group.
+    let two: Vec<QuoteRecord> = ["a", "b"].iter().flat_map(|d| report(d)).collect();
+    assert_eq!(docs(&two), vec![vec!["a", "b"], vec!["a", "b"]]);
+    // In three, they are one passage: one group, the second statement's members marked.
+    let three: Vec<QuoteRecord> = ["a", "b", "c"].iter().flat_map(|d| report(d)).collect();
+    let got = passages(&three);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].iter().filter(|m| m.2).count(), 3, "{got:?}");
+}

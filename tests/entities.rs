@@ -338,3 +338,70 @@ t!(
     "Dana Kirk said little at first.\n\nShe apologized, then sniffed that “there is no advantage to being older here.”",
     [("there is no advantage to being older here.", "Dana Kirk", "")]
 );
+
+// Descriptions with ages, years, hyphens and kin or occupation words name an unnamed speaker.
+t!(
+    age_is_a_description_of_the_speaker,
+    "The mayor spoke on Monday.\n\n“Roads matter to every family,” said the 52-year-old. “Now we will fix them.”",
+    [
+        ("Roads matter to every family,", "the 52-year-old", ""),
+        ("Now we will fix them.", "the 52-year-old", "")
+    ]
+);
+t!(
+    year_and_hyphenated_words_in_a_description,
+    "“If the vote fails, the energy goes elsewhere,” said one well-connected Democrat familiar with \
+     the plan.\n\n“She didn’t like that,” said a 2010 campaign veteran.",
+    [
+        ("If the vote fails, the energy goes elsewhere,", "one well-connected Democrat", ""),
+        ("She didn’t like that,", "a 2010 campaign veteran", "")
+    ]
+);
+t!(
+    lowercase_title_before_a_name_after_the_quote,
+    "“It is unanimous,” councilmember Tara Vance said of the vote.",
+    [("It is unanimous,", "Tara Vance", "councilmember")]
+);
+
+// Cues are generated from base verbs in data/cues.csv: "put it", "points out", "admitting".
+t!(
+    put_it_is_a_cue_in_an_opening_clause,
+    "As Tom Hale, a lawyer at a small firm, recently put it, “The rules were never followed.”\n\n\
+     As the Herald's Ann Booth puts it, “Nobody in the council wants a vote.”",
+    [
+        ("The rules were never followed.", "Tom Hale", "a lawyer at a small firm"),
+        ("Nobody in the council wants a vote.", "Ann Booth", "")
+    ]
+);
+t!(
+    phrasal_and_doubled_forms_are_cues,
+    "Ann Roe runs the council.\n\n“The budget has grown every year,” she points out.\n\n\
+     The mayor, admitting that “we were wrong about the bridge,” left early.",
+    [
+        ("The budget has grown every year,", "Ann Roe", ""),
+        ("we were wrong about the bridge,", "The mayor", "")
+    ]
+);
+t!(
+    a_title_inside_a_sentence_is_not_speech,
+    "As Ann Roe, author of “The Long Road Home,” put it, “The town never recovered.”",
+    [("The town never recovered.", "Ann Roe", "")]
+);
+
+// A description owned by a name speaks for it; a long opener does not hide the subject.
+t!(
+    possessive_description_is_the_speaker,
+    "Dale Rusk spoke first.\n\nRusk’s campaign shrugged off the criticism, telling reporters, “Nobody asked for a debate.”",
+    [("Nobody asked for a debate.", "Rusk’s campaign", "")]
+);
+t!(
+    long_opener_before_the_subject_of_a_colon_paragraph,
+    "Storm kills four\n\nOfficials spoke on Monday after the storm. Four people died.\n\n\
+     In response to the tragic loss of life, Republican presidential nominee Dale Rusk issued the \
+     following statement:\n\n“Our prayers are with all those affected by this tragedy.”",
+    [(
+        "Our prayers are with all those affected by this tragedy.",
+        "Dale Rusk",
+        "Republican presidential nominee"
+    )]
+);

@@ -171,7 +171,7 @@ impl<'a> DocContext<'a> {
             if t.kind == TokKind::Word
                 && (connector
                     || starts_det
-                        && w.chars().all(char::is_lowercase)
+                        && plain_word(&w)
                         && !matches!(
                             &*w,
                             "in" | "on"
@@ -341,6 +341,13 @@ impl<'a> DocContext<'a> {
         }
         self.text[toks[b + 1].s..toks[e - 1].e].trim_end_matches([',', ' ']).to_string()
     }
+}
+
+/// A word in lower case that can describe a speaker after a determiner: "retired",
+/// "well-connected", a year ("a 2008 campaign veteran").
+fn plain_word(w: &str) -> bool {
+    w.chars().any(char::is_alphanumeric)
+        && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 #[cfg(test)]

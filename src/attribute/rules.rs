@@ -76,9 +76,10 @@ impl<'a> DocContext<'a> {
             let q = quotes[qi];
             let mut kind = quote_kind(text, toks, ti, &q);
             let mut a = self.attribute(toks, ti, quotes, headline);
-            // A title named by a cue before it ("called it “Meet the Press”") is not speech.
+            // A title named by a cue before it ("called it “Meet the Press”"), or inside its
+            // sentence ("author of “The Long Road,” put it"), is not speech.
             if let Some(x) = &a {
-                if x.at < q.open && is_title(&text[q.start..q.end]) {
+                if (x.at < q.open || kind == QuoteKind::Partial) && is_title(&text[q.start..q.end]) {
                     a = None;
                 }
             }

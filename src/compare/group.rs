@@ -30,6 +30,10 @@ pub struct Components {
     pub used: Vec<bool>,
     /// The edge that links each unit to its reference (`u32::MAX` for a reference).
     pub link: Vec<u32>,
+    /// Units that joined as neighbours of a match (see the `passage` module).
+    pub passage: Vec<bool>,
+    /// How a unit that joined as a free neighbour relates to its counterpart.
+    pub neighbour: HashMap<u32, (Relation, f64)>,
 }
 
 /// Groups units into stars around the longest units (see the module).
@@ -88,7 +92,7 @@ pub fn components(units: &[Unit], edges: &[Edge]) -> Components {
             }
         }
     }
-    Components { root, used, link }
+    Components { root, used, link, passage: vec![false; n], neighbour: HashMap::new() }
 }
 
 /// The edge to the best member of an existing group that contains unit `u` as a fragment
@@ -243,10 +247,17 @@ fn assemble(
             continue;
         }
         let u = unit_of(q);
-        let (rel, sim) = match components.link[u as usize] {
-            u32::MAX => (Relation::Identical, 1.0),
-            e => (edges[e as usize].relation, edges[e as usize].similarity),
+        let passage = components.passage[u as usize];
+        let (rel, sim) = match (components.neighbour.get(&u), components.link[u as usize]) {
+            (Some(&found), _) => found,
+            (None, u32::MAX) => (Relation::Identical, 1.0),
+            (None, e) => (edges[e as usize].relation, edges[e as usize].similarity),
         };
+        if passage {
+            // Other words of the passage: not compared with the reference.
+            diff.push(MemberDiff { member: m, relation: rel, similarity: sim, ops: Vec::new(), passage });
+            continue;
+        }
         relation = relation.max(rel);
         similarity = similarity.min(sim);
         let st = steps.entry(u).or_insert_with(|| aligner.fit(unit(q).side(), unit(rq).side()).steps);
@@ -255,7 +266,7 @@ fn assemble(
             (records.get(q).quote, units.spans(q), unit(q).forms()),
             (records.get(rq).quote, units.spans(rq), unit(rq).forms()),
         );
-        diff.push(MemberDiff { member: m, relation: rel, similarity: sim, ops });
+        diff.push(MemberDiff { member: m, relation: rel, similarity: sim, ops, passage });
     }
     let mut flags = Vec::new();
     let mut notes = Vec::new();

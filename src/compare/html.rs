@@ -55,7 +55,7 @@ del { color: var(--del); background: var(--del-bg); text-decoration: line-throug
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: none; border-bottom: 1px solid var(--ins);
       padding: 0 2px; border-radius: 2px; }
 del + ins { margin-left: 3px; }
-.beyond { color: var(--muted); }
+.beyond, .passage { color: var(--muted); }
 .touched { text-decoration: underline dotted var(--del); text-underline-offset: 3px; }
 .elided { color: var(--muted); }
 ul.notes { margin: 10px 0 0; padding-left: 20px; font: 14px/1.45 system-ui, sans-serif; color: var(--flag); }
@@ -121,7 +121,11 @@ fn write_group<W: Write>(w: &mut W, g: &Group) -> io::Result<()> {
     write_card(w, g, r, true, &reference_html(&r.quote, &touched))?;
     for d in &g.diff {
         let m = &g.members[d.member];
-        write_card(w, g, m, false, &segments_html(&segments(&m.quote, &d.ops)))?;
+        let mut quote = segments_html(&segments(&m.quote, &d.ops));
+        if d.passage {
+            quote.push_str(" <span class=\"passage\">(next to a match, not compared)</span>");
+        }
+        write_card(w, g, m, false, &quote)?;
     }
     writeln!(w, "</div>")?;
     if !g.notes.is_empty() {

@@ -6,8 +6,9 @@
 //! marks, contractions, country forms) → [`units`] (quotes of identical text that may be one
 //! statement) → [`matching`] (candidate pairs by shingle and speaker blocking, each pair
 //! aligned by [`align`] and given a [`Relation`] by [`judge`]) → [`group`] (stars around the
-//! longest quotes, flags, word-level diffs) → [`render`] and [`html`] (JSONL, CSV, a terminal
-//! report, an HTML page).
+//! longest quotes, flags, word-level diffs), with `passage` adding the same speaker's
+//! neighbouring quotes that two reports print next to a member → [`render`] and [`html`]
+//! (JSONL, CSV, a terminal report, an HTML page).
 //!
 //! ```
 //! use whosaid::compare::{CompareOptions, Comparer, Relation};
@@ -38,6 +39,7 @@ pub mod judge;
 mod lexicon;
 pub mod matching;
 pub mod normalize;
+mod passage;
 pub mod records;
 pub mod render;
 pub mod roles;
@@ -212,8 +214,14 @@ pub struct MemberDiff {
     /// Its similarity to the reference (see [`Group::similarity`]).
     #[serde(serialize_with = "round3")]
     pub similarity: f64,
-    /// Steps in the member's text order.
+    /// Steps in the member's text order; none for a `passage` member.
     pub ops: Vec<DiffOp>,
+    /// The member is not a match of the reference but the same speaker's neighbouring words
+    /// in a report where its neighbour matches, printed next to that match by another report
+    /// too (the `passage` module): `relation` and `similarity` are then those to the neighbour of
+    /// the other report, or to the reference of the group it came from.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub passage: bool,
 }
 
 /// Quotes from several documents that report one statement.
@@ -224,11 +232,12 @@ pub struct Group {
     /// The speaker most members give (first in document order on a tie).
     pub speaker: String,
     /// The loosest relation of a member to the reference (identical < contains < variant <
-    /// paraphrase); each member's own is in its [`MemberDiff`].
+    /// paraphrase), `passage` members left out; each member's own is in its [`MemberDiff`].
     pub relation: Relation,
-    /// The least similarity of a member to the reference, 0 to 1: for `contains`, the share
-    /// of the contained quote's words found in the container; for `variant`, word-level Dice
-    /// over the stretch both quotes cover; for `paraphrase`, Dice over content words.
+    /// The least similarity of a member to the reference (`passage` members left out), 0 to 1: for
+    /// `contains`, the share of the contained quote's words found in the container; for `variant`,
+    /// word-level Dice over the stretch both quotes cover; for `paraphrase`, Dice over content
+    /// words.
     #[serde(serialize_with = "round3")]
     pub similarity: f64,
     /// The quotes, by document and position.
@@ -336,7 +345,8 @@ impl Comparer {
             self.options.min_similarity,
             self.options.max_postings,
         );
-        let components = group::components(&units.units, &edges);
+        let mut components = group::components(&units.units, &edges);
+        passage::extend(records, &units, &mut components, self.options.min_similarity);
         (units, edges, components)
     }
 

@@ -405,7 +405,11 @@ fn report<W: Write>(mut w: W, groups: &[Group], summary: &Summary, opts: &Report
         w.write_all(wrap(&format!("“{}”", printable(r.quote.trim())), opts.width, "      ").as_bytes())?;
         for d in &g.diff {
             let m = &g.members[d.member];
-            w.write_all(hang("    ", &member_header(m), opts.width, "      ").as_bytes())?;
+            let mut header = member_header(m);
+            if d.passage {
+                header.push_str(" · next to a match, not compared");
+            }
+            w.write_all(hang("    ", &header, opts.width, "      ").as_bytes())?;
             let text = marked(&segments(&m.quote, &d.ops), c);
             w.write_all(wrap(&format!("“{}”", text.trim()), opts.width, "      ").as_bytes())?;
         }
