@@ -32,13 +32,16 @@ struct Lines<'a> {
     /// A U+2029 ended the last line: a blank line comes next.
     blank_next: bool,
     done: bool,
-    /// Where the next vertical tab, form feed or 0xC2 byte (rare) is, once searched for.
+    /// Where the next LF, CR or 0xE2 byte is, and the next vertical tab, form feed or 0xC2
+    /// byte (rare), once searched for: each is searched for again only once passed, so that
+    /// reading lines stays linear whichever is rarer.
+    common: Option<usize>,
     rare: Option<usize>,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
-        Lines { text, start: 0, blank_next: false, done: false, rare: None }
+        Lines { text, start: 0, blank_next: false, done: false, common: None, rare: None }
     }
 }
 
@@ -55,13 +58,16 @@ impl Iterator for Lines<'_> {
         }
         let (text, b, start) = (self.text, self.text.as_bytes(), self.start);
         let mut i = start;
-        // The next byte that can start a line break (see `line_break_at`): a common one, or a
-        // rare one (searched for again only once passed).
+        // The next byte that can start a line break (see `line_break_at`).
         let (len, ends_paragraph) = loop {
-            let common = memchr::memchr3(b'\n', b'\r', 0xE2, &b[i..]).map_or(b.len(), |k| i + k);
+            let at = |k: Option<usize>| k.map_or(b.len(), |k| i + k);
+            let common = match self.common {
+                Some(c) if c >= i => c,
+                _ => *self.common.insert(at(memchr::memchr3(b'\n', b'\r', 0xE2, &b[i..]))),
+            };
             let rare = match self.rare {
                 Some(r) if r >= i => r,
-                _ => *self.rare.insert(memchr::memchr3(0x0B, 0x0C, 0xC2, &b[i..]).map_or(b.len(), |k| i + k)),
+                _ => *self.rare.insert(at(memchr::memchr3(0x0B, 0x0C, 0xC2, &b[i..]))),
             };
             i = common.min(rare);
             if i == b.len() {
