@@ -387,3 +387,21 @@ t!(
     "As Ann Roe, author of “The Long Road Home,” put it, “The town never recovered.”",
     [("The town never recovered.", "Ann Roe", "")]
 );
+
+// A description owned by a name speaks for it; a long opener does not hide the subject.
+t!(
+    possessive_description_is_the_speaker,
+    "Dale Rusk spoke first.\n\nRusk’s campaign shrugged off the criticism, telling reporters, “Nobody asked for a debate.”",
+    [("Nobody asked for a debate.", "Rusk’s campaign", "")]
+);
+t!(
+    long_opener_before_the_subject_of_a_colon_paragraph,
+    "Storm kills four\n\nOfficials spoke on Monday after the storm. Four people died.\n\n\
+     In response to the tragic loss of life, Republican presidential nominee Dale Rusk issued the \
+     following statement:\n\n“Our prayers are with all those affected by this tragedy.”",
+    [(
+        "Our prayers are with all those affected by this tragedy.",
+        "Dale Rusk",
+        "Republican presidential nominee"
+    )]
+);

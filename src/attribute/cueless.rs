@@ -11,6 +11,8 @@ use super::{Attribution, DocContext, Tok, TokKind};
 const LABELLED: f32 = 0.8;
 /// Confidence of the subject of a sentence with a quoted piece and no cue (rule 6).
 const SENTENCE_SUBJECT: f32 = 0.5;
+/// The most tokens of an opener before the subject ("In response to the loss of life, Roe …").
+const OPENER_TOKENS: usize = 12;
 /// How much less a verb no list holds is trusted than a cue ("“…,” Roe shot back").
 const UNLISTED_VERB: f32 = 0.8;
 
@@ -52,7 +54,7 @@ impl<'a> DocContext<'a> {
     ) -> Option<Attribution> {
         let mut i = ss;
         // "On Monday, Roe …": skip an opener up to its comma.
-        if let Some(c) = (ss..qi.min(ss + 8)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+        if let Some(c) = (ss..qi.min(ss + OPENER_TOKENS)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
             if !(ss..c).any(|k| self.unit_at(toks, k).is_some()) {
                 i = c + 1;
             }

@@ -181,9 +181,10 @@ impl<'a> DocContext<'a> {
             t.kind == TokKind::Word && self.role_of(t).is_some_and(|r| r != RoleWord::Modifier)
                 || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
         });
-        if described
-            && (self.is_determiner(&toks[np.a]) || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s'))
-        {
+        // "the campaign", "Roe’s campaign", "spokesmen".
+        let determined = self.is_determiner(&toks[np.a])
+            || (np.a + 1..np.b.saturating_sub(1)).any(|i| toks[i].kind == TokKind::Possessive);
+        if described && (determined || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s')) {
             let person = toks[np.a..np.b]
                 .iter()
                 .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Title));
