@@ -536,6 +536,29 @@ fn the_same_speakers_next_words_join_a_match_that_two_reports_print_together() {
             vec![vec![("a", 10, false), ("a", 90, true), ("b", 10, false), ("b", 95, true)]],
         ),
         (
+            // Words quoted inside the first quote are not a quote between the two.
+            "a quote that quotes someone, then a short line",
+            vec![
+                at(
+                    "a",
+                    "Asked ‘will the old bridge ever open again’, my answer is simple: in May,",
+                    "Ana Ruiz",
+                    100,
+                    3,
+                ),
+                at("a", "We will not let you down.", "Ana Ruiz", 200, 3),
+                at(
+                    "b",
+                    "Asked ‘will the old bridge ever open again’, my answer is simple: in May,",
+                    "Ana Ruiz",
+                    50,
+                    2,
+                ),
+                at("b", "We will not let you down.", "Ana Ruiz", 150, 2),
+            ],
+            vec![vec![("a", 100, false), ("a", 200, true), ("b", 50, false), ("b", 150, true)]],
+        ),
+        (
             "neighbours that share no words stay out",
             vec![
                 at("a", long, "Ana Ruiz", 100, 3),
