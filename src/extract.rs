@@ -193,9 +193,9 @@ fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>) -> FirstPas
         let first_quote = read.quotes.len();
         read.quotes.extend(segment::quotes(text, para, next_opens).into_iter().filter(|q| !q.nested));
         ctx.read_paragraph_into(para, &read.quotes, first_quote, toks);
-        // "Roe issued the following statement:" before a paragraph that opens with a quote.
-        let introduces = next_opens && crate::attribute::ends_with_colon(toks);
-        if read.quotes.len() > first_quote || introduces || ctx.has_cue(toks) {
+        // A paragraph before one that opens with a quote may introduce its speaker ("Roe issued
+        // the following statement:", "Roe is upbeat about the race.").
+        if read.quotes.len() > first_quote || next_opens || ctx.has_cue(toks) {
             let start = read.kept.len();
             let kept = (start + toks.len() <= KEPT_TOKENS).then(|| {
                 read.kept.extend_from_slice(toks);

@@ -536,6 +536,29 @@ fn the_same_speakers_next_words_join_a_match_that_two_reports_print_together() {
             vec![vec![("a", 10, false), ("a", 90, true), ("b", 10, false), ("b", 95, true)]],
         ),
         (
+            // Words quoted inside the first quote are not a quote between the two.
+            "a quote that quotes someone, then a short line",
+            vec![
+                at(
+                    "a",
+                    "Asked ‘will the old bridge ever open again’, my answer is simple: in May,",
+                    "Ana Ruiz",
+                    100,
+                    3,
+                ),
+                at("a", "We will not let you down.", "Ana Ruiz", 200, 3),
+                at(
+                    "b",
+                    "Asked ‘will the old bridge ever open again’, my answer is simple: in May,",
+                    "Ana Ruiz",
+                    50,
+                    2,
+                ),
+                at("b", "We will not let you down.", "Ana Ruiz", 150, 2),
+            ],
+            vec![vec![("a", 100, false), ("a", 200, true), ("b", 50, false), ("b", 150, true)]],
+        ),
+        (
             "neighbours that share no words stay out",
             vec![
                 at("a", long, "Ana Ruiz", 100, 3),
@@ -586,4 +609,47 @@ fn two_matched_statements_merge_only_when_three_reports_print_them_together() {
     let got = passages(&three);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].iter().filter(|m| m.2).count(), 3, "{got:?}");
+}
+
+#[test]
+fn a_short_phrase_joins_an_organisation_and_the_person_it_speaks_through() {
+    let mut g = Gazetteer::empty();
+    g.add_entries_csv(
+        "o.csv",
+        "id,name,kind,gender,surname,aliases,roles\n\
+         harbour-board,Harbour Safety Board,organization,,,HSB,\n",
+    )
+    .unwrap();
+    let comparer = Comparer::new(Some(&g), CompareOptions::default());
+    let board = with(rec("a_2024-03-01", "wholly negligent", "Harbour Safety Board"), |r| {
+        r.speaker_id = "harbour-board".into();
+        r.method = Some(Method::Organization);
+    });
+    let chair =
+        |role: &str| with(rec("b_2024-03-03", "wholly negligent.", "Cy Dent"), |r| r.role = role.into());
+    let rows: &[(&str, Vec<QuoteRecord>, usize)] = &[
+        ("the board's acronym in the role", vec![board.clone(), chair("the H.S.B. chair")], 1),
+        ("the board's name in the role", vec![board.clone(), chair("chair of the harbour safety board")], 1),
+        // The role is given in another article: the same person still speaks for the board.
+        (
+            "the role given elsewhere",
+            vec![
+                board.clone(),
+                chair(""),
+                with(rec("c_2024-03-09", "The sea wall will hold this winter.", "Cy Dent"), |r| {
+                    r.role = "HSB chair".into()
+                }),
+            ],
+            1,
+        ),
+        ("someone with no tie to the board", vec![board.clone(), chair("a retired teacher")], 0),
+        (
+            "an acronym written as a word is not the board's",
+            vec![board.clone(), chair("the hsb-minded chair")],
+            0,
+        ),
+    ];
+    for (what, records, want) in rows {
+        assert_eq!(comparer.compare(records).len(), *want, "{what}");
+    }
 }

@@ -405,3 +405,30 @@ t!(
         "Republican presidential nominee"
     )]
 );
+
+// A quote that ends a paragraph of dialogue by nested marks still meets its cue.
+t!(
+    stray_mark_of_nested_quotes_before_the_cue,
+    "The dinner went on late.\n\n''I would call it 'old-school,''' said Tom Vale, a family friend. ''Nobody minded.''",
+    [
+        ("I would call it 'old-school,", "Tom Vale", "a family friend"),
+        ("Nobody minded.", "Tom Vale", "a family friend")
+    ]
+);
+
+// Plural descriptions need no determiner; a quote paragraph after a paragraph about a person
+// takes that person when nothing else names a speaker.
+t!(
+    plural_description_without_determiner,
+    "“The harm is beyond measure,” federal prosecutors wrote in a filing.",
+    [("The harm is beyond measure,", "federal prosecutors", "")]
+);
+t!(
+    lead_in_paragraph_names_the_next_speaker,
+    "Tara Vance praised the council’s work on the bridge.\n\n“We need someone who can get things done.”\n\n\
+     Tom Lee is upbeat about the race.\n\n“Not only can we win, we are the favourites.”",
+    [
+        ("We need someone who can get things done.", "Tara Vance", ""),
+        ("Not only can we win, we are the favourites.", "Tom Lee", "")
+    ]
+);

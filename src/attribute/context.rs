@@ -43,6 +43,9 @@ pub(crate) struct DocContext<'a> {
     pub(super) last: Option<Attribution>,
     /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).
     pub(super) carried: Option<Attribution>,
+    /// Whether `carried` is only the subject of a lead-in paragraph with no cue, which carries
+    /// on to a paragraph of quotes only.
+    pub(super) carried_lead_in: bool,
     /// The article's quotes in double marks and in single marks (its convention), counted when
     /// first needed.
     pub(super) marks: Option<(usize, usize)>,
@@ -118,6 +121,7 @@ impl<'a> DocContext<'a> {
             phrase_memo: PhraseMemo::default(),
             last: None,
             carried: None,
+            carried_lead_in: false,
             marks: None,
             roles: HashMap::default(),
         }

@@ -104,7 +104,7 @@ impl<'a> DocContext<'a> {
 }
 
 /// Whether a paragraph's tokens end with a colon ("… issued the following statement:").
-pub(crate) fn ends_with_colon(toks: &[Tok]) -> bool {
+pub(super) fn ends_with_colon(toks: &[Tok]) -> bool {
     toks.last().is_some_and(|t| t.kind == TokKind::Punct(':'))
 }
 

@@ -94,7 +94,10 @@ impl<'a> DocContext<'a> {
         let mut j = qi + 1;
         let se =
             if adjacent && se == qi + 1 && qi + 1 < toks.len() { self.sentence(toks, qi + 1).1 } else { se };
-        while j < se && matches!(toks[j].kind, TokKind::Punct(',' | '—' | '–' | '-' | ':')) {
+        // Punctuation between the quote and its cue, and a stray mark left where nested quotes
+        // close together (''… 'old-school,''' said X).
+        while j < se && matches!(toks[j].kind, TokKind::Punct(',' | '—' | '–' | '-' | ':' | '\'' | '’'))
+        {
             j += 1;
         }
         if j >= se {

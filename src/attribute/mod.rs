@@ -51,7 +51,6 @@ mod resolve;
 mod rules;
 #[cfg(test)]
 mod testing;
-pub(crate) use cueless::ends_with_colon;
 pub(crate) use rules::is_title;
 mod tokens;
 

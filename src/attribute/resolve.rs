@@ -181,10 +181,17 @@ impl<'a> DocContext<'a> {
             t.kind == TokKind::Word && self.role_of(t).is_some_and(|r| r != RoleWord::Modifier)
                 || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
         });
-        // "the campaign", "Roe’s campaign", "spokesmen".
+        // "the campaign", "Roe’s campaign".
         let determined = self.is_determiner(&toks[np.a])
             || (np.a + 1..np.b.saturating_sub(1)).any(|i| toks[i].kind == TokKind::Possessive);
-        if described && (determined || np.b - np.a == 1 && self.word(&toks[np.a]).ends_with('s')) {
+        // "federal prosecutors", "Senate Republicans": a plural head needs no determiner (but
+        // "With Democratic leaders", "of the delegates" are no phrase of their own).
+        let head = &toks[np.b - 1];
+        let plural = head.kind == TokKind::Word
+            && self.word(head).ends_with('s')
+            && self.role_of(head).is_some_and(|r| r != RoleWord::Modifier)
+            && !toks[np.a..np.b].iter().any(|t| self.in_connectors(t) || self.in_stopwords(t));
+        if described && (determined || plural) {
             let person = toks[np.a..np.b]
                 .iter()
                 .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Title));

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::cueless::ends_with_colon;
 use super::names::NameUnit;
 use super::{Attribution, DocContext, Tok, TokKind};
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, CueClass};
 use crate::record::{Method, QuoteKind};
 use crate::segment::QuoteSpan;
 
@@ -51,11 +51,8 @@ impl<'a> DocContext<'a> {
         let text = self.text;
         let has_cue = self.has_cue(toks);
         let colon_end = ends_with_colon(toks);
-        if has_cue || colon_end || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
-            self.find_sentence_ends(toks);
-        } else {
-            self.clear_sentence_ends(); // nothing to read in this paragraph
-        }
+        // Every paragraph attributed holds a quote or a cue, or leads in to a quote paragraph.
+        self.find_sentence_ends(toks);
         let mut attributed: Vec<AttributedQuote> = Vec::new();
         if self.is_promo(toks) {
             for (ti, t) in toks.iter().enumerate() {
@@ -95,7 +92,9 @@ impl<'a> DocContext<'a> {
             }
             if a.is_none() && ti == 0 && !has_cue && !self.is_subhead(toks, quotes, &q) {
                 // 5. A quote-only paragraph continues the previous paragraph's speaker.
-                if let Some(p) = &self.carried {
+                let only_quotes =
+                    || toks.iter().all(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Punct(_)));
+                if let Some(p) = self.carried.as_ref().filter(|_| !self.carried_lead_in || only_quotes()) {
                     a = Some(carry(p, CONTINUATION));
                     kind = QuoteKind::Continuation;
                 }
@@ -120,13 +119,17 @@ impl<'a> DocContext<'a> {
         }
         // What the next paragraph continues: its last attributed quote, else whom it introduces.
         let last = last.and_then(|i| attributed[i].attribution.clone());
+        let lead_in = last.is_none() && attributed.is_empty() && !has_cue && !colon_end;
+        self.carried_lead_in = lead_in;
         self.carried = match last {
             Some(l) => Some(l),
             None => {
                 let by_cue = if has_cue { self.introduced(toks) } else { None };
-                // "Roe issued the following statement:": the subject, when only a name.
+                // "Roe issued the following statement:": the subject, when only a name; and so for
+                // a paragraph with no quote and no cue before one that opens with a quote ("Roe
+                // is upbeat about the race."): the subject of its last sentence, when only a name.
                 by_cue.or_else(|| {
-                    let k = toks.len().checked_sub(1).filter(|_| colon_end && !headline)?;
+                    let k = toks.len().checked_sub(1).filter(|_| (colon_end || lead_in) && !headline)?;
                     let (ss, _) = self.sentence(toks, k);
                     self.sentence_subject(toks, k, ss, toks[k].s, true)
                 })
@@ -254,7 +257,11 @@ impl<'a> DocContext<'a> {
     /// subject of its first cue, for a quote-only paragraph that follows.
     fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
         for k in 0..toks.len() {
-            if let Some(c) = self.finite_cue(&toks[k]) {
+            // "Roe said …", and "Roe praised the plan." too: its subject, the one who speaks next.
+            let cue = self
+                .cue_of(&toks[k])
+                .filter(|&c| matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive));
+            if let Some(c) = cue {
                 let (ss, se) = self.sentence(toks, k);
                 if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, toks[k].s) {
                     return Some(a);

@@ -29,6 +29,11 @@ impl<'a> Records<'a> {
         self.quotes.len() + self.inner.len()
     }
 
+    /// The number of records, inner quotes left out: quotes `0..records()` are the records.
+    pub(crate) fn records(&self) -> usize {
+        self.quotes.len()
+    }
+
     pub(crate) fn get(&self, i: usize) -> QuoteRef<'a> {
         match i.checked_sub(self.quotes.len()) {
             None => self.quotes.get(i),

@@ -185,9 +185,9 @@ pub const LONG_MATCH: usize = 8;
 
 /// Whether a related pair may stand for one statement, given who said each and when:
 /// - a short quote ([`is_short`]: under four content words and under eight words) joins only a
-///   quote of the same
-///   person that shares a rare word with it: "a disgrace" from a mayor and from a coach are
-///   two statements. (Allowing another speaker when the shared word is very rare found a few
+///   quote of the same person (or of an organisation and someone the articles name as working
+///   for it: an agency and its director) that shares a rare word with it: "a disgrace" from a
+///   mayor and from a coach are two statements. (Allowing another speaker when the shared word is very rare found a few
 ///   misattributed fragments on real news, and more idioms: "boots on the ground".)
 /// - a variant or a paraphrase needs the same speaker, or no speaker on one side and a long
 ///   match: "I'm a big fan of Maria" and "I'm a big fan of Tom" from two people are a frame,
@@ -202,8 +202,9 @@ pub(crate) fn admissible(a: &Unit, b: &Unit, al: &Alignment, relation: Relation,
         return false;
     }
     if is_short(a.stems().len(), a.n_content()) || is_short(b.stems().len(), b.n_content()) {
-        // A short phrase given to an organisation could be anyone's: the same person only.
-        return a.shares_person(b) && a.shares_rare(b, |s| rarity.is_rare(s));
+        // A short phrase given to an organisation could be anyone's: the same person only, or
+        // the organisation and someone the articles name as working for it.
+        return (a.shares_person(b) || a.speaks_for(b)) && a.shares_rare(b, |s| rarity.is_rare(s));
     }
     let same_speaker = a.shares_speaker(b);
     let unnamed = a.speakers().is_empty() || b.speakers().is_empty();

@@ -31,10 +31,11 @@ use super::Relation;
 #[derive(Debug, Clone, Default)]
 pub struct Unit {
     /// Stem ids, form ids, stem ids sorted, content stem ids sorted, quote indices, document
-    /// ids, speaker keys, surname keys, loose surname keys: the parts named by the methods.
+    /// ids, speaker keys, surname keys, loose surname keys, keys of the organisations its
+    /// speakers work for: the parts named by the methods.
     data: Box<[u32]>,
     /// Ends of the parts of `data`.
-    ends: [u32; 9],
+    ends: [u32; 10],
     /// Content flags.
     content: Box<[bool]>,
     /// Some quote has no speaker.
@@ -53,6 +54,8 @@ pub(crate) struct Members {
     speakers: Vec<u32>,
     surnames: Vec<u32>,
     loose: Vec<u32>,
+    /// Speaker keys of the organisations its speakers work for (see `super::affiliation`).
+    pub(crate) affiliations: Vec<u32>,
     unnamed: bool,
     pub(crate) org: bool,
     days: Option<(i32, i32)>,
@@ -102,14 +105,24 @@ impl Unit {
         let mut sorted_content: Vec<u32> =
             stems.iter().zip(content).filter(|(_, &c)| c).map(|(&s, _)| s).collect();
         sorted_content.sort_unstable();
-        for v in [&mut m.docs, &mut m.speakers, &mut m.surnames, &mut m.loose] {
+        for v in [&mut m.docs, &mut m.speakers, &mut m.surnames, &mut m.loose, &mut m.affiliations] {
             v.sort_unstable();
             v.dedup();
         }
-        let parts: [&[u32]; 9] =
-            [stems, forms, &sorted, &sorted_content, &m.quotes, &m.docs, &m.speakers, &m.surnames, &m.loose];
+        let parts: [&[u32]; 10] = [
+            stems,
+            forms,
+            &sorted,
+            &sorted_content,
+            &m.quotes,
+            &m.docs,
+            &m.speakers,
+            &m.surnames,
+            &m.loose,
+            &m.affiliations,
+        ];
         let mut data = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
-        let mut ends = [0u32; 9];
+        let mut ends = [0u32; 10];
         for (end, part) in ends.iter_mut().zip(parts) {
             data.extend_from_slice(part);
             *end = data.len() as u32;
@@ -183,6 +196,18 @@ impl Unit {
     /// Nuland"; two gazetteer ids with one surname are two people).
     pub fn loose(&self) -> &[u32] {
         self.part(8)
+    }
+
+    /// Keys of the organisations its speakers work for, sorted, without duplicates.
+    pub(crate) fn affiliations(&self) -> &[u32] {
+        self.part(9)
+    }
+
+    /// One unit is given to an organisation that a speaker of the other works for (an agency
+    /// and its director), by the roles the articles give them.
+    pub fn speaks_for(&self, other: &Unit) -> bool {
+        (other.org && intersects(self.affiliations(), other.speakers()))
+            || (self.org && intersects(other.affiliations(), self.speakers()))
     }
 
     /// This unit as the aligner sees it.

@@ -29,6 +29,7 @@
 //! assert_eq!(groups[0].relation, Relation::Variant);
 //! ```
 
+mod affiliation;
 pub mod align;
 mod diff;
 mod flags;
@@ -287,6 +288,8 @@ pub struct Comparer {
     options: CompareOptions,
     /// Gazetteer ids of organisations (an agency and its spokesperson are no conflict).
     pub(crate) organizations: std::collections::HashSet<String>,
+    /// The organisations a role names.
+    pub(crate) affiliations: affiliation::Affiliations,
 }
 
 /// The key under which two records count as the same speaker: the gazetteer id, else the
@@ -319,7 +322,8 @@ impl Comparer {
                     .collect()
             })
             .unwrap_or_default();
-        Comparer { normalizer, roles: RoleBook::new(gazetteer), options, organizations }
+        let affiliations = affiliation::Affiliations::new(gazetteer);
+        Comparer { normalizer, roles: RoleBook::new(gazetteer), options, organizations, affiliations }
     }
 
     /// Whether a speaker is an organisation of the gazetteer (by id, name or alias).

@@ -13,8 +13,9 @@
 //!   inside "I hope to, though"), or at least [`MIN_SHARED`] content words that are half of
 //!   the content words of the shorter one.
 //!
-//! Neighbours are quotes of one document next to each other (no other quote between them)
-//! with the same speaker, in the same or the next paragraph. A member that joins this way is
+//! Neighbours are quotes of one document next to each other (no other quote between them;
+//! words quoted inside a quote do not count) with the same speaker, in the same or the next
+//! paragraph. A member that joins this way is
 //! marked `passage` in its group's diff: it is a neighbour of a match, not a match of the
 //! reference.
 
@@ -143,7 +144,8 @@ pub(crate) fn extend(records: Records<'_>, units: &Units, components: &mut Compo
 /// (`true`: after), each with its document; neighbours in the group itself are left out.
 fn neighbours(records: Records<'_>, units: &Units, root: &[u32]) -> HashMap<(u32, bool), Vec<Next>> {
     let mut docs: HashMap<&str, u32> = HashMap::new();
-    let mut order: Vec<usize> = (0..records.len()).filter(|&q| units.unit_of[q] != u32::MAX).collect();
+    // Records only: words quoted inside a quote are no quote between two others.
+    let mut order: Vec<usize> = (0..records.records()).filter(|&q| units.unit_of[q] != u32::MAX).collect();
     order.sort_by_cached_key(|&q| {
         let r = records.get(q);
         (r.doc, r.start, r.end)

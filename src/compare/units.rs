@@ -222,6 +222,10 @@ pub(crate) fn units(comparer: &Comparer, quotes: Records<'_>) -> Units {
     let mut by_key: FxHashMap<(Vec<u32>, u32), u32> = FxHashMap::default();
     let mut seen: FxHashMap<&str, Seen> = FxHashMap::default();
     let mut whos: FxHashMap<(&str, &str), Who> = FxHashMap::default();
+    // The organisations each speaker works for, by the roles of its records (each distinct
+    // speaker and role read once).
+    let mut affiliations: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut roles_seen: rustc_hash::FxHashSet<(u32, &str)> = rustc_hash::FxHashSet::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut facts = Vec::with_capacity(quotes.len());
     let mut spans = Vec::new();
@@ -264,6 +268,12 @@ pub(crate) fn units(comparer: &Comparer, quotes: Records<'_>) -> Units {
                     org: comparer.is_organization(r.speaker_id, r.speaker),
                 }
             });
+            if who.speaker != u32::MAX && !who.org && roles_seen.insert((who.speaker, r.role)) {
+                for key in comparer.affiliations.of(r.role) {
+                    let org = speakers.id(key);
+                    affiliations.entry(who.speaker).or_default().push(org);
+                }
+            }
             facts.push(Facts {
                 doc: docs.id(r.doc),
                 speaker: who.speaker,
@@ -316,14 +326,14 @@ pub(crate) fn units(comparer: &Comparer, quotes: Records<'_>) -> Units {
             }
         }
     }
-    drop((by_key, seen, whos));
+    drop((by_key, seen, whos, roles_seen));
     let rarity = rarity(&drafts, words.len());
     let mut unit_of = vec![u32::MAX; quotes.len()];
     // Each unit has a record: room for one per record never grows (a doubling of the largest
     // vector of the matcher would hold it twice for a moment); the rest is given back below.
     let mut units = Vec::with_capacity(drafts.iter().map(|d| d.records.len()).sum());
     for d in drafts {
-        split(d, &facts, &rarity, &mut units, &mut unit_of);
+        split(d, (&facts, &affiliations), &rarity, &mut units, &mut unit_of);
     }
     // Both grew by doubling; they are held to the end of the comparison.
     units.shrink_to_fit();
@@ -350,7 +360,13 @@ fn rarity(drafts: &[Draft], n_words: usize) -> Rarity {
 
 /// Splits a draft into units (by document for a short quote without a rare word, by date
 /// cluster for a quote that is not long) and records each record's unit.
-fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit_of: &mut [u32]) {
+fn split(
+    d: Draft,
+    (facts, affiliations): (&[Facts], &FxHashMap<u32, Vec<u32>>),
+    rarity: &Rarity,
+    units: &mut Vec<Unit>,
+    unit_of: &mut [u32],
+) {
     let n_content = d.content.iter().filter(|&&c| c).count();
     let rare = d.stems.iter().zip(&d.content).any(|(&s, &c)| c && rarity.is_rare(s));
     let by_doc = is_short(d.stems.len(), n_content) && !rare;
@@ -382,6 +398,9 @@ fn split(d: Draft, facts: &[Facts], rarity: &Rarity, units: &mut Vec<Unit>, unit
         }
         members[m as usize].add(r, f.doc, f.speaker, f.surname, f.has_id, f.day);
         members[m as usize].org |= f.org;
+        if let Some(orgs) = affiliations.get(&f.speaker) {
+            members[m as usize].affiliations.extend_from_slice(orgs);
+        }
         unit_of[r as usize] = first + m;
     }
     units.extend(members.into_iter().map(|m| Unit::build(&d.stems, &d.forms, &d.content, m)));
