@@ -432,3 +432,11 @@ t!(
         ("Not only can we win, we are the favourites.", "Tom Lee", "")
     ]
 );
+
+// An honorific's gender picks among people of one surname.
+t!(
+    honorific_gender_picks_among_one_surname,
+    "Tom Vale and Ann Vale run the bakery together. Ann Vale opened it first, and Tom Vale joined \
+     her later.\n\n“I am not a natural baker,” Mrs. Vale said. “He is,” Mr. Vale said of his son.",
+    [("I am not a natural baker,", "Ann Vale", ""), ("He is,", "Tom Vale", "")]
+);

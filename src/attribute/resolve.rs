@@ -10,6 +10,10 @@ use crate::lexicon::{PronounKind, RoleWord};
 use crate::mention::Payload;
 use crate::record::Method;
 
+/// How many names of the same surname, each way, a gendered surname looks through for one of its
+/// gender.
+const SAME_SURNAME_TRIED: usize = 32;
+
 /// A speaker read from a noun phrase.
 #[derive(Debug, Clone)]
 pub(super) struct Found {
@@ -222,12 +226,21 @@ impl<'a> DocContext<'a> {
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
         let surname = unit.last;
-        // The latest full name before, else the first after (an index lookup, not a scan).
+        // The latest full name before, else the first after (an index lookup, not a scan), of
+        // the gender an honorific gives ("Mrs. Clinton" after "Bill Clinton" and "Hillary
+        // Clinton" is Hillary), looking at a bounded number of names each way; else the nearest.
+        let fits = |x: &&usize| {
+            let g = self.units[**x].gender;
+            unit.gender == Gender::Unknown || g == Gender::Unknown || g == unit.gender
+        };
         let nearest = |index: &HashMap<&'a str, Vec<usize>>| {
             index.get(surname).and_then(|list| {
                 let k = list.partition_point(|&x| self.units[x].at < pos);
-                let idx = if k > 0 { list[k - 1] } else { *list.get(k)? };
-                Some(&self.units[idx])
+                let before = list[..k].iter().rev().take(SAME_SURNAME_TRIED).find(fits);
+                let idx = before
+                    .or_else(|| list[k..].iter().take(SAME_SURNAME_TRIED).find(fits))
+                    .or_else(|| if k > 0 { list.get(k - 1) } else { list.get(k) })?;
+                Some(&self.units[*idx])
             })
         };
         let found = nearest(&self.by_surname).or_else(|| nearest(&self.by_first_word));
@@ -239,15 +252,14 @@ impl<'a> DocContext<'a> {
             return (sp, Method::Surname);
         }
         let group = self.matcher.people_with_surname(surname);
-        if group.len() == 1 {
-            let entry = &self.gazetteer.entries()[group[0] as usize];
+        let entries = self.gazetteer.entries();
+        let gendered =
+            |e: &&u32| unit.gender == Gender::Unknown || entries[**e as usize].gender == unit.gender;
+        let mut fitting = group.iter().filter(gendered);
+        if let (Some(&only), None) = (fitting.next(), fitting.next()) {
+            let entry = &entries[only as usize];
             return (
-                Speaker {
-                    name: entry.name.clone(),
-                    entry: Some(group[0]),
-                    person: true,
-                    gender: entry.gender,
-                },
+                Speaker { name: entry.name.clone(), entry: Some(only), person: true, gender: entry.gender },
                 Method::Surname,
             );
         }
