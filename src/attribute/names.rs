@@ -268,9 +268,10 @@ impl<'a> DocContext<'a> {
         let given_name = self.lexicon.given_name(words[0]);
         let given = given_name.unwrap_or(Gender::Unknown);
         // "Tax Foundation", "Trump University"; but "Kathleen Hall Jamieson" is a person.
-        let group = |w: &&str| self.lexicon.role_word(w) == Some(RoleWord::Group);
-        let org =
-            if given_name.is_some() { words.last().is_some_and(group) } else { words.iter().any(group) };
+        // (The run's tokens' role classes, looked up once each by `is_name_word`.)
+        let group = |t: &Tok| self.role_of(t) == Some(RoleWord::Group);
+        let run = &toks[i..j];
+        let org = if given_name.is_some() { run.last().is_some_and(group) } else { run.iter().any(group) };
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
         let place = self.lexicon.is_place(name);
