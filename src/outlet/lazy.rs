@@ -22,6 +22,8 @@ pub(super) struct LazyRegex {
 /// case-insensitive, one pass over a line), the classes one by one.
 struct Needs {
     texts: Option<AhoCorasick>,
+    /// The texts as given to the automaton (for `LazyRegexes`, which joins them).
+    text_list: Vec<Vec<u8>>,
     classes: Vec<CharClass>,
 }
 
@@ -35,18 +37,69 @@ impl Needs {
                 Needle::Class(c) => classes.push(c),
             }
         }
-        let texts = (!texts.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&texts)
-                .expect("a few short needles always build")
-        });
-        Needs { texts, classes }
+        Needs { texts: texts_automaton(&texts), text_list: texts, classes }
+    }
+
+    fn classes_in(&self, line: &str) -> bool {
+        self.classes.iter().any(|c| line.chars().any(|ch| c.contains(ch)))
     }
 
     fn are_in(&self, line: &str) -> bool {
-        self.texts.as_ref().is_some_and(|ac| ac.is_match(line))
-            || self.classes.iter().any(|c| line.chars().any(|ch| c.contains(ch)))
+        self.texts.as_ref().is_some_and(|ac| ac.is_match(line)) || self.classes_in(line)
+    }
+}
+
+/// One automaton that finds any of `texts` in any ASCII case; `None` for no texts.
+fn texts_automaton(texts: &[Vec<u8>]) -> Option<AhoCorasick> {
+    (!texts.is_empty()).then(|| {
+        AhoCorasick::builder().ascii_case_insensitive(true).build(texts).expect("short needles always build")
+    })
+}
+
+/// Patterns tried in turn on the same lines. The needle texts of all of them are in one
+/// automaton, so a line is read once to learn which patterns can match it.
+pub(super) struct LazyRegexes {
+    list: Vec<LazyRegex>,
+    /// Every pattern's needle texts; `owner[k]` is the pattern that needle `k` is of.
+    texts: Option<AhoCorasick>,
+    owner: Vec<usize>,
+}
+
+impl LazyRegexes {
+    pub(super) fn new(list: Vec<LazyRegex>) -> LazyRegexes {
+        let mut texts = Vec::new();
+        let mut owner = Vec::new();
+        for (k, re) in list.iter().enumerate() {
+            for t in re.needs.iter().flat_map(|n| &n.text_list) {
+                texts.push(t.clone());
+                owner.push(k);
+            }
+        }
+        LazyRegexes { list, texts: texts_automaton(&texts), owner }
+    }
+
+    /// The patterns, in order, with each compiled expression, that can match `line`: the same
+    /// as `LazyRegex::may_match` on each, with one pass over the line for all their texts.
+    /// (Patterns after the 64th are checked one by one.)
+    pub(super) fn may_match<'s>(&'s self, line: &'s str) -> impl Iterator<Item = &'s Regex> + 's {
+        let mut found = 0u64;
+        for m in self.texts.iter().flat_map(|ac| ac.find_overlapping_iter(line)) {
+            let k = self.owner[m.pattern().as_usize()];
+            if k < 64 {
+                found |= 1 << k;
+            }
+        }
+        self.list
+            .iter()
+            .enumerate()
+            .filter(move |&(k, re)| {
+                if k < 64 {
+                    found >> k & 1 == 1 || re.needs.as_ref().is_none_or(|n| n.classes_in(line))
+                } else {
+                    re.may_match(line)
+                }
+            })
+            .map(|(_, re)| re.regex())
     }
 }
 
@@ -263,6 +316,18 @@ mod tests {
         for (pattern, want) in rows {
             let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
             assert_eq!(texts(pattern), want, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn a_set_of_patterns_offers_those_one_by_one_would() {
+        let patterns = [r"\((?P<o>\p{L}+)\)", r"(?i:copyright)\s*\d", r"\p{Lu}\d", r"x?", r"©|(?i:about)"];
+        let set = LazyRegexes::new(patterns.iter().map(|p| LazyRegex::new(p).unwrap()).collect());
+        for line in ["", "plain words", "PARIS (Agency)", "COPYRIGHT 2020 ©", "About A1", "(x) about"] {
+            let from_set: Vec<&str> = set.may_match(line).map(|re| re.as_str()).collect();
+            let one_by_one: Vec<&str> =
+                set.list.iter().filter(|re| re.may_match(line)).map(|re| re.regex().as_str()).collect();
+            assert_eq!(from_set, one_by_one, "{line}");
         }
     }
 
