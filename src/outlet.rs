@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use crate::document::Document;
 
 mod lazy;
-use lazy::LazyRegex;
+use lazy::{LazyRegex, LazyRegexes};
 
 const PATTERNS: &str = include_str!("../data/outlet-patterns.txt");
 const MONTHS: &str = include_str!("../data/months.csv");
@@ -23,24 +23,24 @@ const LINE_MAX: usize = 300;
 
 /// The compiled outlet patterns.
 struct Patterns {
-    head: Vec<LazyRegex>,
-    tail: Vec<LazyRegex>,
+    head: LazyRegexes,
+    tail: LazyRegexes,
     reject: Vec<String>,
 }
 
 static OUTLET: LazyLock<Patterns> = LazyLock::new(|| {
-    let mut p = Patterns { head: Vec::new(), tail: Vec::new(), reject: Vec::new() };
+    let (mut head, mut tail, mut reject) = (Vec::new(), Vec::new(), Vec::new());
     for line in PATTERNS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let (place, value) = line.split_once('\t').expect("data/outlet-patterns.txt: PLACE<TAB>VALUE");
         let regex = || LazyRegex::new(value).expect("data/outlet-patterns.txt: a valid regex");
         match place {
-            "head" => p.head.push(regex()),
-            "tail" => p.tail.push(regex()),
-            "reject" => p.reject.push(value.to_string()),
+            "head" => head.push(regex()),
+            "tail" => tail.push(regex()),
+            "reject" => reject.push(value.to_string()),
             other => panic!("data/outlet-patterns.txt: unknown place {other}"),
         }
     }
-    p
+    Patterns { head: LazyRegexes::new(head), tail: LazyRegexes::new(tail), reject }
 });
 
 /// Month names (lowercase) and numbers.
@@ -89,15 +89,16 @@ pub fn detect(text: &str) -> Option<String> {
         (!found.is_empty() && !rejected).then(|| found.to_string())
     };
     // `is_match` runs a lazy DFA; the captures (a much slower engine) only where it matched.
+    // Patterns a line holds no needle of are not run (see `lazy`).
     for line in paras().take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
-        for re in p.head.iter().filter(|re| re.is_match(line)) {
+        for re in p.head.may_match(line).filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);
             }
         }
     }
     for line in paras().rev().take(TAIL).filter(|l| l.len() < LINE_MAX) {
-        for re in p.tail.iter().filter(|re| re.is_match(line)) {
+        for re in p.tail.may_match(line).filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);
             }
