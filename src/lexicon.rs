@@ -56,6 +56,9 @@ pub struct Lexicon {
     pub cues: Vec<(String, CueClass)>,
     /// Pronouns (lowercase).
     pub pronouns: HashMap<String, PronounKind>,
+    /// The first bytes of the pronouns, in either ASCII case, as a bit set: most words are
+    /// answered "no pronoun" by it without a lookup.
+    pronoun_initials: u128,
     /// Possessive pronouns (lowercase), for "her statement".
     pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
@@ -223,6 +226,11 @@ impl Lexicon {
         ];
         let pronouns = classed("data/pronouns.csv", PRONOUNS, "gender", &pronoun_kinds)?;
         let possessives = classed("data/possessives.csv", POSSESSIVES, "gender", &pronoun_kinds)?;
+        let pronoun_initials = pronouns
+            .keys()
+            .filter_map(|p: &String| p.bytes().next())
+            .filter(u8::is_ascii)
+            .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
         let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
         let roles = classed(
             "data/roles.csv",
@@ -244,6 +252,7 @@ impl Lexicon {
         Ok(Lexicon {
             cues,
             pronouns,
+            pronoun_initials,
             possessives,
             honorifics,
             roles,
@@ -266,12 +275,18 @@ impl Lexicon {
 
     /// The gender a given name suggests, when one gender is at least three times as frequent.
     pub fn given_name_gender(&self, name: &str) -> Gender {
-        with_case(name, true, |n| self.given_names.get(n).copied()).unwrap_or(Gender::Unknown)
+        self.given_name(name).unwrap_or(Gender::Unknown)
     }
 
     /// Whether a word is a known given name.
     pub fn is_given_name(&self, name: &str) -> bool {
-        with_case(name, true, |n| self.given_names.contains_key(n))
+        self.given_name(name).is_some()
+    }
+
+    /// For a known given name, the gender it suggests (see `given_name_gender`): one lookup
+    /// answers both questions.
+    pub fn given_name(&self, name: &str) -> Option<Gender> {
+        with_case(name, true, |n| self.given_names.get(n).copied())
     }
 
     /// Whether words as written name a place ("Nova Scotia", "Georgia").
@@ -308,7 +323,15 @@ impl Lexicon {
         match word {
             "he" | "He" | "HE" => Some(PronounKind::Male),
             "she" | "She" | "SHE" => Some(PronounKind::Female),
-            _ if word.len() <= 4 => with_case(word, false, |w| self.pronouns.get(w).copied()),
+            // A word whose first byte (ASCII) starts no pronoun in either case is none; a
+            // non-ASCII first byte may lowercase to one, so it is looked up.
+            _ if word.len() <= 4 => {
+                let first = word.as_bytes().first().copied().unwrap_or(0);
+                if first.is_ascii() && self.pronoun_initials >> first & 1 == 0 {
+                    return None;
+                }
+                with_case(word, false, |w| self.pronouns.get(w).copied())
+            }
             _ => None,
         }
     }

@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::memo::PhraseMemo;
 use super::names::NameUnit;
@@ -113,16 +114,16 @@ impl<'a> DocContext<'a> {
             antecedents: Vec::new(),
             ends: Vec::new(),
             bounds: Vec::new(),
-            by_surname: HashMap::new(),
-            by_first_word: HashMap::new(),
+            by_surname: HashMap::default(),
+            by_first_word: HashMap::default(),
             unit_entries: OnceCell::new(),
-            role_holders: RefCell::new(HashMap::new()),
+            role_holders: RefCell::new(HashMap::default()),
             phrase_memo: PhraseMemo::default(),
             last: None,
             carried: None,
             carried_lead_in: false,
             marks: None,
-            roles: HashMap::new(),
+            roles: HashMap::default(),
         }
     }
 

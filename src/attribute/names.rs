@@ -72,7 +72,7 @@ impl<'a> DocContext<'a> {
         // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE"), and sentence adverbs and
         // participles ("Interestingly, …", "Speaking to …") unless the article already named
         // someone so ("Betsy Ebeling" … "“…,” Ebeling said").
-        if w.chars().count() >= 5 && w.chars().all(|c| !c.is_lowercase()) && t.mention.is_none() {
+        if t.mention.is_none() && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() >= 5 {
             return false;
         }
         if (w.ends_with("ly") || w.ends_with("ing"))
@@ -265,20 +265,18 @@ impl<'a> DocContext<'a> {
             .copied()
             .unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
-        let given = self.lexicon.given_name_gender(words[0]);
+        let given_name = self.lexicon.given_name(words[0]);
+        let given = given_name.unwrap_or(Gender::Unknown);
         // "Tax Foundation", "Trump University"; but "Kathleen Hall Jamieson" is a person.
         let group = |w: &&str| self.lexicon.role_word(w) == Some(RoleWord::Group);
-        let org = if self.lexicon.is_given_name(words[0]) {
-            words.last().is_some_and(group)
-        } else {
-            words.iter().any(group)
-        };
+        let org =
+            if given_name.is_some() { words.last().is_some_and(group) } else { words.iter().any(group) };
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
         let place = self.lexicon.is_place(name);
         // "Infrastructure Canada", "Export Development Canada": words that name no person, then
         // a country, are an organisation.
-        if !honorific && !self.lexicon.is_given_name(words[0]) && !place {
+        if !honorific && given_name.is_none() && !place {
             if let Some(end) = self.country_at(toks, j) {
                 if end == toks.len() || !self.is_name_word(toks, end) {
                     return Some((self.organisation(toks, i, end), end));
@@ -289,8 +287,7 @@ impl<'a> DocContext<'a> {
             && (honorific
                 || !place
                     && words.len() >= 2
-                    && (self.lexicon.is_given_name(words[0])
-                        || words.len() <= 3 && self.unknown_name(words)));
+                    && (given_name.is_some() || words.len() <= 3 && self.unknown_name(words)));
         let unit = NameUnit {
             at: t.s,
             name: Cow::Borrowed(name),

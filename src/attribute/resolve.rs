@@ -1,6 +1,6 @@
 //! Resolution: a noun phrase read as a speaker, through names, surnames, pronouns and roles.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::names::NameUnit;
 use super::phrase::Np;

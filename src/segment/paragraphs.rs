@@ -32,17 +32,17 @@ struct Lines<'a> {
     /// A U+2029 ended the last line: a blank line comes next.
     blank_next: bool,
     done: bool,
+    /// Where the next LF, CR or 0xE2 byte is, and the next vertical tab, form feed or 0xC2
+    /// byte (rare), once searched for: each is searched for again only once passed, so that
+    /// reading lines stays linear whichever is rarer.
+    common: Option<usize>,
+    rare: Option<usize>,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
-        Lines { text, start: 0, blank_next: false, done: false }
+        Lines { text, start: 0, blank_next: false, done: false, common: None, rare: None }
     }
-}
-
-/// Whether byte `b` can start a line break (see [`line_break_at`]).
-fn may_break(b: u8) -> bool {
-    matches!(b, b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE2)
 }
 
 impl Iterator for Lines<'_> {
@@ -58,14 +58,23 @@ impl Iterator for Lines<'_> {
         }
         let (text, b, start) = (self.text, self.text.as_bytes(), self.start);
         let mut i = start;
+        // The next byte that can start a line break (see `line_break_at`).
         let (len, ends_paragraph) = loop {
+            let at = |k: Option<usize>| k.map_or(b.len(), |k| i + k);
+            let common = match self.common {
+                Some(c) if c >= i => c,
+                _ => *self.common.insert(at(memchr::memchr3(b'\n', b'\r', 0xE2, &b[i..]))),
+            };
+            let rare = match self.rare {
+                Some(r) if r >= i => r,
+                _ => *self.rare.insert(at(memchr::memchr3(0x0B, 0x0C, 0xC2, &b[i..]))),
+            };
+            i = common.min(rare);
             if i == b.len() {
                 break (0, false);
             }
-            if may_break(b[i]) {
-                if let Some(brk) = line_break_at(b, i) {
-                    break brk;
-                }
+            if let Some(brk) = line_break_at(b, i) {
+                break brk;
             }
             i += 1;
         };

@@ -127,10 +127,20 @@ fn mark_at(text: &str, para: Paragraph, pos: usize, c: char, hint: Hint) -> Mark
 fn mark_candidates(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = body.as_bytes();
     let mut i = 0;
+    // The next `"`, `'` or 0xE2 byte, and the next 0xC2 or 0xE3 byte (rare in most text): each
+    // searched for again only once passed, so that the scan stays linear whichever is rarer.
+    let (mut common, mut rare): (Option<usize>, Option<usize>) = (None, None);
     std::iter::from_fn(move || {
-        while i < b.len() && !matches!(b[i], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
-            i += 1;
-        }
+        let at = |b: &[u8], k: Option<usize>| k.map_or(b.len(), |k| i + k);
+        let next_common = match common {
+            Some(c) if c >= i => c,
+            _ => *common.insert(at(b, memchr::memchr3(b'"', b'\'', 0xE2, &b[i..]))),
+        };
+        let next_rare = match rare {
+            Some(r) if r >= i => r,
+            _ => *rare.insert(at(b, memchr::memchr2(0xC2, 0xE3, &b[i..]))),
+        };
+        i = next_common.min(next_rare);
         let c = body[i..].chars().next()?;
         let at = i;
         i += c.len_utf8();
