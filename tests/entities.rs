@@ -452,3 +452,15 @@ t!(
         ("hurtful,", "Ann Roe", "")
     ]
 );
+
+// A given name before a country's name is a person ("Steve Israel"), also when the surname
+// comes back alone.
+t!(
+    given_name_before_a_country_is_a_person,
+    "“The numbers speak for themselves,” said Representative Tara France, a Democrat. \
+     “They cannot afford to ignore them,” said Dana Paris.",
+    [
+        ("The numbers speak for themselves,", "Tara France", "Representative"),
+        ("They cannot afford to ignore them,", "Dana Paris", "")
+    ]
+);
