@@ -89,6 +89,8 @@ pub struct Lexicon {
     pub name_suffixes: HashSet<&'static str>,
     /// Words that open a clause between commas that is not an apposition ("during", "however").
     pub clause_openers: HashSet<&'static str>,
+    /// Nouns of speech a quoted piece can complete ("call", "promise").
+    pub speech_nouns: HashSet<&'static str>,
     /// Small words a title keeps in lower case ("the", "of").
     pub title_small_words: HashSet<&'static str>,
 }
@@ -135,6 +137,7 @@ const ADVERBS: &str = include_str!("../data/adverbs.txt");
 const NAME_PARTICLES: &str = include_str!("../data/name_particles.txt");
 const NAME_SUFFIXES: &str = include_str!("../data/name_suffixes.txt");
 const CLAUSE_OPENERS: &str = include_str!("../data/clause_openers.txt");
+const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
 const TITLE_SMALL_WORDS: &str = include_str!("../data/title_small_words.txt");
 
 /// Data rows: non-empty, non-comment lines after the header, split on the first comma.
@@ -265,6 +268,7 @@ impl Lexicon {
             name_particles: words(NAME_PARTICLES),
             name_suffixes: words(NAME_SUFFIXES),
             clause_openers: words(CLAUSE_OPENERS),
+            speech_nouns: words(SPEECH_NOUNS),
             title_small_words: words(TITLE_SMALL_WORDS),
         })
     }
@@ -465,6 +469,7 @@ mod tests {
             ("data/name_particles.txt", NAME_PARTICLES),
             ("data/name_suffixes.txt", NAME_SUFFIXES),
             ("data/clause_openers.txt", CLAUSE_OPENERS),
+            ("data/speech_nouns.txt", SPEECH_NOUNS),
             ("data/title_small_words.txt", TITLE_SMALL_WORDS),
         ] {
             assert_sorted_unique(name, word_lines(text));

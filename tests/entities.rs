@@ -440,3 +440,27 @@ t!(
      her later.\n\n“I am not a natural baker,” Mrs. Vale said. “He is,” Mr. Vale said of his son.",
     [("I am not a natural baker,", "Ann Vale", ""), ("He is,", "Tom Vale", "")]
 );
+
+// A quoted piece that completes a noun of speech is the words of that noun's owner.
+t!(
+    quoted_complement_of_a_noun_of_speech,
+    "Ann Roe criticised Tom Lee’s call for a “complete shutdown of the port” on Monday. She also \
+     mocked his promise of “free parking for everyone.” His comments were “hurtful,” she said.",
+    [
+        ("complete shutdown of the port", "Tom Lee", ""),
+        ("free parking for everyone.", "Tom Lee", ""),
+        ("hurtful,", "Ann Roe", "")
+    ]
+);
+
+// A given name before a country's name is a person ("Steve Israel"), also when the surname
+// comes back alone.
+t!(
+    given_name_before_a_country_is_a_person,
+    "“The numbers speak for themselves,” said Representative Tara France, a Democrat. \
+     “They cannot afford to ignore them,” said Dana Paris.",
+    [
+        ("The numbers speak for themselves,", "Tara France", "Representative"),
+        ("They cannot afford to ignore them,", "Dana Paris", "")
+    ]
+);

@@ -6,6 +6,7 @@ use super::cues::CUE_AFTER;
 use super::phrase::Np;
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
+use crate::record::Method;
 
 /// Confidence of a speaker's name labelling a quote with a colon or a dash, with no cue.
 const LABELLED: f32 = 0.8;
@@ -13,6 +14,11 @@ const LABELLED: f32 = 0.8;
 const SENTENCE_SUBJECT: f32 = 0.5;
 /// The most tokens of an opener before the subject ("In response to the loss of life, Roe …").
 const OPENER_TOKENS: usize = 12;
+/// Confidence of the owner of a noun of speech that a quoted piece completes.
+const SPEECH_NOUN: f32 = 0.75;
+/// The most words between a noun of speech and the quoted piece it introduces ("call for a
+/// new").
+const SPEECH_NOUN_GAP: usize = 4;
 /// How much less a verb no list holds is trusted than a cue ("“…,” Roe shot back").
 const UNLISTED_VERB: f32 = 0.8;
 
@@ -22,6 +28,40 @@ impl<'a> DocContext<'a> {
     /// gazetteer knows, never a lone capitalised word or words in capitals.
     pub(super) fn named_person(&mut self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
         self.interpret(toks, np, pos).filter(names_a_person)
+    }
+
+    /// "Roe’s call for a “deportation force”", "his description of the plan as “a disaster”": a
+    /// quoted piece that completes a noun of speech owned by a person is that person's words,
+    /// whoever the sentence's subject is.
+    pub(super) fn speech_noun_owner(&mut self, toks: &[Tok], qi: usize, ss: usize) -> Option<Attribution> {
+        let lo = qi.saturating_sub(SPEECH_NOUN_GAP + 1).max(ss + 1);
+        let n = (lo..qi)
+            .rev()
+            .take_while(|&k| toks[k].kind == TokKind::Word && !self.is_capitalized(&toks[k]))
+            .find(|&k| self.lexicon.speech_nouns.contains(&*self.lower(&toks[k])))?;
+        // The noun takes the quote as its complement ("call for a", "promise of", "claim that"),
+        // not as what the sentence says of it ("his comments were “hurtful”").
+        let complement = toks.get(n + 1).is_some_and(|t| matches!(&*self.lower(t), "for" | "of" | "that"));
+        if !complement || !(n + 2..qi).all(|k| self.is_determiner(&toks[k])) {
+            return None;
+        }
+        let pos = toks[n].s;
+        let owner = &toks[n - 1];
+        let found = if owner.kind == TokKind::Possessive {
+            let np = self.np_left(toks, n - 1, ss)?;
+            self.named_person(toks, np, pos)?
+        } else {
+            let &kind = self.lexicon.possessives.get(&*self.lower(owner))?;
+            let speaker = self.resolve_pronoun(kind, pos)?;
+            Found {
+                speaker,
+                method: Method::Pronoun,
+                mention: self.word(owner).to_string(),
+                role: String::new(),
+            }
+        };
+        let cue = self.lower(&toks[n]).into_owned();
+        Some(self.finish_as(found, cue, pos, SPEECH_NOUN))
     }
 
     /// A quote labelled with its speaker's name, with no cue: "Ann Roe: “…”" (the name opening

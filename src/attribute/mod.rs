@@ -7,7 +7,8 @@
 //! 1. a cue right after the quote: `“…,” said X` or `“…,” X said` (with appositions, commas
 //!    and all); else a name labelling the quote with no cue: `Rep. X (D-Ore.): “…”` opening
 //!    its sentence, or `“…” ― X` ending its paragraph (never in a headline);
-//! 2. the nearest cue before the quote in its sentence: `X said that “…”`, `X told Y: “…”`,
+//! 2. a quoted piece that completes a noun of speech is its owner's words (`Roe’s call for a
+//!    “…”`, `his promise of “…”`); else the nearest cue before the quote in its sentence: `X said that “…”`, `X told Y: “…”`,
 //!    `according to X, “…”`, participles (`…, saying “…”`, `with X saying “…”`) and elided
 //!    subjects (`and added`) take the clause's subject;
 //! 3. a cue later in the sentence: `… “…” in the energy sphere, the ministry said`; else, for
@@ -21,7 +22,9 @@
 //!    “B.”`), when the cue's own subject names them;
 //! 5. a paragraph that opens with a quote and has no cue takes the speaker of the paragraph
 //!    before it (`continuation`), or of the name that opens a paragraph ending with a colon
-//!    (`Ann Roe issued the following statement:`), unless it is only a short quote in single marks in an article
+//!    (`Ann Roe issued the following statement:`), or, for a paragraph of quotes only, of the
+//!    named person who opens the last sentence of a paragraph with no cue (`Ann Roe is upbeat
+//!    about the race.`), unless it is only a short quote in single marks in an article
 //!    that quotes in double marks (a subheading: `'Legend in the Coal Fields.'`).
 //!
 //! Lines that send the reader elsewhere (`WATCH: …`, `READ MORE: …`) name no speaker. A "he" or

@@ -228,7 +228,10 @@ impl<'a> DocContext<'a> {
         let mut j = i + 1;
         while j < toks.len()
             && j - i < NAME_WORDS
-            && (self.is_name_word(toks, j) && (toks[j].mention.is_none() || self.is_surname_only(&toks[j]))
+            && (self.is_name_word(toks, j)
+                && (toks[j].mention.is_none()
+                    || self.is_surname_only(&toks[j])
+                    || j == i + 1 && self.place_as_surname(toks, i))
                 || self.lexicon.name_suffixes.contains(self.word(&toks[j])))
         {
             j += 1;
@@ -340,6 +343,18 @@ impl<'a> DocContext<'a> {
             && toks[i].mention.is_none()
             && self.is_opener_not_name(w)
             && !self.by_surname.contains_key(w)
+    }
+
+    /// "Steve Israel", "Dana Paris": a given name that is no common word, then a one-word
+    /// name of a gazetteer organisation (a government by its country or capital), is a person's name.
+    fn place_as_surname(&self, toks: &[Tok], i: usize) -> bool {
+        let (first, next) = (self.word(&toks[i]), &toks[i + 1]);
+        self.lexicon.is_given_name(first)
+            && !self.lexicon.is_common_word(first)
+            && next.mention.is_some_and(|(_, end)| end == i + 2)
+            && self.payloads(next).any(|p| {
+                matches!(p, Payload::Entity(e) if self.gazetteer.entries()[e as usize].kind == EntityKind::Organization)
+            })
     }
 
     pub(super) fn is_surname_only(&self, t: &Tok) -> bool {
