@@ -464,3 +464,11 @@ t!(
         ("They cannot afford to ignore them,", "Dana Paris", "")
     ]
 );
+
+// An acronym stands for the organisation the article named in full.
+t!(
+    acronym_is_the_organisation_named_in_full,
+    "The loan came from Northern Trade Finance, a Crown agency.\n\n\
+     “We cannot discuss any policy,” NTF said in a statement.",
+    [("We cannot discuss any policy,", "Northern Trade Finance", "")]
+);

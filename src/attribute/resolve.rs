@@ -13,6 +13,8 @@ use crate::record::Method;
 /// How many names of the same surname, each way, a gendered surname looks through for one of its
 /// gender.
 const SAME_SURNAME_TRIED: usize = 32;
+/// How many of the latest names an acronym is matched against.
+const ACRONYM_UNITS: usize = 256;
 
 /// A speaker read from a noun phrase.
 #[derive(Debug, Clone)]
@@ -251,6 +253,9 @@ impl<'a> DocContext<'a> {
             }
             return (sp, Method::Surname);
         }
+        if let Some(named) = self.acronym_of(surname, pos) {
+            return self.resolve_unit(named, pos);
+        }
         let group = self.matcher.people_with_surname(surname);
         let entries = self.gazetteer.entries();
         let gendered =
@@ -267,6 +272,25 @@ impl<'a> DocContext<'a> {
             Speaker { name: unit.name.to_string(), entry: None, person: true, gender: unit.gender },
             Method::Surname,
         )
+    }
+
+    /// "EDC" after "Export Development Canada": the organisation (or person) named in full
+    /// before `pos` whose initials a word in capitals spells (among the latest names, a bounded
+    /// look back).
+    fn acronym_of(&self, word: &str, pos: usize) -> Option<&NameUnit<'a>> {
+        if !(2..=6).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let k = self.units.partition_point(|u| u.at < pos);
+        self.units[..k].iter().rev().take(ACRONYM_UNITS).find(|u| {
+            u.full && {
+                let initials = u
+                    .name
+                    .split_whitespace()
+                    .filter_map(|w| w.chars().next().filter(char::is_ascii_uppercase));
+                initials.eq(word.chars())
+            }
+        })
     }
 
     pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
