@@ -472,3 +472,10 @@ t!(
      “We cannot discuss any policy,” NTF said in a statement.",
     [("We cannot discuss any policy,", "Northern Trade Finance", "")]
 );
+
+// An organisation with "and" in its name before a role and a person, after an inverted cue.
+t!(
+    organisation_with_and_before_a_titled_name,
+    "Results are “very exciting,” says Lakes and Rivers senior manager Dana Kirk, who leads the project.",
+    [("very exciting,", "Dana Kirk", "Lakes and Rivers senior manager")]
+);

@@ -68,6 +68,24 @@ impl<'a> DocContext<'a> {
         Some(Found { role, ..found })
     }
 
+    /// Words of an organisation and a role noun, then a person's name, after an inverted cue:
+    /// "says Heart and Stroke senior manager Ann Roe". The words before the name are the role.
+    fn titled_name(&mut self, toks: &[Tok], a: usize, se: usize, pos: usize) -> Option<Found> {
+        let plain = |k: &usize| {
+            toks[*k].kind == TokKind::Word
+                && self.cue_of(&toks[*k]).is_none()
+                && self.pronoun_of(&toks[*k]).is_none()
+        };
+        let r = (a..se.min(a + DESCRIPTION_WORDS + 4)).take_while(plain).find(|&k| {
+            self.is_role_noun(&toks[k])
+                && toks.get(k + 1).is_some_and(|t| k + 1 < se && self.is_capitalized(t))
+        })?;
+        let np = self.np_right(toks, r + 1, se)?;
+        let found = self.named_person(toks, np, pos)?;
+        let role = self.text[toks[a].s..toks[r].e].to_string();
+        Some(Found { role, ..found })
+    }
+
     /// The nearest cue before the quote in its sentence that yields a speaker.
     pub(super) fn cue_before(
         &mut self,
@@ -122,6 +140,12 @@ impl<'a> DocContext<'a> {
                 }
                 if matches!(class, CueClass::Finite | CueClass::According) {
                     if let Some(np) = self.np_right(toks, after, se) {
+                        // "says Heart and Stroke senior manager Ann Roe": the reader stopped at
+                        // "and" in an organisation's name; the person is after its role noun.
+                        let cut = np.b == np.a + 1 && toks.get(np.b).is_some_and(|t| self.lower(t) == "and");
+                        if let Some(found) = self.titled_name(toks, after, se, pos).filter(|_| cut) {
+                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
+                        }
                         if let Some(found) = self.interpret(toks, np, pos) {
                             let appo = self.apposition_after(toks, np.b, se);
                             let found = found.with_apposition(appo);
