@@ -16,8 +16,7 @@ const SENTENCE_SUBJECT: f32 = 0.5;
 const OPENER_TOKENS: usize = 12;
 /// Confidence of the owner of a noun of speech that a quoted piece completes.
 const SPEECH_NOUN: f32 = 0.75;
-/// The most words between a noun of speech and the quoted piece it introduces ("call for a
-/// new").
+/// The most words from a noun of speech to the quoted piece it introduces ("call for a").
 const SPEECH_NOUN_GAP: usize = 4;
 /// How much less a verb no list holds is trusted than a cue ("“…,” Roe shot back").
 const UNLISTED_VERB: f32 = 0.8;
@@ -30,9 +29,9 @@ impl<'a> DocContext<'a> {
         self.interpret(toks, np, pos).filter(names_a_person)
     }
 
-    /// "Roe’s call for a “deportation force”", "his description of the plan as “a disaster”": a
-    /// quoted piece that completes a noun of speech owned by a person is that person's words,
-    /// whoever the sentence's subject is.
+    /// "Roe’s call for a “deportation force”", "his promise of “free parking”": a quoted piece
+    /// that completes a noun of speech owned by a person is that person's words, whoever the
+    /// sentence's subject is.
     pub(super) fn speech_noun_owner(&mut self, toks: &[Tok], qi: usize, ss: usize) -> Option<Attribution> {
         let lo = qi.saturating_sub(SPEECH_NOUN_GAP + 1).max(ss + 1);
         let n = (lo..qi)
