@@ -479,3 +479,12 @@ t!(
     "Results are “very exciting,” says Lakes and Rivers senior manager Dana Kirk, who leads the project.",
     [("very exciting,", "Dana Kirk", "Lakes and Rivers senior manager")]
 );
+
+// A quote that ends on a period ends its sentence: the next sentence's subject is no speaker,
+// but after a question mark the cue still follows.
+t!(
+    period_inside_the_quote_ends_its_sentence,
+    "Dana Kirk spoke at the rally.\n\n“We will fix every road in this town.” The crowd loudly cheers her words.\n\n\
+     “Why now?” Tom Lee asked.",
+    [("Why now?", "Tom Lee", "")]
+);

@@ -110,8 +110,15 @@ impl<'a> DocContext<'a> {
         adjacent: bool,
     ) -> Option<Attribution> {
         let mut j = qi + 1;
-        let se =
-            if adjacent && se == qi + 1 && qi + 1 < toks.len() { self.sentence(toks, qi + 1).1 } else { se };
+        // A quote that ends its sentence on a question or exclamation mark ("“Why?” Roe asked")
+        // still has its cue in the sentence after it; one that ends on a period does not.
+        let period =
+            self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with('.');
+        let se = if adjacent && se == qi + 1 && qi + 1 < toks.len() && !period {
+            self.sentence(toks, qi + 1).1
+        } else {
+            se
+        };
         // Punctuation between the quote and its cue, and a stray mark left where nested quotes
         // close together (''… 'old-school,''' said X).
         while j < se && matches!(toks[j].kind, TokKind::Punct(',' | '—' | '–' | '-' | ':' | '\'' | '’'))
