@@ -488,3 +488,11 @@ t!(
      “Why now?” Tom Lee asked.",
     [("Why now?", "Tom Lee", "")]
 );
+
+// A wire dateline opening the sentence is not its subject.
+t!(
+    dateline_is_not_the_subject,
+    "Council apologises\n\nDOVER, Jan. 5 (NWS) — The city council released a statement on Monday, \
+     offering “a deep and sincere apology” to residents.\n\nMore follows.",
+    [("a deep and sincere apology", "The city council", "")]
+);

@@ -12,6 +12,8 @@ pub(super) const CUE_AFTER: f32 = 0.95;
 const CUE_BEFORE: f32 = 0.9;
 /// Confidence of the phrase after a cue before the quote: "according to X", "said X: “…”".
 const CUE_BEFORE_INVERTED: f32 = 0.85;
+/// The most tokens of a wire dateline before its dash ("WASHINGTON, Jan. 5 (AP) —").
+const DATELINE_TOKENS: usize = 14;
 /// Confidence of the first speaker-like phrase of a clause whose subject is elided.
 const CLAUSE_SUBJECT: f32 = 0.7;
 /// Factor for a distant subject with nothing marking the elision.
@@ -285,7 +287,7 @@ impl<'a> DocContext<'a> {
                 return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
             }
         }
-        let mut i = ss;
+        let mut i = self.after_dateline(toks, ss, k);
         let mut tried = 0;
         self.start_phrase_memo(toks, ss, pos);
         while i < k && tried < SUBJECT_PHRASES_TRIED {
@@ -308,6 +310,30 @@ impl<'a> DocContext<'a> {
             }
         }
         None
+    }
+
+    /// Where a sentence starts after a wire dateline ("PHILADELPHIA, July 25 (UPI) — The
+    /// committee …"): after the dash that ends a run of capitalised words, numbers, commas and
+    /// a parenthesis; else `ss`.
+    fn after_dateline(&self, toks: &[Tok], ss: usize, k: usize) -> usize {
+        let dash = (ss..k.min(ss + DATELINE_TOKENS))
+            .take_while(|&i| match toks[i].kind {
+                TokKind::Word => {
+                    let w = self.word(&toks[i]);
+                    self.is_capitalized(&toks[i]) || w.bytes().all(|b| b.is_ascii_digit())
+                }
+                TokKind::Punct(c) => matches!(c, ',' | '(' | ')' | '.' | '—' | '–'),
+                _ => false,
+            })
+            .find(|&i| matches!(toks[i].kind, TokKind::Punct('—' | '–')));
+        // Only a dateline in capitals ("PHILADELPHIA"), not a name before a dash.
+        let shouted = |i: usize| {
+            toks[i].kind == TokKind::Word && self.word(&toks[i]).chars().all(|c| !c.is_lowercase())
+        };
+        match dash {
+            Some(d) if d > ss && shouted(ss) => d + 1,
+            _ => ss,
+        }
     }
 
     pub(super) fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
