@@ -496,3 +496,11 @@ t!(
      offering “a deep and sincere apology” to residents.\n\nMore follows.",
     [("a deep and sincere apology", "The city council", "")]
 );
+
+// A place after an opener's preposition is no clause's speaker.
+t!(
+    place_is_not_a_clause_subject,
+    "At a town hall in Ames, Iowa, on Sunday, the senator spoke for an hour, saying that the state \
+     should “be rallying our partners.”",
+    [("be rallying our partners.", "the senator", "")]
+);

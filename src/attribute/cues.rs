@@ -299,7 +299,10 @@ impl<'a> DocContext<'a> {
             if let (Some(np), no_one) = self.np_right_memo(toks, i, k) {
                 tried += 1;
                 if !no_one {
-                    if let Some(found) = self.interpret(toks, np, pos) {
+                    // "At an event in Ames, Iowa, Roe …": a place is no clause's speaker.
+                    let place =
+                        |f: &Found| f.speaker.entry.is_none() && self.lexicon.is_place(&f.speaker.name);
+                    if let Some(found) = self.interpret(toks, np, pos).filter(|f| !place(f)) {
                         return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
                     }
                     self.phrase_names_no_one(i, k);
