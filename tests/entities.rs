@@ -504,3 +504,11 @@ t!(
      should “be rallying our partners.”",
     [("be rallying our partners.", "the senator", "")]
 );
+
+// "told" takes its object, never its speaker, after the cue.
+t!(
+    object_of_told_is_not_the_speaker,
+    "Storm hits coast\n\nThe storm moved north on Monday.\n\n“The crews are under a lot of pressure,” \
+     an intelligence source, who was not authorized to speak, told Channel Nine.",
+    [("The crews are under a lot of pressure,", "an intelligence source", "")]
+);

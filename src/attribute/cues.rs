@@ -366,6 +366,7 @@ impl<'a> DocContext<'a> {
     /// The cue a token holds when it is a finite verb ("said", "told"), whose subject is the
     /// speaker.
     pub(super) fn finite_cue(&self, t: &Tok) -> Option<u32> {
-        self.cue_of(t).filter(|&c| self.matcher.cue_class(c) == CueClass::Finite)
+        self.cue_of(t)
+            .filter(|&c| matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive))
     }
 }
