@@ -363,8 +363,8 @@ impl<'a> DocContext<'a> {
         Attribution { speaker: sp, method, cue, mention, role, confidence, at }
     }
 
-    /// The cue a token holds when it is a finite verb ("said", "told"), whose subject is the
-    /// speaker.
+    /// The cue a token holds when it is a finite verb whose subject is the speaker: "said", or a
+    /// transitive one ("told", "praised").
     pub(super) fn finite_cue(&self, t: &Tok) -> Option<u32> {
         self.cue_of(t)
             .filter(|&c| matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive))
