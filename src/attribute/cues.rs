@@ -59,6 +59,11 @@ impl<'a> DocContext<'a> {
         if m == a || toks[m].kind != TokKind::Word || !(a..m).all(plain) {
             return None;
         }
+        self.person_described(toks, a, m, se, pos)
+    }
+
+    /// The person whose name starts at token `m`, with the words `[a, m)` before it as role.
+    fn person_described(&mut self, toks: &[Tok], a: usize, m: usize, se: usize, pos: usize) -> Option<Found> {
         let np = self.np_right(toks, m, se)?;
         let found = self.named_person(toks, np, pos)?;
         let description = &self.text[toks[a].s..toks[m - 1].e];
@@ -82,10 +87,7 @@ impl<'a> DocContext<'a> {
             self.is_role_noun(&toks[k])
                 && toks.get(k + 1).is_some_and(|t| k + 1 < se && self.is_capitalized(t))
         })?;
-        let np = self.np_right(toks, r + 1, se)?;
-        let found = self.named_person(toks, np, pos)?;
-        let role = self.text[toks[a].s..toks[r].e].to_string();
-        Some(Found { role, ..found })
+        self.person_described(toks, a, r + 1, se, pos)
     }
 
     /// The nearest cue before the quote in its sentence that yields a speaker.
