@@ -59,6 +59,8 @@ pub struct Lexicon {
     /// The first bytes of the pronouns, in either ASCII case, as a bit set: most words are
     /// answered "no pronoun" by it without a lookup.
     pronoun_initials: u128,
+    /// The length in bytes of the longest pronoun: a longer word is none.
+    pub(crate) longest_pronoun: usize,
     /// Possessive pronouns (lowercase), for "her statement".
     pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
@@ -231,6 +233,7 @@ impl Lexicon {
             .filter_map(|p: &String| p.bytes().next())
             .filter(u8::is_ascii)
             .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
+        let longest_pronoun = pronouns.keys().map(String::len).max().unwrap_or(0);
         let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
         let roles = classed(
             "data/roles.csv",
@@ -253,6 +256,7 @@ impl Lexicon {
             cues,
             pronouns,
             pronoun_initials,
+            longest_pronoun,
             possessives,
             honorifics,
             roles,
@@ -325,7 +329,7 @@ impl Lexicon {
             "she" | "She" | "SHE" => Some(PronounKind::Female),
             // A word whose first byte (ASCII) starts no pronoun in either case is none; a
             // non-ASCII first byte may lowercase to one, so it is looked up.
-            _ if word.len() <= 4 => {
+            _ if word.len() <= self.longest_pronoun => {
                 let first = word.as_bytes().first().copied().unwrap_or(0);
                 if first.is_ascii() && self.pronoun_initials >> first & 1 == 0 {
                     return None;

@@ -243,6 +243,10 @@ impl<'a> DocContext<'a> {
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
         const KINDS: [PronounKind; 4] =
             [PronounKind::Male, PronounKind::Female, PronounKind::Any, PronounKind::Thing];
+        // Most words are longer than any pronoun, and answered without the cache.
+        if t.e - t.s > self.lexicon.longest_pronoun {
+            return None;
+        }
         let code = cached(t, PRONOUN, || {
             self.lexicon
                 .pronoun(self.word(t))
