@@ -43,6 +43,14 @@ fn docs(records: &[QuoteRecord]) -> Vec<Vec<String>> {
     compare(records).into_iter().map(|g| g.members.into_iter().map(|m| m.doc).collect()).collect()
 }
 
+/// A long sentence about a harbour, for rows that need one.
+const HARBOUR: &str = "The harbour authority has ignored every warning about the sea wall for ten years";
+
+/// Two quotes of Ana Ruiz in articles eight months apart.
+fn months_apart(a: &str, b: &str) -> Vec<QuoteRecord> {
+    vec![rec("a_2024-01-10", a, "Ana Ruiz"), rec("b_2024-09-10", b, "Ana Ruiz")]
+}
+
 #[test]
 fn false_merge_shapes_make_no_group() {
     let rows: &[(&str, Vec<QuoteRecord>)] = &[
@@ -90,6 +98,24 @@ fn false_merge_shapes_make_no_group() {
             ],
         ),
         (
+            "a short phrase of two people of one surname, each named in full",
+            vec![
+                with(rec("a_2024-03-01", "utterly spineless", "Ana Ruiz"), |r| {
+                    r.speaker_id = "ana-ruiz".into()
+                }),
+                with(rec("b_2024-03-02", "utterly spineless.", "Ben Ruiz"), |r| {
+                    r.speaker_id = "ben-ruiz".into()
+                }),
+            ],
+        ),
+        (
+            "a long stock line reworded at a rally months later",
+            months_apart(
+                HARBOUR,
+                "The port authority has ignored all the warnings about the old sea wall for a decade now",
+            ),
+        ),
+        (
             "a critic quoting a slogan",
             vec![
                 rec("a_2024-03-01", "Fares down, trams on!", "Ana Ruiz"),
@@ -125,17 +151,24 @@ fn true_reports_of_those_shapes_still_group() {
         ),
         (
             "a long passage printed again months later",
+            months_apart(HARBOUR, "The harbour authority has ignored every warning about the sea wall for ten years."),
+        ),
+        (
+            "a long passage printed again months later with two words transcribed differently",
+            months_apart(
+                "I am not a born harbour master, in case you have not noticed, like my father or my brother,",
+                "I am not a born harbour master, in case you have not noticed, unlike my father and my brother.",
+            ),
+        ),
+        (
+            "a short phrase whose speaker one article names by a surname shared with the other's",
             vec![
-                rec(
-                    "a_2024-01-10",
-                    "The harbour authority has ignored every warning about the sea wall for ten years",
-                    "Ana Ruiz",
-                ),
-                rec(
-                    "b_2024-09-10",
-                    "The harbour authority has ignored every warning about the sea wall for ten years.",
-                    "Ana Ruiz",
-                ),
+                with(rec("a_2024-03-01", "utterly spineless", "Ana Ruiz"), |r| r.speaker_id = "ana-ruiz".into()),
+                with(rec("b_2024-03-02", "utterly spineless.", "Ben Ruiz"), |r| {
+                    r.speaker_id = "ben-ruiz".into();
+                    r.method = Some(Method::Surname);
+                    r.mention = "Ruiz".into();
+                }),
             ],
         ),
         (
@@ -209,7 +242,7 @@ fn a_part_of_a_member_joins_the_members_group() {
 
 #[test]
 fn groups_handed_out_one_at_a_time_are_those_of_compare() {
-    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let q = HARBOUR;
     let records = [
         rec("c", q, "Ana Ruiz"),
         rec("a", "utterly spineless", "Bo Chen"),
@@ -251,7 +284,7 @@ fn flags_of(records: &[QuoteRecord]) -> (Vec<Flag>, Vec<String>) {
 
 #[test]
 fn speaker_conflict_only_between_confident_different_names() {
-    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let q = HARBOUR;
     let pronoun = |r: QuoteRecord| with(r, |r| r.method = Some(Method::Pronoun));
     let rows: Vec<(&str, Vec<QuoteRecord>, Option<Flag>)> = vec![
         (
@@ -302,7 +335,7 @@ fn role_conflict_uses_the_role_held_on_the_articles_date() {
          ana-ruiz,Ana Ruiz,person,female,,,Governor|State of X|XX|2015-2019;President|Republic of X|XX|2021-\n",
     )
     .unwrap();
-    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let q = HARBOUR;
     let r = |doc: &str, role: &str| {
         with(rec(doc, q, "Ana Ruiz"), |r| {
             r.speaker_id = "ana-ruiz".into();
@@ -407,7 +440,7 @@ fn jsonl(records: &[QuoteRecord]) -> Vec<u8> {
 
 #[test]
 fn records_file_with_bad_lines_skips_and_names_them() {
-    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let q = HARBOUR;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("quotes.jsonl");
     let mut data = jsonl(&[rec("a", q, "Ana Ruiz")]);
@@ -446,7 +479,7 @@ fn terminal_report_carries_no_escape_sequences_from_the_text() {
 
 #[test]
 fn a_whole_sentence_without_a_speaker_is_compared() {
-    let q = "The harbour authority has ignored every warning about the sea wall for ten years";
+    let q = HARBOUR;
     let fragment = with(unnamed("c", "sea wall"), |r| r.kind = QuoteKind::Partial);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("quotes.jsonl");

@@ -183,6 +183,17 @@ fn longest_run(al: &Alignment) -> usize {
 /// common speaker, or across dates (see `admissible`).
 pub const LONG_MATCH: usize = 8;
 
+/// A variant of a long quote as close as this (Dice over the stretch both cover) …
+const REPRINT_SIMILARITY: f64 = 0.85;
+
+/// … with at least [`LONG_MATCH`] words kept is the one passage printed again with a word or
+/// two transcribed differently ("like my husband or" / "unlike my husband and"), as much as an
+/// identical reprint is: a stock line said again on another occasion is quoted word for word
+/// or reworded more than that.
+fn reprinted(al: &Alignment, relation: Relation) -> bool {
+    relation == Relation::Variant && al.local_dice() >= REPRINT_SIMILARITY && al.kept >= LONG_MATCH
+}
+
 /// Whether a related pair may stand for one statement, given who said each and when:
 /// - a short quote ([`is_short`]: under four content words and under eight words) joins only a
 ///   quote of the same person (or of an organisation and someone the articles name as working
@@ -192,13 +203,13 @@ pub const LONG_MATCH: usize = 8;
 /// - a variant or a paraphrase needs the same speaker, or no speaker on one side and a long
 ///   match: "I'm a big fan of Maria" and "I'm a big fan of Tom" from two people are a frame,
 ///   not a statement;
-/// - quotes dated more than [`DATE_WINDOW`] days apart join only when identical or contained
-///   and long ([`is_long`]: six content words or twelve words): a stock line at two rallies is
-///   two statements.
+/// - quotes dated more than [`DATE_WINDOW`] days apart join only when identical, contained or
+///   [`reprinted`], and long ([`is_long`]: six content words or twelve words): a stock line at
+///   two rallies is two statements.
 pub(crate) fn admissible(a: &Unit, b: &Unit, al: &Alignment, relation: Relation, rarity: &Rarity) -> bool {
     let long = is_long(a.stems().len(), a.n_content()) && is_long(b.stems().len(), b.n_content());
     let exact = matches!(relation, Relation::Identical | Relation::Contains);
-    if a.days_apart(b) > DATE_WINDOW && !(exact && long) {
+    if a.days_apart(b) > DATE_WINDOW && !((exact || reprinted(al, relation)) && long) {
         return false;
     }
     if is_short(a.stems().len(), a.n_content()) || is_short(b.stems().len(), b.n_content()) {

@@ -63,7 +63,7 @@ pub(crate) struct Members {
 
 impl Members {
     /// Adds a quote (index, document, speaker and surname keys or `u32::MAX`, whether the
-    /// speaker has a gazetteer id, day).
+    /// speaker has a gazetteer id that the article names in full, day).
     pub(crate) fn add(
         &mut self,
         quote: u32,
@@ -192,8 +192,9 @@ impl Unit {
         self.part(7)
     }
 
-    /// Surname keys of its speakers without a gazetteer id ("Nuland" may be "Victoria
-    /// Nuland"; two gazetteer ids with one surname are two people).
+    /// Surname keys of its speakers without a gazetteer id, or with one the extractor chose
+    /// for a surname alone ("Nuland" may be "Victoria Nuland"; two gazetteer ids that the
+    /// articles name in full are two people).
     pub fn loose(&self) -> &[u32] {
         self.part(8)
     }

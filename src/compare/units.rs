@@ -175,7 +175,10 @@ struct Facts {
     speaker: u32,
     /// Interned surname key, `u32::MAX` when none.
     surname: u32,
-    /// Whether the speaker has a gazetteer id.
+    /// Whether the speaker has a gazetteer id that the article names. An id the extractor
+    /// chose for a surname alone ("Clinton said", method `surname`) is a guess between the
+    /// people of that surname: such a speaker is known by the surname only, and matches
+    /// anyone of that surname (as a speaker without an id does).
     has_id: bool,
     /// The speaker is an organisation, which speaks through its people.
     org: bool,
@@ -278,7 +281,7 @@ pub(crate) fn units(comparer: &Comparer, quotes: Records<'_>) -> Units {
                 doc: docs.id(r.doc),
                 speaker: who.speaker,
                 surname: who.surname,
-                has_id: !r.speaker_id.is_empty(),
+                has_id: !r.speaker_id.is_empty() && r.method != Some(crate::record::Method::Surname),
                 org: r.method == Some(crate::record::Method::Organization) || who.org,
                 day: record_day(r),
             });
