@@ -65,42 +65,78 @@ impl Extractor {
 
     /// Each quote of one document, in text order, handed to `each` as soon as it is found: a
     /// caller that writes records as they come holds no vector of them.
-    pub fn extract_each(&self, doc: &Document, mut each: impl FnMut(QuoteRecord)) {
-        let text = doc.text.as_str();
+    ///
+    /// A document longer than [`crate::mention::MAX_TEXT`] (4 GiB; offsets are `u32`) is read
+    /// as consecutive parts of at most that size, cut at a line break: names are not carried
+    /// from one part to the next.
+    pub fn extract_each(&self, doc: &Document, each: impl FnMut(QuoteRecord)) {
+        self.extract_in_parts(doc, crate::mention::MAX_TEXT, each);
+    }
+
+    /// [`Self::extract_each`] with parts of at most `part_bytes` (at least 4) bytes.
+    fn extract_in_parts(&self, doc: &Document, part_bytes: usize, mut each: impl FnMut(QuoteRecord)) {
+        let meta = crate::outlet::Metadata::of(doc);
+        let mut at = PartStart { chars: 0, paragraphs: 0, first: true };
+        let mut parts = parts(&doc.text, part_bytes).peekable();
+        while let Some(part) = parts.next() {
+            let paragraphs = self.extract_part(doc, &meta, part, &at, &mut each);
+            if parts.peek().is_some() {
+                at = PartStart {
+                    chars: at.chars + part.chars().count() as u64,
+                    paragraphs: at.paragraphs + paragraphs,
+                    first: false,
+                };
+            }
+        }
+    }
+
+    /// The records of one part of a document (the whole document unless it is over 4 GiB);
+    /// returns how many paragraphs it has.
+    fn extract_part(
+        &self,
+        doc: &Document,
+        meta: &crate::outlet::Metadata,
+        text: &str,
+        at: &PartStart,
+        each: &mut impl FnMut(QuoteRecord),
+    ) -> usize {
         let mentions = self.matcher.find(text);
         let mut ctx = DocContext::new(text, &self.matcher, &self.gazetteer, self.lexicon, &mentions);
         // Every name of the article is known before any quote is attributed: a first pass reads
         // every paragraph's names, a second attributes the paragraphs that can yield a record.
-        // Their tokens are kept up to a bound (`KEPT_TOKENS`) and read again beyond it, so
+        // Their tokens are kept up to a bound (`kept_tokens`) and read again beyond it, so
         // memory does not grow with the number of paragraphs.
         let mut toks: Vec<Tok> = Vec::new();
         let read = read_names(text, &mut ctx, &mut toks);
-        let headlines = headline_paragraphs(text, &read.first, read.count);
-        let meta = crate::outlet::Metadata::of(doc);
+        let headlines =
+            if at.first { headline_paragraphs(text, &read.first, read.count) } else { Vec::new() };
         let mut offsets = CharOffsets::new(text);
         let quotes = &read.quotes;
         let mut next = 0;
         for p in &read.to_attribute {
-            if p.index != next {
+            let index = p.index as usize;
+            if index != next {
                 ctx.skip_paragraph(); // the paragraph before holds neither a quote nor a cue
             }
-            next = p.index + 1;
+            next = index + 1;
             let toks = match &p.kept {
-                Some(range) => &read.kept[range.clone()],
+                Some(range) => &read.kept[range.start as usize..range.end as usize],
                 None => {
-                    ctx.tokens_into(p.para, quotes, p.first_quote, &mut toks);
+                    ctx.tokens_into(p.paragraph(), quotes, p.first_quote as usize, &mut toks);
                     &toks[..]
                 }
             };
-            for found in ctx.attribute_paragraph(toks, quotes, headlines.contains(&p.index)) {
+            for found in ctx.attribute_paragraph(toks, quotes, headlines.contains(&index)) {
                 if found.attribution.is_none() && !self.options.all {
                     continue;
                 }
                 let q = quotes[found.quote];
-                let span = (offsets.char_offset(q.start) as u64, offsets.char_offset(q.end) as u64);
-                each(self.record(doc, &meta, p.index, span, &text[q.start..q.end], found));
+                let mut char_at = |byte: u32| at.chars + offsets.char_offset(byte as usize) as u64;
+                let span = (char_at(q.start), char_at(q.end));
+                each(self.record(doc, meta, at.paragraphs + index, span, &text[q.range()], found));
             }
         }
+        read.count
     }
 
     fn record(
@@ -150,20 +186,70 @@ impl Extractor {
     }
 }
 
-/// A paragraph to attribute: one that holds a quote or a cue.
+/// Where a part of a document starts: the characters and paragraphs before it.
+struct PartStart {
+    chars: u64,
+    paragraphs: usize,
+    /// The document's first part, where headlines are.
+    first: bool,
+}
+
+/// `text` as consecutive parts of at most `max` bytes (at least 4), each cut after a line
+/// break when one is in reach, else on a character boundary.
+fn parts(text: &str, max: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len();
+        if cut > max {
+            cut = max;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            cut = memchr::memrchr(b'\n', &rest.as_bytes()[..cut]).map_or(cut, |i| i + 1);
+        }
+        let (part, after) = rest.split_at(cut);
+        rest = after;
+        Some(part)
+    })
+}
+
+/// A paragraph to attribute: one that holds a quote or a cue. Offsets and indices are `u32`
+/// (a part of a document is at most 4 GiB): one is kept for every such paragraph.
 struct ToAttribute {
-    para: segment::Paragraph,
+    /// Its byte range.
+    start: u32,
+    end: u32,
     /// Its number in the document, from 0.
-    index: usize,
+    index: u32,
     /// The index of its first quote among the document's.
-    first_quote: usize,
+    first_quote: u32,
     /// Where its tokens are in `FirstPass::kept`, if kept.
-    kept: Option<std::ops::Range<usize>>,
+    kept: Option<std::ops::Range<u32>>,
+}
+
+impl ToAttribute {
+    fn paragraph(&self) -> segment::Paragraph {
+        segment::Paragraph { start: self.start as usize, end: self.end as usize }
+    }
 }
 
 /// At most this many tokens of the paragraphs to attribute are kept from the first pass
-/// (4 MB; an article of 100,000 words); the second pass reads any others again.
+/// (3.7 MB; an article of 100,000 words); the second pass reads any others again.
 const KEPT_TOKENS: usize = 65_536;
+
+/// Tokens kept whatever the document's size (230 KB): every token of an article of up to
+/// about 20 KB.
+const KEPT_TOKENS_ANY: usize = 4_096;
+
+/// How many tokens a document of `bytes` keeps from its first pass: their size in bytes at
+/// most a quarter of the text's (all the tokens of a long document would take 10 times its
+/// size), at least [`KEPT_TOKENS_ANY`], at most [`KEPT_TOKENS`].
+fn kept_tokens(bytes: usize) -> usize {
+    (bytes / 4 / std::mem::size_of::<Tok>()).clamp(KEPT_TOKENS_ANY, KEPT_TOKENS)
+}
 
 /// What the first pass over a document keeps.
 struct FirstPass {
@@ -187,6 +273,7 @@ fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>) -> FirstPas
         first: Vec::new(),
         count: 0,
     };
+    let keep = kept_tokens(text.len());
     let mut paras = segment::Paragraphs::new(text).peekable();
     while let Some(para) = paras.next() {
         let next_opens = paras.peek().is_some_and(|n| segment::opens_with_quote(text, *n));
@@ -197,11 +284,19 @@ fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>) -> FirstPas
         // the following statement:", "Roe is upbeat about the race.").
         if read.quotes.len() > first_quote || next_opens || ctx.has_cue(toks) {
             let start = read.kept.len();
-            let kept = (start + toks.len() <= KEPT_TOKENS).then(|| {
+            let kept = (start + toks.len() <= keep).then(|| {
                 read.kept.extend_from_slice(toks);
-                start..read.kept.len()
+                start as u32..read.kept.len() as u32
             });
-            read.to_attribute.push(ToAttribute { para, index: read.count, first_quote, kept });
+            // All fit in `u32`: the text is at most `MAX_TEXT` bytes, and paragraphs and quotes
+            // are fewer than its bytes.
+            read.to_attribute.push(ToAttribute {
+                start: para.start as u32,
+                end: para.end as u32,
+                index: read.count as u32,
+                first_quote: first_quote as u32,
+                kept,
+            });
         }
         if read.first.len() < HEADLINE_PARAGRAPHS {
             read.first.push(para);
@@ -257,6 +352,36 @@ mod tests {
         ex.extract_each(&doc, |r| each.push(r));
         assert_eq!(each.len(), 3);
         assert_eq!(each, ex.extract(&doc));
+    }
+
+    #[test]
+    fn parts_are_cut_after_a_line_break_else_on_a_character_boundary() {
+        let rows: &[(&str, usize, &[&str])] = &[
+            ("ab\ncd\nef", 100, &["ab\ncd\nef"]),
+            ("ab\ncd\nef", 6, &["ab\ncd\n", "ef"]),
+            ("ab\ncd\nef", 5, &["ab\n", "cd\nef"]),
+            ("ab\ncd\nef", 4, &["ab\n", "cd\n", "ef"]),
+            ("abcdef", 4, &["abcd", "ef"]),
+            ("ééé", 5, &["éé", "é"]),
+            ("", 4, &[]),
+        ];
+        for (text, max, want) in rows {
+            assert_eq!(parts(text, *max).collect::<Vec<_>>(), *want, "{text:?} by {max}");
+        }
+    }
+
+    #[test]
+    fn a_document_read_in_parts_gives_the_records_of_its_paragraphs() {
+        // Paragraphs that name their own speakers, so reading them in parts loses nothing.
+        let ex = Extractor::builtin().unwrap();
+        let text = "“We will win,” said Jane Doe.\n\n“It is late,” said John Roe.\n\n\
+                    “Ça ira,” said Ana Ruiz.\n\n“We lost,” said Jane Doe.\n";
+        let doc = Document::new("t", text);
+        let whole = ex.extract(&doc);
+        assert_eq!(whole.len(), 4);
+        let mut parted = Vec::new();
+        ex.extract_in_parts(&doc, 40, |r| parted.push(r));
+        assert_eq!(parted, whole);
     }
 
     #[test]

@@ -49,6 +49,48 @@ pub enum PronounKind {
     Thing,
 }
 
+/// What a function word does in the attribution rules: the tags of `data/function_words.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Function {
+    /// Links a speech noun to the quote it takes: "a call for “…”".
+    Complement,
+    /// Opens a clause, so a cue word after it is a verb: "and says".
+    ClauseLink,
+    /// Before a cue, its subject is left out: "… and added".
+    Elision,
+    /// No subject follows it: "with Ann Roe".
+    Preposition,
+    /// Joins the words of a description read rightwards: "director of research".
+    NpLink,
+    /// Ends a description read rightwards after a determiner: "the one who".
+    NpStop,
+    /// Joins role words before a name: "head of security Ann Roe".
+    PremodifierLink,
+    /// After a comma, opens no apposition: ", in a statement".
+    NotApposition,
+    /// After a name, starts what modifies it: "Ann Roe of the Fund".
+    PostModifier,
+}
+
+impl Function {
+    const TAGS: [(&'static str, Function); 9] = [
+        ("complement", Function::Complement),
+        ("clause-link", Function::ClauseLink),
+        ("elision", Function::Elision),
+        ("preposition", Function::Preposition),
+        ("np-link", Function::NpLink),
+        ("np-stop", Function::NpStop),
+        ("premodifier-link", Function::PremodifierLink),
+        ("not-apposition", Function::NotApposition),
+        ("post-modifier", Function::PostModifier),
+    ];
+
+    /// Its bit in a word's set of functions.
+    pub(crate) fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
 /// All language data.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -56,9 +98,13 @@ pub struct Lexicon {
     pub cues: Vec<(String, CueClass)>,
     /// Pronouns (lowercase).
     pub pronouns: HashMap<String, PronounKind>,
+    /// First-person pronouns (lowercase): the writer, or a group speaking for itself.
+    pub(crate) first_person: HashSet<&'static str>,
     /// The first bytes of the pronouns, in either ASCII case, as a bit set: most words are
     /// answered "no pronoun" by it without a lookup.
     pronoun_initials: u128,
+    /// The length in bytes of the longest pronoun: a longer word is none.
+    pub(crate) longest_pronoun: usize,
     /// Possessive pronouns (lowercase), for "her statement".
     pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
@@ -93,6 +139,8 @@ pub struct Lexicon {
     pub speech_nouns: HashSet<&'static str>,
     /// Small words a title keeps in lower case ("the", "of").
     pub title_small_words: HashSet<&'static str>,
+    /// Function words (lowercase) with what each does, as a set of `Function` bits.
+    pub(crate) function_words: HashMap<&'static str, u16>,
 }
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
@@ -139,6 +187,7 @@ const NAME_SUFFIXES: &str = include_str!("../data/name_suffixes.txt");
 const CLAUSE_OPENERS: &str = include_str!("../data/clause_openers.txt");
 const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
 const TITLE_SMALL_WORDS: &str = include_str!("../data/title_small_words.txt");
+const FUNCTION_WORDS: &str = include_str!("../data/function_words.csv");
 
 /// Data rows: non-empty, non-comment lines after the header, split on the first comma.
 fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
@@ -225,12 +274,23 @@ impl Lexicon {
             ("thing", PronounKind::Thing),
         ];
         let pronouns = classed("data/pronouns.csv", PRONOUNS, "gender", &pronoun_kinds)?;
+        let mut first_person = HashSet::default();
+        for (n, word, rest) in rows(PRONOUNS) {
+            match rest.split(',').nth(1).map(str::trim) {
+                Some("first") => drop(first_person.insert(word)),
+                Some("third") => {}
+                other => {
+                    return Err(format!("data/pronouns.csv:{n}: person is `first` or `third`, not {other:?}"))
+                }
+            }
+        }
         let possessives = classed("data/possessives.csv", POSSESSIVES, "gender", &pronoun_kinds)?;
         let pronoun_initials = pronouns
             .keys()
             .filter_map(|p: &String| p.bytes().next())
             .filter(u8::is_ascii)
             .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
+        let longest_pronoun = pronouns.keys().map(String::len).max().unwrap_or(0);
         let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
         let roles = classed(
             "data/roles.csv",
@@ -252,7 +312,9 @@ impl Lexicon {
         Ok(Lexicon {
             cues,
             pronouns,
+            first_person,
             pronoun_initials,
+            longest_pronoun,
             possessives,
             honorifics,
             roles,
@@ -270,6 +332,7 @@ impl Lexicon {
             clause_openers: words(CLAUSE_OPENERS),
             speech_nouns: words(SPEECH_NOUNS),
             title_small_words: words(TITLE_SMALL_WORDS),
+            function_words: function_words(FUNCTION_WORDS)?,
         })
     }
 
@@ -318,6 +381,11 @@ impl Lexicon {
         })
     }
 
+    /// What a word in lower case does as a function word (`Function` bits; 0 for none).
+    pub(crate) fn functions(&self, lower: &str) -> u16 {
+        self.function_words.get(lower).copied().unwrap_or(0)
+    }
+
     /// The pronoun class of a word, if it is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         match word {
@@ -325,7 +393,7 @@ impl Lexicon {
             "she" | "She" | "SHE" => Some(PronounKind::Female),
             // A word whose first byte (ASCII) starts no pronoun in either case is none; a
             // non-ASCII first byte may lowercase to one, so it is looked up.
-            _ if word.len() <= 4 => {
+            _ if word.len() <= self.longest_pronoun => {
                 let first = word.as_bytes().first().copied().unwrap_or(0);
                 if first.is_ascii() && self.pronoun_initials >> first & 1 == 0 {
                     return None;
@@ -346,10 +414,28 @@ fn classed<T: Copy>(
     values: &[(&str, T)],
 ) -> Result<HashMap<String, T>, String> {
     let mut out = HashMap::default();
-    for (n, word, name) in rows(data) {
+    for (n, word, rest) in rows(data) {
+        // The value is the second column; more columns may follow.
+        let name = rest.split(',').next().unwrap_or("").trim();
         let value = values.iter().find(|(v, _)| *v == name).map(|&(_, t)| t);
         let value = value.ok_or_else(|| format!("{file}:{n}: unknown {what} `{name}`"))?;
         out.insert(word.to_lowercase(), value);
+    }
+    Ok(out)
+}
+
+/// `data/function_words.csv`: each word with the set of its tags, as `Function` bits.
+fn function_words(text: &'static str) -> Result<HashMap<&'static str, u16>, String> {
+    let mut out = HashMap::default();
+    for (n, word, tags) in rows(text) {
+        let mut bits = 0;
+        for tag in tags.split_whitespace() {
+            let f = Function::TAGS.iter().find(|(t, _)| *t == tag).map(|&(_, f)| f);
+            bits |= f.ok_or_else(|| format!("data/function_words.csv:{n}: unknown tag `{tag}`"))?.bit();
+        }
+        if word != word.to_lowercase() || out.insert(word, bits).is_some() {
+            return Err(format!("data/function_words.csv:{n}: `{word}` is not lowercase or comes twice"));
+        }
     }
     Ok(out)
 }
@@ -409,6 +495,19 @@ mod tests {
         assert_eq!(l.pronoun("She"), Some(PronounKind::Female));
         assert_eq!(l.role_word("Spokesman"), Some(RoleWord::Title));
         assert!(l.stopwords.contains("Thursday"));
+        assert!(l.first_person.contains("we") && !l.first_person.contains("they"));
+    }
+
+    #[test]
+    fn function_words_have_their_tags() {
+        let l = lexicon();
+        let does = |w: &str, f: Function| l.functions(w) & f.bit() != 0;
+        assert!(does("of", Function::Complement) && does("of", Function::PostModifier));
+        assert!(does("with", Function::Preposition) && !does("with", Function::Complement));
+        assert!(does("later", Function::Elision) && !does("later", Function::Preposition));
+        assert_eq!(l.functions("spokesman"), 0);
+        assert!(function_words("word,tags\nof,complement nonsense\n").is_err());
+        assert!(function_words("word,tags\nOf,complement\n").is_err());
     }
 
     #[test]
@@ -451,6 +550,7 @@ mod tests {
     fn data_files_are_sorted_without_duplicates() {
         assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, v, rest)| format!("{v}\t{rest}")));
         assert_sorted_unique("data/possessives.csv", rows(POSSESSIVES).map(|(_, f, _)| f));
+        assert_sorted_unique("data/function_words.csv", rows(FUNCTION_WORDS).map(|(_, f, _)| f));
         assert_sorted_unique("data/given-names.csv", rows(GIVEN_NAMES).map(|(_, f, _)| f));
         let places = PLACES.lines().filter(|l| !l.starts_with('#'));
         assert_sorted_unique("data/places.txt", places);

@@ -39,15 +39,40 @@ impl Payload {
     }
 }
 
-/// One match: a byte range of the document and the pattern it matched.
+/// One match: a byte range of the document and the pattern it matched. Offsets are `u32` (12
+/// bytes a mention): [`Matcher::find`] reads at most the first [`MAX_TEXT`] bytes of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     /// Byte offset of the first character.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last character.
-    pub end: usize,
+    pub end: u32,
     /// The pattern.
     pub pattern: u32,
+}
+
+impl Mention {
+    /// Its byte range in the text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The most bytes of a text the stage functions read ([`Matcher::find`],
+/// [`crate::segment::quotes`]): their offsets are `u32`. [`crate::Extractor`] reads a longer
+/// document as parts of at most this size.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// The longest prefix of `text` of at most [`MAX_TEXT`] bytes that ends on a char boundary.
+pub(crate) fn readable_prefix(text: &str) -> &str {
+    if text.len() <= MAX_TEXT {
+        return text;
+    }
+    let mut end = MAX_TEXT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The compiled automaton with what each pattern stands for.
@@ -138,14 +163,17 @@ impl Matcher {
         Ok(Matcher { ac, payloads, titles, surname_groups, surname_index, lexicon })
     }
 
-    /// Every mention in `text`, in order, on word boundaries and with the right case.
+    /// Every mention in `text` (its first [`MAX_TEXT`] bytes), in order, on word boundaries
+    /// and with the right case.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let text = readable_prefix(text);
         let mut out = Vec::new();
         let mut at = 0;
         'scan: while at < text.len() {
             for m in self.ac.find_iter(Input::new(text).range(at..)) {
                 let (s, e) = (m.start(), m.end());
-                let mention = Mention { start: s, end: e, pattern: m.pattern().as_u32() };
+                // Both fit: `text` is at most `MAX_TEXT` bytes.
+                let mention = Mention { start: s as u32, end: e as u32, pattern: m.pattern().as_u32() };
                 if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
                     out.push(mention);
                 } else {
@@ -165,7 +193,7 @@ impl Matcher {
 
     /// The payloads of a mention that hold for the text as written (case checked).
     pub fn payloads<'a>(&'a self, m: &Mention, text: &'a str) -> impl Iterator<Item = Payload> + Clone + 'a {
-        let written = &text[m.start..m.end];
+        let written = &text[m.range()];
         self.payloads[m.pattern as usize]
             .iter()
             .filter(move |(p, form)| !p.case_sensitive() || **form == *written)
@@ -234,7 +262,7 @@ mod tests {
             .iter()
             .map(|x| {
                 let kinds: Vec<String> = m.payloads(x, text).map(|p| format!("{p:?}")).collect();
-                format!("{}={}", &text[x.start..x.end], kinds.join("+"))
+                format!("{}={}", &text[x.range()], kinds.join("+"))
             })
             .collect()
     }
@@ -276,7 +304,7 @@ mod tests {
     fn a_rejected_match_does_not_hide_a_later_one() {
         let m = with_the_un();
         let text = "the United States should";
-        let got: Vec<&str> = m.find(text).iter().map(|x| &text[x.start..x.end]).collect();
+        let got: Vec<&str> = m.find(text).iter().map(|x| &text[x.range()]).collect();
         assert_eq!(got, vec!["United States"]);
     }
 
@@ -290,7 +318,7 @@ mod tests {
         assert!(patterns.iter().all(|p| *p == p.to_ascii_lowercase()));
         let text = "Barack Obama said";
         let first = m.find(text)[0];
-        assert_eq!(patterns[first.pattern as usize], text[first.start..first.end].to_ascii_lowercase());
+        assert_eq!(patterns[first.pattern as usize], text[first.range()].to_ascii_lowercase());
     }
 
     /// The search as it was: after a rejected match, start again one character later.
@@ -298,7 +326,8 @@ mod tests {
         let mut out = Vec::new();
         let mut at = 0;
         while let Some(x) = m.ac.find(Input::new(text).range(at..)) {
-            let mention = Mention { start: x.start(), end: x.end(), pattern: x.pattern().as_u32() };
+            let mention =
+                Mention { start: x.start() as u32, end: x.end() as u32, pattern: x.pattern().as_u32() };
             if on_word_boundaries(text, x.start(), x.end()) && m.payloads(&mention, text).next().is_some() {
                 out.push(mention);
                 at = x.end();

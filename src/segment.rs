@@ -22,17 +22,19 @@ pub struct Paragraph {
     pub end: usize,
 }
 
-/// A quoted span inside one paragraph.
+/// A quoted span inside one paragraph. Offsets are `u32` (20 bytes a quote; a document keeps
+/// all its quotes): [`quotes`] finds none in a paragraph that ends past
+/// [`crate::mention::MAX_TEXT`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteSpan {
     /// Byte offset of the opening mark.
-    pub open: usize,
+    pub open: u32,
     /// Byte offset of the first quoted character (white space trimmed).
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last quoted character (white space trimmed).
-    pub end: usize,
+    pub end: u32,
     /// Byte offset one past the closing mark, or the paragraph end when unclosed.
-    pub close_end: usize,
+    pub close_end: u32,
     /// Quoted with single marks.
     pub single: bool,
     /// Inside another quote.
@@ -41,4 +43,11 @@ pub struct QuoteSpan {
     pub closed: bool,
     /// Left open at the paragraph end because the next paragraph opens a quote again.
     pub continues: bool,
+}
+
+impl QuoteSpan {
+    /// The byte range of the quoted text (`start..end`).
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }

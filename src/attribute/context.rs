@@ -10,7 +10,7 @@ use super::memo::PhraseMemo;
 use super::names::NameUnit;
 use super::{Attribution, Tok, TokKind};
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{Lexicon, PronounKind, RoleWord};
+use crate::lexicon::{Function, Lexicon, PronounKind, RoleWord};
 use crate::mention::{Matcher, Mention, Payload};
 
 /// Per-document state for attribution.
@@ -74,7 +74,8 @@ const PARTICLE: Field = Field { shift: 8, bits: 2 };
 const CONNECTOR: Field = Field { shift: 10, bits: 2 };
 const DETERMINER: Field = Field { shift: 12, bits: 2 };
 const ADVERB: Field = Field { shift: 14, bits: 2 };
-const PREPOSITION: Field = Field { shift: 16, bits: 2 };
+/// All of a word's `Function` bits at once.
+const FUNCTION: Field = Field { shift: 16, bits: 10 };
 
 /// The value of field `f` of a token's classes, computed by `compute` on first use. The rules
 /// ask the same token the same questions many times; each lexicon lookup happens once.
@@ -243,6 +244,10 @@ impl<'a> DocContext<'a> {
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
         const KINDS: [PronounKind; 4] =
             [PronounKind::Male, PronounKind::Female, PronounKind::Any, PronounKind::Thing];
+        // Most words are longer than any pronoun, and answered without the cache.
+        if t.e - t.s > self.lexicon.longest_pronoun {
+            return None;
+        }
         let code = cached(t, PRONOUN, || {
             self.lexicon
                 .pronoun(self.word(t))
@@ -282,10 +287,10 @@ impl<'a> DocContext<'a> {
         cached(t, ADVERB, adverb) == 1
     }
 
-    /// Whether the token's word is one after which no subject follows (`after_preposition`'s
-    /// list, which `is` answers on first use).
-    pub(super) fn in_prepositions(&self, t: &Tok, is: impl FnOnce(&str) -> bool) -> bool {
-        cached(t, PREPOSITION, || is(&self.lower(t)).into()) == 1
+    /// Whether the token's word, in lower case, does `f` (`data/function_words.csv`).
+    pub(super) fn does(&self, t: &Tok, f: Function) -> bool {
+        let bits = cached(t, FUNCTION, || self.lexicon.functions(&self.lower(t)).into());
+        bits & usize::from(f.bit()) != 0
     }
 
     /// The word in lower case, borrowed when it already is (most function words are).

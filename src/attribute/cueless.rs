@@ -6,6 +6,7 @@ use super::cues::CUE_AFTER;
 use super::phrase::Np;
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
+use crate::lexicon::Function;
 use crate::record::Method;
 
 /// Confidence of a speaker's name labelling a quote with a colon or a dash, with no cue.
@@ -40,7 +41,7 @@ impl<'a> DocContext<'a> {
             .find(|&k| self.lexicon.speech_nouns.contains(&*self.lower(&toks[k])))?;
         // The noun takes the quote as its complement ("call for a", "promise of", "claim that"),
         // not as what the sentence says of it ("his comments were “hurtful”").
-        let complement = toks.get(n + 1).is_some_and(|t| matches!(&*self.lower(t), "for" | "of" | "that"));
+        let complement = toks.get(n + 1).is_some_and(|t| self.does(t, Function::Complement));
         if !complement || !(n + 2..qi).all(|k| self.is_determiner(&toks[k])) {
             return None;
         }

@@ -3,7 +3,7 @@
 
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
-use crate::lexicon::CueClass;
+use crate::lexicon::{CueClass, Function};
 use crate::record::Method;
 
 /// Confidence of a speaker named next to a cue right after the quote (rule 1).
@@ -47,7 +47,7 @@ impl<'a> DocContext<'a> {
             && !self.is_adverb(p)
             && self.pronoun_of(p).is_none()
             && self.role_of(p).is_none()
-            && !matches!(&*self.lower(p), "and" | "but" | "who" | "which" | "that")
+            && !self.does(p, Function::ClauseLink)
     }
 
     /// A description in lower case, then a person's name, after an inverted cue: "said oil and
@@ -249,8 +249,7 @@ impl<'a> DocContext<'a> {
                 // clause's first speaker-like phrase, trusted less when nothing marks elision.
                 let elided = k > ss && {
                     let p = &toks[k - 1];
-                    matches!(p.kind, TokKind::Punct(','))
-                        || matches!(&*self.lower(p), "and" | "but" | "then" | "also" | "later")
+                    matches!(p.kind, TokKind::Punct(',')) || self.does(p, Function::Elision)
                 };
                 let a = self.clause_subject(toks, k, c, ss, pos)?;
                 Some(if elided {

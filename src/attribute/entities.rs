@@ -5,7 +5,7 @@
 use super::names::NameUnit;
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::Gender;
-use crate::lexicon::PronounKind;
+use crate::lexicon::{Function, PronounKind};
 
 /// Where `scan_names` is in a paragraph: tokens whose sentence ends are counted, and whether the
 /// current sentence has had its first name yet.
@@ -119,27 +119,8 @@ impl<'a> DocContext<'a> {
     /// Whether token `i` follows a preposition or a conjunction that makes what follows it
     /// no subject.
     pub(super) fn after_preposition(&self, toks: &[Tok], i: usize) -> bool {
-        i.checked_sub(1).is_some_and(|p| {
-            toks[p].kind == TokKind::Word
-                && self.in_prepositions(&toks[p], |w| {
-                    matches!(
-                        w,
-                        "of" | "for"
-                            | "to"
-                            | "with"
-                            | "by"
-                            | "from"
-                            | "at"
-                            | "on"
-                            | "in"
-                            | "about"
-                            | "against"
-                            | "between"
-                            | "and"
-                            | "than"
-                    )
-                })
-        })
+        i.checked_sub(1)
+            .is_some_and(|p| toks[p].kind == TokKind::Word && self.does(&toks[p], Function::Preposition))
     }
 
     /// For the unit at tokens `[i, next)`: the number of its sentence, and whether it is the

@@ -1,7 +1,7 @@
 //! Noun phrases: the words next to a cue read as a phrase, its subject, apposition and role.
 
 use super::{DocContext, Tok, TokKind};
-use crate::lexicon::RoleWord;
+use crate::lexicon::{Function, RoleWord};
 use crate::mention::Payload;
 
 /// A noun phrase: tokens `[a, b)` of a paragraph.
@@ -167,27 +167,9 @@ impl<'a> DocContext<'a> {
                 return (Some(Np { a: k, b: b + 1 }), b);
             }
             let w = self.lower(t);
-            let connector = matches!(&*w, "of" | "for" | "by" | "to" | "from");
+            let connector = self.does(t, Function::NpLink);
             if t.kind == TokKind::Word
-                && (connector
-                    || starts_det
-                        && plain_word(&w)
-                        && !matches!(
-                            &*w,
-                            "in" | "on"
-                                | "at"
-                                | "during"
-                                | "after"
-                                | "before"
-                                | "when"
-                                | "while"
-                                | "who"
-                                | "which"
-                                | "that"
-                                | "as"
-                                | "and"
-                                | "but"
-                        ))
+                && (connector || starts_det && plain_word(&w) && !self.does(t, Function::NpStop))
                 && b + 1 < hi
                 && b - k < 14
                 && (connector || !seen_head && plain < 3 || in_pp && plain < 2)
@@ -221,7 +203,7 @@ impl<'a> DocContext<'a> {
                 || t.kind == TokKind::Possessive
                 || self.np_word(toks, i) && !self.is_determiner(t)
                 || t.kind == TokKind::Word
-                    && matches!(&*self.lower(t), "of" | "for" | "and")
+                    && self.does(t, Function::PremodifierLink)
                     && i > lo
                     && self.np_word(toks, i - 1);
             if !ok {
@@ -324,10 +306,7 @@ impl<'a> DocContext<'a> {
         let starts_role = self.is_determiner(first)
             || self.np_word(toks, b + 1)
             || first.kind == TokKind::Word && self.role_of(first).is_some();
-        let first_lower = self.lower(first);
-        if !starts_role
-            || ["in", "on", "at", "who", "which", "adding", "saying", "when", "as"].contains(&&*first_lower)
-        {
+        if !starts_role || self.does(first, Function::NotApposition) {
             return String::new();
         }
         let mut e = b + 1;

@@ -6,7 +6,7 @@ use super::names::NameUnit;
 use super::phrase::Np;
 use super::{DocContext, Speaker, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::lexicon::{PronounKind, RoleWord};
+use crate::lexicon::{Function, PronounKind, RoleWord};
 use crate::mention::Payload;
 use crate::record::Method;
 
@@ -67,10 +67,7 @@ impl<'a> DocContext<'a> {
                 continue;
             }
             let t = &toks[i];
-            if !units.is_empty()
-                && t.kind == TokKind::Word
-                && matches!(&*self.lower(t), "of" | "for" | "at" | "in" | "from" | "with" | "by")
-            {
+            if !units.is_empty() && t.kind == TokKind::Word && self.does(t, Function::PostModifier) {
                 core_end = i;
                 break;
             }
@@ -120,7 +117,7 @@ impl<'a> DocContext<'a> {
         if np.b - np.a == 1 && toks[np.a].kind == TokKind::Word {
             let w = self.word(&toks[np.a]);
             if let Some(kind) = self.pronoun_of(&toks[np.a]) {
-                if matches!(w, "I" | "we" | "We") {
+                if self.lexicon.first_person.contains(&*self.lower(&toks[np.a])) {
                     // The writer or a group speaking for itself: say so as written.
                     let sp =
                         Speaker { name: w.to_string(), entry: None, person: true, gender: Gender::Unknown };

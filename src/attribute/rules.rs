@@ -76,7 +76,7 @@ impl<'a> DocContext<'a> {
             // A title named by a cue before it ("called it “Meet the Press”"), or inside its
             // sentence ("author of “The Long Road,” put it"), is not speech.
             if let Some(x) = &a {
-                if (x.at < q.open || kind == QuoteKind::Partial) && is_title(&text[q.start..q.end]) {
+                if (x.at < q.open as usize || kind == QuoteKind::Partial) && is_title(&text[q.range()]) {
                     a = None;
                 }
             }
@@ -101,7 +101,7 @@ impl<'a> DocContext<'a> {
             }
             // A quote broken by its attribution: “A,” he said, “b…”.
             if let (Some(x), Some(prev)) = (&a, attributed.last_mut()) {
-                let lower = text[q.start..].chars().next().is_some_and(char::is_lowercase);
+                let lower = text[q.start as usize..].chars().next().is_some_and(char::is_lowercase);
                 let same_cue = prev.attribution.as_ref().is_some_and(|pa| pa.at == x.at);
                 if same_cue && lower && x.at > toks[prev.token].s {
                     kind = QuoteKind::Split;
@@ -142,10 +142,7 @@ impl<'a> DocContext<'a> {
     /// in double marks: a subheading ("'Legend in the Coal Fields.'"), not speech continued.
     /// `quotes` are all the article's quotes.
     fn is_subhead(&mut self, toks: &[Tok], quotes: &[QuoteSpan], q: &QuoteSpan) -> bool {
-        if !q.single
-            || toks.len() != 1
-            || self.text[q.start..q.end].split_whitespace().count() > SUBHEAD_WORDS
-        {
+        if !q.single || toks.len() != 1 || self.text[q.range()].split_whitespace().count() > SUBHEAD_WORDS {
             return false;
         }
         let (double, single) = *self.marks.get_or_insert_with(|| {
@@ -171,7 +168,7 @@ impl<'a> DocContext<'a> {
             TokKind::Quote(q) => quotes[q],
             _ => unreachable!("attribute is called on quote tokens"),
         };
-        let partial = self.text[q.start..q.end].chars().next().is_some_and(char::is_lowercase);
+        let partial = self.text[q.range()].chars().next().is_some_and(char::is_lowercase);
         if partial && !headline {
             if let Some(a) = self.speech_noun_owner(toks, qi, ss) {
                 return Some(a);
@@ -203,13 +200,13 @@ impl<'a> DocContext<'a> {
         }
         // 3. A cue later in the sentence.
         if let Some(a) = self.cue_after(toks, qi, se, false) {
-            if self.text[q.start..q.end].split_whitespace().count() >= 3 {
+            if self.text[q.range()].split_whitespace().count() >= 3 {
                 return Some(Attribution { confidence: a.confidence * LATER_CUE, ..a });
             }
         }
         // "“…,” Roe shot back": a verb no list holds, after a full quote that opens its sentence
         // (not a title: "“Hail, Caesar!,” Roe starred in …").
-        if !headline && !partial && qi == ss && !is_title(&self.text[q.start..q.end]) {
+        if !headline && !partial && qi == ss && !is_title(&self.text[q.range()]) {
             if let Some(a) = self.unlisted_verb_after(toks, qi, se, pos) {
                 return Some(a);
             }
@@ -221,7 +218,7 @@ impl<'a> DocContext<'a> {
         // "Roe: “…”" sums up the article.
         let introduced = !headline && qi > ss && toks[qi - 1].kind == TokKind::Punct(':');
         if (introduced || quote_kind(self.text, toks, qi, &q) == QuoteKind::Partial)
-            && self.text[q.start..q.end].split_whitespace().count() >= MIN_SUBJECT_WORDS
+            && self.text[q.range()].split_whitespace().count() >= MIN_SUBJECT_WORDS
         {
             return self.sentence_subject(toks, qi, ss, pos, introduced);
         }
@@ -284,7 +281,7 @@ fn carry(a: &Attribution, factor: f32) -> Attribution {
 /// Full when the quote starts with a capital and starts its sentence (or follows a cue and a
 /// comma or colon); partial otherwise.
 fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
-    let upper = text[q.start..q.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let upper = text[q.range()].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
     if !upper {
         return QuoteKind::Partial;
     }

@@ -59,12 +59,13 @@ pub(crate) fn tokenize_into(
     let mut i = start;
     let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false, classes: Cell::new(0) };
     while i < end {
-        while qi < quotes.len() && quotes[qi].open < i {
+        while qi < quotes.len() && (quotes[qi].open as usize) < i {
             qi += 1;
         }
-        if qi < quotes.len() && quotes[qi].open == i {
-            toks.push(tok(i, quotes[qi].close_end, TokKind::Quote(qi)));
-            i = quotes[qi].close_end.max(i + 1);
+        if qi < quotes.len() && quotes[qi].open as usize == i {
+            let close_end = quotes[qi].close_end as usize;
+            toks.push(tok(i, close_end, TokKind::Quote(qi)));
+            i = close_end.max(i + 1);
             qi += 1;
             continue;
         }
@@ -101,7 +102,7 @@ pub(crate) fn tokenize_into(
             let joins = matches!(ch, '\'' | '’' | '-' | '.' | '&')
                 && after < end
                 && char_at(text, after).0.is_alphanumeric()
-                && !(qi < quotes.len() && quotes[qi].open == j);
+                && !(qi < quotes.len() && quotes[qi].open as usize == j);
             if joins {
                 j = after;
             } else {
@@ -143,10 +144,10 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// Marks which tokens mentions cover. `mentions` are sorted; only mentions that start and end
 /// on token edges count.
 pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention]) {
-    let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| m.start < t.s));
+    let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| (m.start as usize) < t.s));
     let mut t = 0;
     while t < toks.len() && mi < mentions.len() {
-        let m = mentions[mi];
+        let m = mentions[mi].range();
         if m.start < toks[t].s {
             mi += 1;
             continue;

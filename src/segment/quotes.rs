@@ -2,6 +2,7 @@
 //! apostrophes.
 
 use super::{Paragraph, QuoteSpan};
+use crate::mention::MAX_TEXT;
 use crate::text::{char_at, char_before, is_space};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -175,6 +176,9 @@ pub(super) fn ends_open(text: &str, para: Paragraph) -> bool {
 /// begins with an opening quote mark (the multi-paragraph convention).
 pub fn quotes(text: &str, para: Paragraph, next_opens: bool) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
+    if para.end > MAX_TEXT {
+        return out; // past what `u32` offsets reach (see `MAX_TEXT`)
+    }
     if let Some(o) = scan_doubles(text, para, Some(&mut out)) {
         let first = text[para.start..o.pos].chars().all(|c| is_space(c) || is_format(c));
         if next_opens || first {
@@ -183,10 +187,10 @@ pub fn quotes(text: &str, para: Paragraph, next_opens: bool) -> Vec<QuoteSpan> {
             out.push(q);
         }
     }
-    out.retain(|q| text[q.start..q.end].chars().any(char::is_alphanumeric));
+    out.retain(|q| text[q.range()].chars().any(char::is_alphanumeric));
     let doubles: Vec<QuoteSpan> = out.iter().filter(|q| !q.nested).copied().collect();
     single_quotes(text, para, &doubles, &mut out);
-    out.retain(|q| text[q.start..q.end].chars().any(char::is_alphanumeric));
+    out.retain(|q| text[q.range()].chars().any(char::is_alphanumeric));
     out.sort_by_key(|q| (q.open, q.nested));
     out
 }
@@ -304,7 +308,9 @@ fn span(
     let inner = &text[start..end.max(start)];
     let s = start + (inner.len() - inner.trim_start_matches(is_space).len());
     let e = start + inner.trim_end_matches(is_space).len();
-    QuoteSpan { open: o.pos, start: s.min(e), end: e, close_end, single, nested, closed, continues: false }
+    // Every offset fits: `quotes` reads no paragraph that ends past `MAX_TEXT`.
+    let (open, start, end, close_end) = (o.pos as u32, s.min(e) as u32, e as u32, close_end as u32);
+    QuoteSpan { open, start, end, close_end, single, nested, closed, continues: false }
 }
 
 /// Single-quoted spans: `‘…’` and `'…'` used as quotes, not apostrophes. Pairs never cross a
@@ -312,8 +318,8 @@ fn span(
 fn single_quotes(text: &str, para: Paragraph, doubles: &[QuoteSpan], out: &mut Vec<QuoteSpan>) {
     // `doubles` are in text order and do not overlap: a binary search finds the one around `pos`.
     let region_of = |pos: usize| {
-        let k = doubles.partition_point(|q| q.open < pos);
-        (k > 0 && pos < doubles[k - 1].close_end).then(|| k - 1)
+        let k = doubles.partition_point(|q| (q.open as usize) < pos);
+        (k > 0 && pos < doubles[k - 1].close_end as usize).then(|| k - 1)
     };
     let mut open: Option<(Mark, Option<usize>)> = None;
     for (i, c) in mark_candidates(&text[para.start..para.end]) {
@@ -381,7 +387,7 @@ mod tests {
             let next = paras.get(i + 1).is_some_and(|n| opens_with_quote(text, *n));
             for q in quotes(text, *p, next) {
                 let mark = if q.nested { "n:" } else { "" };
-                v.push(format!("{mark}{}", &text[q.start..q.end]));
+                v.push(format!("{mark}{}", &text[q.range()]));
             }
         }
         v
