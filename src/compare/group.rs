@@ -14,6 +14,8 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::align::{Aligner, Step};
 use super::flags::{role_conflicts, speaker_flags};
 use super::inner::Records;
@@ -121,7 +123,7 @@ fn plans(records: Records<'_>, units: &Units, components: &Components) -> Vec<(u
         .filter(|&(_, &u)| u != u32::MAX)
         .map(|(i, &u)| (components.root[u as usize], i as u32))
         .collect();
-    by_root.sort_unstable();
+    by_root.par_sort_unstable();
     let order = |&q: &usize| {
         let r = records.get(q);
         (r.doc, r.start, r.end, q)
@@ -136,22 +138,23 @@ fn plans(records: Records<'_>, units: &Units, components: &Components) -> Vec<(u
         quotes.sort_by(|a, b| order(a).cmp(&order(b)));
         plans.push((run[0].0, quotes));
     }
-    let key = |quotes: &[usize]| {
-        quotes
-            .iter()
-            .map(|&q| {
-                let r = records.get(q);
-                (r.doc, r.start, r.end)
-            })
-            .collect::<Vec<_>>()
+    // By the places of their members, compared one member at a time (no list of places is
+    // built for a comparison).
+    let place = |&q: &usize| {
+        let r = records.get(q);
+        (r.doc, r.start, r.end)
     };
-    plans.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)));
+    plans.par_sort_by(|a, b| a.1.iter().map(place).cmp(b.1.iter().map(place)));
     plans
 }
 
-/// Builds the reported groups (components with quotes from two documents or more) one at a
-/// time, numbered from 1 in document order, and hands each to `f`: only one group's members
-/// and diffs are held at once.
+/// Groups assembled at once, in parallel: enough to keep the cores busy, few enough that
+/// their members and diffs stay small beside the matcher's data.
+const BATCH: usize = 256;
+
+/// Builds the reported groups (components with quotes from two documents or more) a batch at
+/// a time, numbered from 1 in document order, and hands each to `f` in that order: only one
+/// batch of groups' members and diffs is held at once.
 pub(crate) fn build_each<E>(
     comparer: &Comparer,
     records: Records<'_>,
@@ -160,26 +163,39 @@ pub(crate) fn build_each<E>(
 ) -> Result<(), E> {
     let roles = roles(comparer, records);
     let doc_roles = doc_roles(&roles, records);
-    for (i, (root, quotes)) in plans(records, units, components).into_iter().enumerate() {
-        let mut group =
-            assemble(comparer, (records, &roles), units, &doc_roles, &quotes, (root, edges, components));
-        group.group = i + 1;
-        f(group)?;
+    let plans = plans(records, units, components);
+    for (b, batch) in plans.chunks(BATCH).enumerate() {
+        let groups: Vec<Group> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(k, (root, quotes))| {
+                let mut group = assemble(
+                    comparer,
+                    (records, &roles),
+                    units,
+                    &doc_roles,
+                    quotes,
+                    (*root, edges, components),
+                );
+                group.group = b * BATCH + k + 1;
+                group
+            })
+            .collect();
+        for group in groups {
+            f(group)?;
+        }
     }
     Ok(())
 }
 
 /// The records' roles that have a content word ("the", "that" alone are not roles), each
-/// distinct text normalised once.
+/// distinct text normalised once (in parallel).
 fn roles<'a>(comparer: &Comparer, records: Records<'a>) -> HashSet<&'a str> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut out = HashSet::new();
-    for r in records.iter() {
-        if seen.insert(r.role) && comparer.normalizer.tokens(r.role).iter().any(|t| t.content) {
-            out.insert(r.role);
-        }
-    }
-    out
+    let distinct: Vec<&str> = records.iter().map(|r| r.role).collect::<HashSet<&str>>().into_iter().collect();
+    distinct
+        .into_par_iter()
+        .filter(|role| comparer.normalizer.tokens(role).iter().any(|t| t.content))
+        .collect()
 }
 
 /// The first role each document gives each speaker.
