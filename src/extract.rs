@@ -354,6 +354,19 @@ mod tests {
         assert_eq!(each, ex.extract(&doc));
     }
 
+    /// What a document keeps per mention, quote and paragraph to attribute (issue 10: memory
+    /// per document at most 4 times its size).
+    #[test]
+    fn per_document_rows_stay_small() {
+        use std::mem::size_of;
+        assert!(size_of::<crate::mention::Mention>() <= 12);
+        assert!(size_of::<QuoteSpan>() <= 20);
+        assert!(size_of::<ToAttribute>() <= 28);
+        assert_eq!(kept_tokens(5_000), KEPT_TOKENS_ANY);
+        assert_eq!(kept_tokens(1 << 30), KEPT_TOKENS);
+        assert!(kept_tokens(10_000_000) * size_of::<Tok>() <= 10_000_000 / 4);
+    }
+
     #[test]
     fn parts_are_cut_after_a_line_break_else_on_a_character_boundary() {
         let rows: &[(&str, usize, &[&str])] = &[

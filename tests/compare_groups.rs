@@ -299,6 +299,8 @@ fn speaker_conflict_only_between_confident_different_names() {
         ),
         ("a middle initial", vec![rec("a", q, "Ana M. Ruiz"), rec("b", q, "Ana Ruiz")], None),
         ("a surname alone", vec![rec("a", q, "Ruiz"), rec("b", q, "Ana Ruiz")], None),
+        ("a name with and without accents", vec![rec("a", q, "Inés Muñoz"), rec("b", q, "Ines Munoz")], None),
+        ("a description and a name", vec![rec("a", q, "the harbour master"), rec("b", q, "Ana Ruiz")], None),
         (
             "a relay: X quoted Y as saying",
             vec![rec("a", q, "Ana Ruiz"), with(rec("b", q, "Bo Chen"), |r| r.cue = "as saying".into())],

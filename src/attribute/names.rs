@@ -14,9 +14,9 @@ pub(super) struct NameUnit<'a> {
     pub(super) at: usize,
     /// The name as written, or the gazetteer's; owned only for a remembered speaker.
     pub(super) name: Cow<'a, str>,
-    /// The first word and the surname ("" for a remembered speaker: it is a full name, whose
-    /// surname is never looked up).
-    pub(super) first: &'a str,
+    /// The surname ("" for a remembered speaker: it is a full name, whose surname is never
+    /// looked up). A name run's first word is read from its tokens when it is indexed (see
+    /// `scan_names`): a unit is kept for every name of the article, so it stays small.
     pub(super) last: &'a str,
     pub(super) entry: Option<u32>,
     pub(super) gender: Gender,
@@ -36,7 +36,6 @@ impl<'a> NameUnit<'a> {
         NameUnit {
             at,
             name: Cow::Borrowed(word),
-            first: word,
             last: word,
             entry: None,
             gender,
@@ -128,8 +127,14 @@ impl<'a> DocContext<'a> {
                 if u.full && !u.org {
                     let idx = self.units.len();
                     self.by_surname.entry(u.last).or_default().push(idx);
-                    if u.person && u.first != u.last && u.name.split_whitespace().count() == 2 {
-                        self.by_first_word.entry(u.first).or_default().push(idx);
+                    // A two-word name run ("Tom Lee") by its first word; a gazetteer entry's
+                    // never (its first word would be its surname).
+                    if u.person && u.entry.is_none() && u.name.split_whitespace().count() == 2 {
+                        let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
+                        let first = self.word(&toks[ua]);
+                        if first != u.last {
+                            self.by_first_word.entry(first).or_default().push(idx);
+                        }
                     }
                 }
                 self.units.push(u);
@@ -177,7 +182,6 @@ impl<'a> DocContext<'a> {
                         let unit = NameUnit {
                             at: t.s,
                             name: Cow::Borrowed(&entry.name),
-                            first: &entry.surname,
                             last: &entry.surname,
                             entry: Some(e),
                             gender: entry.gender,
@@ -300,7 +304,6 @@ impl<'a> DocContext<'a> {
         let unit = NameUnit {
             at: t.s,
             name: Cow::Borrowed(name),
-            first: words[0],
             last,
             entry: None,
             gender,
@@ -350,7 +353,6 @@ impl<'a> DocContext<'a> {
         NameUnit {
             at: toks[i].s,
             name: Cow::Borrowed(name),
-            first: self.word(&toks[i]),
             last,
             entry: None,
             gender: Gender::Unknown,
@@ -407,7 +409,14 @@ impl<'a> DocContext<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::with_paragraph;
+    use super::NameUnit;
     use crate::gazetteer::Gender;
+
+    /// A unit is kept for every name of a document (about one per 80 bytes of news).
+    #[test]
+    fn a_name_unit_stays_small() {
+        assert!(std::mem::size_of::<NameUnit>() <= 64);
+    }
 
     /// A name unit as a row: name, person, gender, full name.
     type Unit<S> = (S, bool, Gender, bool);

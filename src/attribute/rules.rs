@@ -231,7 +231,6 @@ impl<'a> DocContext<'a> {
         self.antecedents.push(NameUnit {
             at: a.at,
             name: Cow::Owned(a.speaker.name.clone()),
-            first: "",
             last: "",
             entry: a.speaker.entry,
             gender: a.speaker.gender,

@@ -26,9 +26,52 @@ struct Person<'a> {
     organization: bool,
 }
 
-/// Name words without case, punctuation and one-letter initials.
+/// Lowercase Latin letters with a diacritic and the letter without it, for names written with
+/// and without accents ("Calderón" / "Calderon").
+const PLAIN: [(&str, char); 19] = [
+    ("àáâãäåāăą", 'a'),
+    ("çćĉċč", 'c'),
+    ("ďđ", 'd'),
+    ("èéêëēĕėęě", 'e'),
+    ("ĝğġģ", 'g'),
+    ("ĥħ", 'h'),
+    ("ìíîïĩīĭįı", 'i'),
+    ("ĵ", 'j'),
+    ("ķ", 'k'),
+    ("ĺļľŀł", 'l'),
+    ("ñńņňŉ", 'n'),
+    ("òóôõöøōŏő", 'o'),
+    ("ŕŗř", 'r'),
+    ("śŝşš", 's'),
+    ("ţťŧ", 't'),
+    ("ùúûüũūŭůűų", 'u'),
+    ("ŵ", 'w'),
+    ("ýÿŷ", 'y'),
+    ("źżž", 'z'),
+];
+
+/// A lowercase letter without its diacritic.
+fn plain(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    PLAIN.iter().find(|(with, _)| with.contains(c)).map_or(c, |&(_, base)| base)
+}
+
+/// Name words without case, punctuation, diacritics and one-letter initials.
 fn name_words(name: &str) -> Vec<String> {
-    speaker_key("", name).split(' ').filter(|w| w.chars().count() > 1).map(String::from).collect()
+    speaker_key("", name)
+        .split(' ')
+        .filter(|w| w.chars().count() > 1)
+        .map(|w| w.chars().map(plain).collect())
+        .collect()
+}
+
+/// The speaker is a description, not a name ("the Republican candidate", "a spokesman"): it
+/// says who only in its article, so it neither names another person nor conflicts with one.
+fn is_description(speaker: &str) -> bool {
+    let first = speaker.split_whitespace().next().unwrap_or("").to_lowercase();
+    crate::lexicon::lexicon().determiners.contains(first.as_str())
 }
 
 /// Two names are one person: the same gazetteer id, or (where either has none) the words of
@@ -55,7 +98,7 @@ fn people<'a>(comparer: &Comparer, records: Records<'a>, quotes: &[usize]) -> Ve
     let mut people: Vec<Person<'a>> = Vec::new();
     for &q in quotes {
         let r = records.get(q);
-        if r.speaker.trim().is_empty() {
+        if r.speaker.trim().is_empty() || is_description(r.speaker) {
             continue;
         }
         let relay = lex
