@@ -512,3 +512,22 @@ t!(
      an intelligence source, who was not authorized to speak, told Channel Nine.",
     [("The crews are under a lot of pressure,", "an intelligence source", "")]
 );
+
+// Role words inside an organisation's name are words of the name.
+t!(
+    role_words_inside_an_organisation_name,
+    "A 2019 review by the Provincial Audit Committee said it was “troubled by the missing records,” \
+     and the Senate National Housing Committee said the plan was “years late.”",
+    [
+        ("troubled by the missing records,", "Provincial Audit Committee", ""),
+        ("years late.", "Senate National Housing Committee", ""),
+    ]
+);
+
+// The object of a preposition is not a clause's subject, not even its last words.
+t!(
+    object_of_a_preposition_is_no_subject,
+    "The trouble began during a speech at the Ohio University of Dayton, when student \
+     protesters interrupted her, shouting “she wins, we lose!”",
+    [("she wins, we lose!", "student protesters", "")]
+);

@@ -292,9 +292,17 @@ impl<'a> DocContext<'a> {
         let mut tried = 0;
         self.start_phrase_memo(toks, ss, pos);
         while i < k && tried < SUBJECT_PHRASES_TRIED {
-            // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition.
-            if matches!(toks[i].kind, TokKind::Quote(_)) || self.after_preposition(toks, i) {
+            if matches!(toks[i].kind, TokKind::Quote(_)) {
                 i += 1;
+                continue;
+            }
+            // "At a rally in Dover, Ann Roe …, saying": no subject follows a preposition, nor
+            // is any word of its object one ("at the State University of Ohio").
+            if self.after_preposition(toks, i) {
+                i = match self.np_right_memo(toks, i, k) {
+                    (Some(np), _) => np.b.max(i + 1),
+                    (None, _) => i + 1,
+                };
                 continue;
             }
             if let (Some(np), no_one) = self.np_right_memo(toks, i, k) {

@@ -226,6 +226,11 @@ impl<'a> DocContext<'a> {
                 return Some((self.organisation(toks, i, last + 1), last + 1));
             }
         }
+        // "Senate National Finance Committee", "Provincial Audit Committee": role words inside a
+        // capitalised run that a group word ends are words of the organisation's name.
+        if let Some(end) = self.organisation_with_role_words(toks, i) {
+            return Some((self.organisation(toks, i, end), end));
+        }
         if !self.is_name_word(toks, i) || self.in_particles(t) {
             return None;
         }
@@ -307,6 +312,31 @@ impl<'a> DocContext<'a> {
             full: words.len() >= 2,
         };
         Some((unit, j))
+    }
+
+    /// The end of a capitalised run from token `i` that holds a role word ("Audit", "National")
+    /// and then ends in a group word ("Committee"), if one starts there. A role word opening a
+    /// sentence ("Former …") starts none.
+    fn organisation_with_role_words(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let opens = i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_));
+        let (mut role_at, mut end) = (None, None);
+        for k in i..toks.len().min(i + NAME_WORDS) {
+            let t = &toks[k];
+            if t.mention.is_some() || t.inside || !self.is_capitalized(t) {
+                break;
+            }
+            let role = self.role_of(t);
+            if !self.is_name_word(toks, k) {
+                if role.is_none() || k == i && opens {
+                    break;
+                }
+                role_at.get_or_insert(k);
+            }
+            if role == Some(RoleWord::Group) && k > i {
+                end = Some(k + 1);
+            }
+        }
+        end.filter(|&e| role_at.is_some_and(|r| r < e))
     }
 
     /// The end of a country's name (or its adjective) written at token `i`, if one is there.
