@@ -70,10 +70,14 @@ pub(crate) enum Function {
     NotApposition,
     /// After a name, starts what modifies it: "Ann Roe of the Fund".
     PostModifier,
+    /// Its object is the subject of the participle after it: "with Ann Roe saying “…”".
+    Absolute,
+    /// Joins the words of an organisation's name: "Heart and Stroke senior manager Ann Roe".
+    NameLink,
 }
 
 impl Function {
-    const TAGS: [(&'static str, Function); 9] = [
+    const TAGS: [(&'static str, Function); 11] = [
         ("complement", Function::Complement),
         ("clause-link", Function::ClauseLink),
         ("elision", Function::Elision),
@@ -83,6 +87,8 @@ impl Function {
         ("premodifier-link", Function::PremodifierLink),
         ("not-apposition", Function::NotApposition),
         ("post-modifier", Function::PostModifier),
+        ("absolute", Function::Absolute),
+        ("name-link", Function::NameLink),
     ];
 
     /// Its bit in a word's set of functions.

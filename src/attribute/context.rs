@@ -75,7 +75,7 @@ const CONNECTOR: Field = Field { shift: 10, bits: 2 };
 const DETERMINER: Field = Field { shift: 12, bits: 2 };
 const ADVERB: Field = Field { shift: 14, bits: 2 };
 /// All of a word's `Function` bits at once.
-const FUNCTION: Field = Field { shift: 16, bits: 10 };
+const FUNCTION: Field = Field { shift: 16, bits: 12 };
 
 /// The value of field `f` of a token's classes, computed by `compute` on first use. The rules
 /// ask the same token the same questions many times; each lexicon lookup happens once.

@@ -153,7 +153,8 @@ impl<'a> DocContext<'a> {
                     if let Some(np) = self.np_right(toks, after, se) {
                         // "says Heart and Stroke senior manager Ann Roe": the reader stopped at
                         // "and" in an organisation's name; the person is after its role noun.
-                        let cut = np.b == np.a + 1 && toks.get(np.b).is_some_and(|t| self.lower(t) == "and");
+                        let cut = np.b == np.a + 1
+                            && toks.get(np.b).is_some_and(|t| self.does(t, Function::NameLink));
                         if let Some(found) = self.titled_name(toks, after, se, pos).filter(|_| cut) {
                             return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
                         }
@@ -261,7 +262,7 @@ impl<'a> DocContext<'a> {
             CueClass::Participle => {
                 // "…, with Ann Roe saying “…”": the phrase between "with" and the participle.
                 if let Some((np, _)) = self.subject_left(toks, k, ss) {
-                    if np.a > ss && self.lower(&toks[np.a - 1]) == "with" {
+                    if np.a > ss && self.does(&toks[np.a - 1], Function::Absolute) {
                         if let Some(found) = self.interpret(toks, np, pos) {
                             return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
                         }
