@@ -531,3 +531,10 @@ t!(
      protesters interrupted her, shouting “she wins, we lose!”",
     [("she wins, we lose!", "student protesters", "")]
 );
+
+// A role noun's post-modifier is not its head: a word in it that names no one is no speaker.
+t!(
+    role_post_modifier_is_not_the_speaker,
+    "Ann Roe chaired the hearing.\n\n“No comment,” said the Deputy Minister of Health.",
+    [("No comment,", "the Deputy Minister of Health", "")]
+);

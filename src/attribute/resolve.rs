@@ -59,17 +59,29 @@ impl<'a> DocContext<'a> {
         // begins ("Bonnie Glaser | of the German Marshall Fund").
         let mut units: Vec<(NameUnit<'a>, usize, usize)> = Vec::new();
         let mut core_end = np.b;
+        // A post-modifier of a role noun before any name ("the Deputy Minister | of Health").
+        let mut role_modifier = None;
         let mut i = np.a;
         while i < np.b {
             if let Some((u, end)) = self.unit_at(toks, i).filter(|(_, end)| *end <= np.b) {
+                // A word in it that names no one ("Health") is not the head.
+                if let Some(pm) = role_modifier.filter(|_| !u.person && u.entry.is_none() && !u.full) {
+                    core_end = pm;
+                    break;
+                }
                 units.push((u, i, end));
                 i = end;
                 continue;
             }
             let t = &toks[i];
-            if !units.is_empty() && t.kind == TokKind::Word && self.does(t, Function::PostModifier) {
-                core_end = i;
-                break;
+            if t.kind == TokKind::Word && self.does(t, Function::PostModifier) {
+                if !units.is_empty() {
+                    core_end = i;
+                    break;
+                }
+                if role_modifier.is_none() && toks[np.a..i].iter().any(|t| self.is_role_noun(t)) {
+                    role_modifier = Some(i);
+                }
             }
             i = t.mention.map_or(i + 1, |m| m.1.max(i + 1));
         }
