@@ -538,3 +538,10 @@ t!(
     "Ann Roe chaired the hearing.\n\n“No comment,” said the Deputy Minister of Health.",
     [("No comment,", "the Deputy Minister of Health", "")]
 );
+
+// An organisation word alone after a determiner is a description, not a surname.
+t!(
+    organisation_word_after_a_determiner_is_a_description,
+    "The Committee said the report was “late and thin.”\n\nThe Board of Health said the risk was “low.”",
+    [("late and thin.", "The Committee", ""), ("low.", "The Board of Health", "")]
+);

@@ -97,7 +97,17 @@ impl<'a> DocContext<'a> {
         // Department spokesman": a name followed by a possessive or a role noun modifies the
         // head, it is not it.
         let mut best: Option<(NameUnit<'a>, usize, usize)> = None;
-        for (u, ua, end) in units.into_iter().filter(|(_, _, end)| *end <= core_end) {
+        // "The Committee said", "the Board of Health": an organisation word alone after a
+        // determiner, that ends no name the article gave, is a description, not a surname.
+        let org_word = |u: &NameUnit, ua: usize| {
+            ua > np.a
+                && self.is_determiner(&toks[ua - 1])
+                && !u.full
+                && u.entry.is_none()
+                && self.role_of(&toks[ua]) == Some(RoleWord::Group)
+                && !self.by_surname.contains_key(u.last)
+        };
+        for (u, ua, end) in units.into_iter().filter(|(u, ua, end)| *end <= core_end && !org_word(u, *ua)) {
             let modifies = end < core_end
                 && (toks[end].kind == TokKind::Possessive
                     || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
