@@ -74,10 +74,12 @@ pub(crate) enum Function {
     Absolute,
     /// Joins the words of an organisation's name: "Heart and Stroke senior manager Ann Roe".
     NameLink,
+    /// Joins the words of a noun phrase: "the Fund of the United States".
+    Connector,
 }
 
 impl Function {
-    const TAGS: [(&'static str, Function); 11] = [
+    const TAGS: [(&'static str, Function); 12] = [
         ("complement", Function::Complement),
         ("clause-link", Function::ClauseLink),
         ("elision", Function::Elision),
@@ -89,6 +91,7 @@ impl Function {
         ("post-modifier", Function::PostModifier),
         ("absolute", Function::Absolute),
         ("name-link", Function::NameLink),
+        ("connector", Function::Connector),
     ];
 
     /// Its bit in a word's set of functions.
@@ -131,8 +134,6 @@ pub struct Lexicon {
     pub abbreviations: HashSet<&'static str>,
     /// Words that open a noun phrase ("the", "his", "two").
     pub determiners: HashSet<&'static str>,
-    /// Prepositions and "and" that join the words of a noun phrase.
-    pub connectors: HashSet<&'static str>,
     /// Adverbs and auxiliaries between a speaker and a cue ("also", "has").
     pub adverbs: HashSet<&'static str>,
     /// Lowercase particles inside personal names ("de", "van").
@@ -186,7 +187,6 @@ const PLACES: &str = include_str!("../data/places.txt");
 const COMMON_WORDS: &str = include_str!("../data/common-words.txt");
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const DETERMINERS: &str = include_str!("../data/determiners.txt");
-const CONNECTORS: &str = include_str!("../data/connectors.txt");
 const ADVERBS: &str = include_str!("../data/adverbs.txt");
 const NAME_PARTICLES: &str = include_str!("../data/name_particles.txt");
 const NAME_SUFFIXES: &str = include_str!("../data/name_suffixes.txt");
@@ -331,7 +331,6 @@ impl Lexicon {
             common_words: words(COMMON_WORDS),
             abbreviations: words(ABBREVIATIONS),
             determiners: words(DETERMINERS),
-            connectors: words(CONNECTORS),
             adverbs: words(ADVERBS),
             name_particles: words(NAME_PARTICLES),
             name_suffixes: words(NAME_SUFFIXES),
@@ -570,7 +569,6 @@ mod tests {
         for (name, text) in [
             ("data/abbreviations.txt", ABBREVIATIONS),
             ("data/determiners.txt", DETERMINERS),
-            ("data/connectors.txt", CONNECTORS),
             ("data/adverbs.txt", ADVERBS),
             ("data/name_particles.txt", NAME_PARTICLES),
             ("data/name_suffixes.txt", NAME_SUFFIXES),

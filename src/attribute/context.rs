@@ -71,11 +71,10 @@ const ROLE: Field = Field { shift: 0, bits: 3 };
 const PRONOUN: Field = Field { shift: 3, bits: 3 };
 const STOPWORD: Field = Field { shift: 6, bits: 2 };
 const PARTICLE: Field = Field { shift: 8, bits: 2 };
-const CONNECTOR: Field = Field { shift: 10, bits: 2 };
 const DETERMINER: Field = Field { shift: 12, bits: 2 };
 const ADVERB: Field = Field { shift: 14, bits: 2 };
 /// All of a word's `Function` bits at once.
-const FUNCTION: Field = Field { shift: 16, bits: 12 };
+const FUNCTION: Field = Field { shift: 16, bits: 13 };
 
 /// The value of field `f` of a token's classes, computed by `compute` on first use. The rules
 /// ask the same token the same questions many times; each lexicon lookup happens once.
@@ -264,11 +263,6 @@ impl<'a> DocContext<'a> {
     /// Whether the token's word, as written, is a name particle ("van", "de").
     pub(super) fn in_particles(&self, t: &Tok) -> bool {
         cached(t, PARTICLE, || self.lexicon.name_particles.contains(self.word(t)).into()) == 1
-    }
-
-    /// Whether the token's word, in lower case, is a connector ("of", "and").
-    pub(super) fn in_connectors(&self, t: &Tok) -> bool {
-        cached(t, CONNECTOR, || self.lexicon.connectors.contains(&*self.lower(t)).into()) == 1
     }
 
     /// Whether the token's word, in lower case, is a determiner.

@@ -53,12 +53,7 @@ impl<'a> DocContext<'a> {
         } else {
             let &kind = self.lexicon.possessives.get(&*self.lower(owner))?;
             let speaker = self.resolve_pronoun(kind, pos)?;
-            Found {
-                speaker,
-                method: Method::Pronoun,
-                mention: self.word(owner).to_string(),
-                role: String::new(),
-            }
+            Found::new(speaker, Method::Pronoun, self.word(owner).to_string(), String::new())
         };
         let cue = self.lower(&toks[n]).into_owned();
         Some(self.finish_as(found, cue, pos, SPEECH_NOUN))

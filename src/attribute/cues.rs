@@ -117,8 +117,8 @@ impl<'a> DocContext<'a> {
         // A quote that ends its sentence on a question or exclamation mark ("“Why?” Roe asked")
         // still has its cue in the sentence after it; one that ends on a period does not.
         let period =
-            self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with('.');
-        let se = if adjacent && se == qi + 1 && qi + 1 < toks.len() && !period {
+            || self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with('.');
+        let se = if adjacent && se == qi + 1 && qi + 1 < toks.len() && !period() {
             self.sentence(toks, qi + 1).1
         } else {
             se

@@ -2,7 +2,7 @@
 //! earlier full names, words after a title), which are not (places, months, sentence openers),
 //! and which person of a sentence is its subject, for pronouns.
 
-use super::names::NameUnit;
+use super::names::{unit_start, NameUnit};
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::Gender;
 use crate::lexicon::{Function, PronounKind};
@@ -239,7 +239,7 @@ impl<'a> DocContext<'a> {
         while i < b {
             match self.unit_at(toks, i).filter(|(_, end)| *end <= b) {
                 Some((u, end)) => {
-                    let ua = (i..end).find(|&x| toks[x].s == u.at).unwrap_or(i);
+                    let ua = unit_start(toks, i, end, &u);
                     last = Some((u, ua, end));
                     i = end;
                 }

@@ -30,6 +30,12 @@ pub(super) struct NameUnit<'a> {
 /// (headings, lists) are cut, so reading a name costs the same whatever follows it.
 const NAME_WORDS: usize = 12;
 
+/// The token where a unit read from tokens `[i, end)` starts: `unit_at` may begin a long
+/// capitalised run at its first given name ("Political Affairs Victoria Nuland").
+pub(super) fn unit_start(toks: &[Tok], i: usize, end: usize, u: &NameUnit) -> usize {
+    (i..end).find(|&x| toks[x].s == u.at).unwrap_or(i)
+}
+
 impl<'a> NameUnit<'a> {
     /// A surname standing alone at byte `at`: a person, not yet a full name.
     fn surname(at: usize, word: &'a str, gender: Gender) -> NameUnit<'a> {
@@ -114,8 +120,8 @@ impl<'a> DocContext<'a> {
                     self.confirm_surname(&mut u, toks, i);
                 }
                 let role = self.sentence_role(toks, i, next, &u, &mut sentences);
+                let ua = unit_start(toks, i, next, &u);
                 if u.full && u.person {
-                    let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                     let role = self.premodifier_role(toks, 0, ua);
                     if !role.is_empty() {
                         let key = u.entry.map_or(&*u.name, |e| &self.gazetteer.entries()[e as usize].name);
@@ -130,7 +136,6 @@ impl<'a> DocContext<'a> {
                     // A two-word name run ("Tom Lee") by its first word; a gazetteer entry's
                     // never (its first word would be its surname).
                     if u.person && u.entry.is_none() && u.name.split_whitespace().count() == 2 {
-                        let ua = toks[i..next].iter().position(|t| t.s == u.at).map_or(i, |x| i + x);
                         let first = self.word(&toks[ua]);
                         if first != u.last {
                             self.by_first_word.entry(first).or_default().push(idx);
@@ -227,12 +232,14 @@ impl<'a> DocContext<'a> {
             }
         }
         // "Senate National Finance Committee", "Provincial Audit Committee": role words inside a
-        // capitalised run that a group word ends are words of the organisation's name.
-        if let Some(end) = self.organisation_with_role_words(toks, i) {
-            return Some((self.organisation(toks, i, end), end));
-        }
+        // capitalised run that a group word ends are words of the organisation's name. Such a
+        // run opens with a role word, or its name words stop at one: only then is it read.
+        let with_role_words = || {
+            let end = self.organisation_with_role_words(toks, i)?;
+            Some((self.organisation(toks, i, end), end))
+        };
         if !self.is_name_word(toks, i) || self.in_particles(t) {
-            return None;
+            return with_role_words();
         }
         let mut j = i + 1;
         while j < toks.len()
@@ -244,6 +251,11 @@ impl<'a> DocContext<'a> {
                 || self.lexicon.name_suffixes.contains(self.word(&toks[j])))
         {
             j += 1;
+        }
+        if toks.get(j).is_some_and(|t| self.is_capitalized(t) && self.role_of(t).is_some()) {
+            if let Some(org) = with_role_words() {
+                return Some(org);
+            }
         }
         while j > i + 1 && self.in_particles(&toks[j - 1]) {
             j -= 1;

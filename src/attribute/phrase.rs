@@ -94,7 +94,7 @@ impl<'a> DocContext<'a> {
             if self.is_determiner(t) {
                 // "the German Marshall Fund in the United States": go on through "of/in the".
                 let through = i > lo + 1
-                    && self.in_connectors(&toks[i - 1])
+                    && self.does(&toks[i - 1], Function::Connector)
                     && self.lower(&toks[i - 1]) != "and"
                     && self.np_word(toks, i - 2)
                     && !self.is_determiner(&toks[i - 2]);
@@ -106,7 +106,7 @@ impl<'a> DocContext<'a> {
                 break;
             }
             if t.kind == TokKind::Word
-                && self.in_connectors(t)
+                && self.does(t, Function::Connector)
                 && self.lower(t) != "and"
                 && i > lo
                 && self.np_word(toks, i - 1)
@@ -118,7 +118,7 @@ impl<'a> DocContext<'a> {
             break;
         }
         // Drop connectors and determiners-only at the left edge.
-        while a < b && toks[a].kind == TokKind::Word && self.in_connectors(&toks[a]) {
+        while a < b && toks[a].kind == TokKind::Word && self.does(&toks[a], Function::Connector) {
             a += 1;
         }
         (a < b).then_some(Np { a, b })
@@ -184,7 +184,7 @@ impl<'a> DocContext<'a> {
         let reach = b;
         while b > k
             && toks[b - 1].kind == TokKind::Word
-            && (self.in_connectors(&toks[b - 1]) || self.is_determiner(&toks[b - 1]))
+            && (self.does(&toks[b - 1], Function::Connector) || self.is_determiner(&toks[b - 1]))
         {
             b -= 1;
         }

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::names::NameUnit;
+use super::names::{unit_start, NameUnit};
 use super::phrase::Np;
 use super::{DocContext, Speaker, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
@@ -30,7 +30,7 @@ pub(super) struct Found {
 }
 
 impl Found {
-    fn new(speaker: Speaker, method: Method, mention: String, role: String) -> Found {
+    pub(super) fn new(speaker: Speaker, method: Method, mention: String, role: String) -> Found {
         Found { speaker, method, mention, role }
     }
 
@@ -115,9 +115,7 @@ impl<'a> DocContext<'a> {
             best = if modifies { None } else { Some((u, ua, end)) };
         }
         if let Some((unit, ua, ub)) = best {
-            // unit_at starts a long capitalised run at its first given name ("Political Affairs
-            // Victoria Nuland"): the unit may begin after token `ua`.
-            let ua = (ua..ub).find(|&x| toks[x].s == unit.at).unwrap_or(ua);
+            let ua = unit_start(toks, ua, ub, &unit);
             let mut role = String::new();
             if ua > np.a {
                 role = self.premodifier_role(toks, np.a, ua);
@@ -215,7 +213,7 @@ impl<'a> DocContext<'a> {
         let plural = head.kind == TokKind::Word
             && self.word(head).ends_with('s')
             && self.role_of(head).is_some_and(|r| r != RoleWord::Modifier)
-            && !toks[np.a..np.b].iter().any(|t| self.in_connectors(t) || self.in_stopwords(t));
+            && !toks[np.a..np.b].iter().any(|t| self.does(t, Function::Connector) || self.in_stopwords(t));
         if described && (determined || plural) {
             let person = toks[np.a..np.b]
                 .iter()

@@ -169,12 +169,10 @@ impl<'a> DocContext<'a> {
             _ => unreachable!("attribute is called on quote tokens"),
         };
         let partial = self.text[q.range()].chars().next().is_some_and(char::is_lowercase);
-        if partial && !headline {
-            if let Some(a) = self.speech_noun_owner(toks, qi, ss) {
+        if partial {
+            if let Some(a) = (!headline).then(|| self.speech_noun_owner(toks, qi, ss)).flatten() {
                 return Some(a);
             }
-        }
-        if partial {
             if let Some(a) = self.cue_before(toks, qi, ss, se, pos) {
                 return Some(a);
             }
