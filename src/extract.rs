@@ -2,7 +2,7 @@
 //! and turns one [`Document`] into its [`QuoteRecord`]s, running the pipeline
 //! segments → mentions → tokens and names → attribution (rules 1 to 5) → records.
 
-use crate::attribute::{AttributedQuote, DocContext, Tok};
+use crate::attribute::{AttributedQuote, ContextBuffers, DocContext, Tok};
 use crate::document::Document;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
@@ -100,14 +100,23 @@ impl Extractor {
         at: &PartStart,
         each: &mut impl FnMut(QuoteRecord),
     ) -> usize {
-        let mentions = self.matcher.find(text);
-        let mut ctx = DocContext::new(text, &self.matcher, &self.gazetteer, self.lexicon, &mentions);
+        let mut buffers = Buffers::take();
+        self.matcher.find_into(text, &mut buffers.mentions);
+        let context = std::mem::take(&mut buffers.context);
+        let mut ctx = DocContext::with_buffers(
+            text,
+            &self.matcher,
+            &self.gazetteer,
+            self.lexicon,
+            &buffers.mentions,
+            context,
+        );
         // Every name of the article is known before any quote is attributed: a first pass reads
         // every paragraph's names, a second attributes the paragraphs that can yield a record.
         // Their tokens are kept up to a bound (`kept_tokens`) and read again beyond it, so
         // memory does not grow with the number of paragraphs.
-        let mut toks: Vec<Tok> = Vec::new();
-        let read = read_names(text, &mut ctx, &mut toks);
+        let read = read_names(text, &mut ctx, &mut buffers.toks, buffers.first_pass);
+        let toks = &mut buffers.toks;
         let headlines =
             if at.first { headline_paragraphs(text, &read.first, read.count) } else { Vec::new() };
         let mut offsets = CharOffsets::new(text);
@@ -122,7 +131,7 @@ impl Extractor {
             let toks = match &p.kept {
                 Some(range) => &read.kept[range.start as usize..range.end as usize],
                 None => {
-                    ctx.tokens_into(p.paragraph(), quotes, p.first_quote as usize, &mut toks);
+                    ctx.tokens_into(p.paragraph(), quotes, p.first_quote as usize, toks);
                     &toks[..]
                 }
             };
@@ -136,7 +145,11 @@ impl Extractor {
                 each(self.record(doc, meta, at.paragraphs + index, span, &text[q.range()], found));
             }
         }
-        read.count
+        let count = read.count;
+        buffers.context = ctx.into_buffers();
+        buffers.first_pass = read;
+        buffers.give_back();
+        count
     }
 
     fn record(
@@ -170,16 +183,16 @@ impl Extractor {
             extra: doc.extra.clone(),
         };
         if let Some(a) = found.attribution {
-            r.speaker = a.speaker.name.clone();
+            r.speaker = a.speaker.name;
             if let Some(e) = a.speaker.entry {
                 let entry = &self.gazetteer.entries()[e as usize];
                 r.speaker_id = entry.id.clone();
                 r.known_role = entry.known_role_on(&meta.date);
             }
-            r.role = a.role.clone();
-            r.cue = a.cue.clone();
+            r.role = a.role;
+            r.cue = a.cue;
             r.method = Some(a.method);
-            r.mention = a.mention.clone();
+            r.mention = a.mention;
             r.confidence = (a.confidence * 100.0).round() / 100.0;
         }
         r
@@ -252,6 +265,7 @@ fn kept_tokens(bytes: usize) -> usize {
 }
 
 /// What the first pass over a document keeps.
+#[derive(Default)]
 struct FirstPass {
     /// The document's top-level quotes in text order.
     quotes: Vec<QuoteSpan>,
@@ -264,15 +278,67 @@ struct FirstPass {
     count: usize,
 }
 
-/// The first pass: every paragraph's quotes found and names recorded.
-fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>) -> FirstPass {
-    let mut read = FirstPass {
-        quotes: Vec::new(),
-        to_attribute: Vec::new(),
-        kept: Vec::new(),
-        first: Vec::new(),
-        count: 0,
-    };
+impl FirstPass {
+    /// Empties every list, keeping their allocations.
+    fn clear(&mut self) {
+        self.quotes.clear();
+        self.to_attribute.clear();
+        self.kept.clear();
+        self.first.clear();
+        self.count = 0;
+    }
+}
+
+/// The working lists of one document's extraction, kept from one document to the next on each
+/// thread: a document then allocates none of them afresh, nor grows them from empty.
+#[derive(Default)]
+struct Buffers {
+    mentions: Vec<crate::mention::Mention>,
+    toks: Vec<Tok>,
+    first_pass: FirstPass,
+    context: ContextBuffers,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Option<Box<Buffers>>> = const { std::cell::Cell::new(None) };
+}
+
+/// Lists that grew beyond this many bytes are not kept for the next document: a very long one
+/// does not hold its memory after it is done.
+const BUFFER_KEEP_BYTES: usize = 4 << 20;
+
+impl Buffers {
+    /// This thread's buffers (new ones if in use or none yet), emptied.
+    fn take() -> Box<Buffers> {
+        let mut b = BUFFERS.with(|c| c.take()).unwrap_or_default();
+        b.mentions.clear();
+        b.toks.clear();
+        b.first_pass.clear();
+        b
+    }
+
+    /// Keeps the buffers for the thread's next document, those grown too large dropped.
+    fn give_back(mut self: Box<Self>) {
+        let max = BUFFER_KEEP_BYTES;
+        trim_buffer(&mut self.mentions, max);
+        trim_buffer(&mut self.toks, max);
+        trim_buffer(&mut self.first_pass.quotes, max);
+        trim_buffer(&mut self.first_pass.to_attribute, max);
+        trim_buffer(&mut self.first_pass.kept, max);
+        self.context.trim(max);
+        BUFFERS.with(|c| c.set(Some(self)));
+    }
+}
+
+/// Replaces `v` by an empty list when its allocation is over `bytes`.
+pub(crate) fn trim_buffer<T>(v: &mut Vec<T>, bytes: usize) {
+    if v.capacity() * std::mem::size_of::<T>() > bytes {
+        *v = Vec::new();
+    }
+}
+
+/// The first pass: every paragraph's quotes found and names recorded, into `read` (empty).
+fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>, mut read: FirstPass) -> FirstPass {
     let keep = kept_tokens(text.len());
     let mut paras = segment::Paragraphs::new(text).peekable();
     while let Some(para) = paras.next() {
@@ -352,6 +418,25 @@ mod tests {
         ex.extract_each(&doc, |r| each.push(r));
         assert_eq!(each.len(), 3);
         assert_eq!(each, ex.extract(&doc));
+    }
+
+    /// A thread's buffers carry nothing from one document to the next: a document gives the same
+    /// records whatever was extracted before it on the thread.
+    #[test]
+    fn buffers_carry_nothing_between_documents() {
+        let ex = Extractor::builtin().unwrap();
+        let long = Document::new(
+            "a",
+            "Mayor Ann Roe spoke on Monday.\n\n“We will build,” Roe said. “It is time.”\n\n\
+             Tom Lee, a council member, disagreed. “It costs too much,” he said.\n\n“No.”",
+        );
+        let short = Document::new("b", "“It is late,” she said.\n\n“Go home.”");
+        let alone = ex.extract(&short);
+        let first = ex.extract(&long);
+        assert_eq!(ex.extract(&short), alone);
+        assert_eq!(ex.extract(&long), first);
+        assert!(first.iter().any(|r| r.speaker == "Tom Lee"));
+        assert!(alone.iter().all(|r| r.speaker.is_empty()));
     }
 
     /// What a document keeps per mention, quote and paragraph to attribute (issue 10: memory

@@ -391,6 +391,14 @@ impl Lexicon {
         self.function_words.get(lower).copied().unwrap_or(0)
     }
 
+    /// Whether `word` may be a pronoun, answered from its length and first byte alone: `false`
+    /// means [`Self::pronoun`] is `None`.
+    #[inline]
+    pub(crate) fn may_be_pronoun(&self, word: &[u8]) -> bool {
+        word.len() <= self.longest_pronoun
+            && word.first().is_some_and(|&b| !b.is_ascii() || self.pronoun_initials >> b & 1 == 1)
+    }
+
     /// The pronoun class of a word, if it is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         match word {

@@ -166,8 +166,15 @@ impl Matcher {
     /// Every mention in `text` (its first [`MAX_TEXT`] bytes), in order, on word boundaries
     /// and with the right case.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let text = readable_prefix(text);
         let mut out = Vec::new();
+        self.find_into(text, &mut out);
+        out
+    }
+
+    /// [`Self::find`] into `out`, which is cleared first (one buffer serves many documents).
+    pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Mention>) {
+        out.clear();
+        let text = readable_prefix(text);
         let mut at = 0;
         'scan: while at < text.len() {
             for m in self.ac.find_iter(Input::new(text).range(at..)) {
@@ -188,7 +195,6 @@ impl Matcher {
             }
             break;
         }
-        out
     }
 
     /// The payloads of a mention that hold for the text as written (case checked).

@@ -1,7 +1,6 @@
 //! The per-document state of attribution, and the token queries every rule shares: the word,
 //! its mentions and cue, capitals, sentence bounds.
 
-use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashMap as HashMap;
@@ -57,8 +56,55 @@ pub(crate) struct DocContext<'a> {
     pub(super) phrase_memo: PhraseMemo,
 }
 
+/// Lists of a [`DocContext`] that borrow nothing from its text, handed from one document to
+/// the next so that each does not grow them again from empty.
+#[derive(Default)]
+pub(crate) struct ContextBuffers {
+    unit_roles: Vec<(u32, bool)>,
+    ends: Vec<bool>,
+    bounds: Vec<(u32, u32)>,
+}
+
+impl ContextBuffers {
+    /// Drops each list whose allocation is over `bytes`.
+    pub(crate) fn trim(&mut self, bytes: usize) {
+        crate::extract::trim_buffer(&mut self.unit_roles, bytes);
+        crate::extract::trim_buffer(&mut self.ends, bytes);
+        crate::extract::trim_buffer(&mut self.bounds, bytes);
+    }
+}
+
 /// The units whose gazetteer entry holds one role, as (unit index, entry), in text order.
 pub(super) type RoleHolders = Vec<(usize, u32)>;
+
+/// The longest ASCII word [`DocContext::lower`] lowercases without allocating.
+const LOWER_INLINE: usize = 22;
+
+/// A word in lower case (see [`DocContext::lower`]); reads as a `str`.
+pub(super) enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; LOWER_INLINE], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII is stored inline.
+            Lower::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
 
 /// A field of `Tok::classes`: its bits hold 0 while not looked up, else 1 + the value.
 #[derive(Clone, Copy)]
@@ -95,6 +141,7 @@ pub(super) const SENTENCE_WINDOW: usize = 80;
 
 impl<'a> DocContext<'a> {
     /// Prepares attribution for one document.
+    #[cfg(test)]
     pub(crate) fn new(
         text: &'a str,
         matcher: &'a Matcher,
@@ -102,6 +149,22 @@ impl<'a> DocContext<'a> {
         lexicon: &'a Lexicon,
         mentions: &'a [Mention],
     ) -> DocContext<'a> {
+        Self::with_buffers(text, matcher, gazetteer, lexicon, mentions, ContextBuffers::default())
+    }
+
+    /// [`Self::new`], its lists in `buffers` (emptied first): those a previous document left.
+    pub(crate) fn with_buffers(
+        text: &'a str,
+        matcher: &'a Matcher,
+        gazetteer: &'a Gazetteer,
+        lexicon: &'a Lexicon,
+        mentions: &'a [Mention],
+        buffers: ContextBuffers,
+    ) -> DocContext<'a> {
+        let ContextBuffers { mut unit_roles, mut ends, mut bounds } = buffers;
+        unit_roles.clear();
+        ends.clear();
+        bounds.clear();
         DocContext {
             text,
             matcher,
@@ -109,11 +172,11 @@ impl<'a> DocContext<'a> {
             lexicon,
             mentions,
             units: Vec::new(),
-            unit_roles: Vec::new(),
+            unit_roles,
             sentences: 0,
             antecedents: Vec::new(),
-            ends: Vec::new(),
-            bounds: Vec::new(),
+            ends,
+            bounds,
             by_surname: HashMap::default(),
             by_first_word: HashMap::default(),
             unit_entries: OnceCell::new(),
@@ -125,6 +188,11 @@ impl<'a> DocContext<'a> {
             marks: None,
             roles: HashMap::default(),
         }
+    }
+
+    /// The lists of this document's context that hold no borrowed text, for the next one.
+    pub(crate) fn into_buffers(self) -> ContextBuffers {
+        ContextBuffers { unit_roles: self.unit_roles, ends: self.ends, bounds: self.bounds }
     }
 
     /// Passes over a paragraph that holds neither a quote nor a cue, as attributing it would:
@@ -287,13 +355,21 @@ impl<'a> DocContext<'a> {
         bits & usize::from(f.bit()) != 0
     }
 
-    /// The word in lower case, borrowed when it already is (most function words are).
-    pub(super) fn lower(&self, t: &Tok) -> Cow<'a, str> {
+    /// The word in lower case, borrowed when it already is (most function words are), else on
+    /// the stack when short and ASCII.
+    pub(super) fn lower(&self, t: &Tok) -> Lower<'a> {
         let w = self.word(t);
-        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Borrowed(w)
+        if !w.is_ascii() {
+            Lower::Owned(w.to_lowercase())
+        } else if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Lower::Borrowed(w)
+        } else if w.len() <= LOWER_INLINE {
+            let mut buf = [0u8; LOWER_INLINE];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            Lower::Inline(buf, w.len() as u8)
         } else {
-            Cow::Owned(w.to_lowercase())
+            Lower::Owned(w.to_ascii_lowercase())
         }
     }
 }

@@ -55,7 +55,7 @@ impl<'a> DocContext<'a> {
             let speaker = self.resolve_pronoun(kind, pos)?;
             Found::new(speaker, Method::Pronoun, self.word(owner).to_string(), String::new())
         };
-        let cue = self.lower(&toks[n]).into_owned();
+        let cue = self.lower(&toks[n]).to_string();
         Some(self.finish_as(found, cue, pos, SPEECH_NOUN))
     }
 

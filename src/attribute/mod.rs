@@ -57,7 +57,7 @@ mod testing;
 pub(crate) use rules::is_title;
 mod tokens;
 
-pub(crate) use context::DocContext;
+pub(crate) use context::{ContextBuffers, DocContext};
 pub(crate) use rules::AttributedQuote;
 pub use tokens::{attach_mentions, tokenize, Tok, TokKind};
 

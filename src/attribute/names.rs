@@ -112,6 +112,10 @@ impl<'a> DocContext<'a> {
         }
         let mut i = 0;
         while i < toks.len() {
+            if self.starts_nothing(&toks[i]) {
+                i += 1;
+                continue;
+            }
             if let Some((mut u, next)) = self.unit_at(toks, i) {
                 if !u.full && u.entry.is_none() && !u.person {
                     self.as_known_person(&mut u, toks, i);
@@ -153,6 +157,17 @@ impl<'a> DocContext<'a> {
                 i += 1;
             }
         }
+    }
+
+    /// A token that starts no name unit and is no pronoun, told from its first byte and length
+    /// (most tokens: lower-case words and punctuation); `scan_names` passes over it.
+    #[inline]
+    fn starts_nothing(&self, t: &Tok) -> bool {
+        t.mention.is_none()
+            && (t.kind != TokKind::Word || {
+                let w = self.word(t).as_bytes();
+                w[0].is_ascii_lowercase() && !self.lexicon.may_be_pronoun(w)
+            })
     }
 
     /// The name unit starting at token `i`, and the token after it.

@@ -111,7 +111,10 @@ pub(crate) fn tokenize_into(
         }
         let word = &text[i..j];
         // A possessive ending is its own token, so "China’s" is a mention of China.
-        let poss = ["’s", "'s", "’S", "'S"].iter().find(|p| word.len() > p.len() + 1 && word.ends_with(**p));
+        let ends_in_s = matches!(word.as_bytes()[word.len() - 1], b's' | b'S');
+        let poss = ["’s", "'s", "’S", "'S"]
+            .iter()
+            .find(|p| ends_in_s && word.len() > p.len() + 1 && word.ends_with(**p));
         if let Some(p) = poss {
             toks.push(tok(i, j - p.len(), TokKind::Word));
             toks.push(tok(j - p.len(), j, TokKind::Possessive));
