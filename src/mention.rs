@@ -8,12 +8,14 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::lexicon::{CueClass, Lexicon};
-use crate::text::{next_word_start, on_word_boundaries};
+use crate::text::{char_before, is_word_char, next_word_start, on_word_boundaries};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,7 +80,11 @@ pub(crate) fn readable_prefix(text: &str) -> &str {
 /// The compiled automaton with what each pattern stands for.
 #[derive(Debug)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// The patterns as a contiguous NFA (what `AhoCorasick` picks for thousands of patterns),
+    /// walked directly by [`Self::longest_at`].
+    nfa: contiguous::NFA,
+    /// The bytes a pattern can start with, in either ASCII case.
+    openers: [bool; 256],
     /// Per pattern: (payload, the form as written in the data).
     payloads: Vec<Vec<(Payload, Box<str>)>>,
     titles: Vec<String>,
@@ -155,12 +161,18 @@ impl Matcher {
         for (i, (form, _)) in lexicon.honorifics.iter().enumerate() {
             add(form, Payload::Honorific(i as u32));
         }
-        let ac = AhoCorasick::builder()
+        let nfa = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .map_err(|e| Error::other(format!("cannot compile the gazetteer automaton: {e}")))?;
-        Ok(Matcher { ac, payloads, titles, surname_groups, surname_index, lexicon })
+        let mut openers = [false; 256];
+        for b in patterns.iter().filter_map(|p| p.bytes().next()) {
+            openers[b as usize] = true;
+            openers[b.to_ascii_lowercase() as usize] = true;
+            openers[b.to_ascii_uppercase() as usize] = true;
+        }
+        Ok(Matcher { nfa, openers, payloads, titles, surname_groups, surname_index, lexicon })
     }
 
     /// Every mention in `text` (its first [`MAX_TEXT`] bytes), in order, on word boundaries
@@ -172,29 +184,66 @@ impl Matcher {
     }
 
     /// [`Self::find`] into `out`, which is cleared first (one buffer serves many documents).
+    ///
+    /// Only a match that starts where a word can start (at the text's start or after a
+    /// character that is not part of a word) can be accepted, so the automaton is run anchored
+    /// from each such place whose byte can open a pattern, not over every byte: the longest
+    /// pattern there is the leftmost-longest match an unanchored search would report from that
+    /// place (the `skipping_to_the_next_word_start` property checks both against the search
+    /// that restarts one character later).
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Mention>) {
         out.clear();
         let text = readable_prefix(text);
+        let bytes = text.as_bytes();
         let mut at = 0;
-        'scan: while at < text.len() {
-            for m in self.ac.find_iter(Input::new(text).range(at..)) {
-                let (s, e) = (m.start(), m.end());
-                // Both fit: `text` is at most `MAX_TEXT` bytes.
-                let mention = Mention { start: s as u32, end: e as u32, pattern: m.pattern().as_u32() };
-                if on_word_boundaries(text, s, e) && self.payloads(&mention, text).next().is_some() {
-                    out.push(mention);
-                } else {
-                    // A rejected match ("the UN" in "the United") must not hide one that starts
-                    // inside it. Only a match that starts a word can be accepted, so search
-                    // again from the next place a word can start rather than from the next
-                    // character: the same mentions, without re-scanning the rest of a word
-                    // ("us" in "must").
-                    at = next_word_start(text, s);
-                    continue 'scan;
+        while at < bytes.len() {
+            if self.openers[bytes[at] as usize] {
+                if let Some((pattern, e)) = self.longest_at(bytes, at) {
+                    // Both fit: `text` is at most `MAX_TEXT` bytes.
+                    let mention = Mention { start: at as u32, end: e as u32, pattern };
+                    if on_word_boundaries(text, at, e) && self.payloads(&mention, text).next().is_some() {
+                        out.push(mention);
+                        // A match can end where a word can start ("U.S."), or inside a word's
+                        // run of characters that are not part of words.
+                        at = if char_before(text, e).is_none_or(|c| !is_word_char(c)) {
+                            e
+                        } else {
+                            next_word_start(text, e)
+                        };
+                        continue;
+                    }
                 }
             }
-            break;
+            at = next_word_start(text, at);
         }
+    }
+
+    /// The longest pattern that starts at byte `at` of `bytes`, and where it ends: the
+    /// automaton walked from its anchored start state (no failure transitions) until no
+    /// pattern can go on, as `aho_corasick`'s own anchored leftmost search does.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+        let nfa = &self.nfa;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut found = None;
+        for (k, &b) in bytes[at..].iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    let pattern = nfa.match_pattern(sid, 0);
+                    let end = at + k + 1;
+                    // A match state also holds the matches of the states its failure
+                    // transitions lead to, which start later: not ones of this place.
+                    if nfa.pattern_len(pattern) == end - at {
+                        found = Some((pattern.as_u32(), end));
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The payloads of a mention that hold for the text as written (case checked).
@@ -220,7 +269,7 @@ impl Matcher {
 
     /// Heap memory used by the automaton, in bytes.
     pub fn automaton_memory(&self) -> usize {
-        self.ac.memory_usage()
+        self.nfa.memory_usage()
     }
 
     /// A title (lowercase) by index.
@@ -331,7 +380,7 @@ mod tests {
     fn find_char_by_char(m: &Matcher, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some(x) = m.ac.find(Input::new(text).range(at..)) {
+        while let Some(x) = m.nfa.try_find(&aho_corasick::Input::new(text).range(at..)).unwrap() {
             let mention =
                 Mention { start: x.start() as u32, end: x.end() as u32, pattern: x.pattern().as_u32() };
             if on_word_boundaries(text, x.start(), x.end()) && m.payloads(&mention, text).next().is_some() {

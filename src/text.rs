@@ -54,12 +54,42 @@ pub fn is_space(c: char) -> bool {
 
 /// The first offset after `i` where a word can start: just past the first character at or after
 /// `i` that is not part of a word, or the end of the text.
+#[inline]
 pub fn next_word_start(text: &str, i: usize) -> usize {
-    match text[i..].char_indices().find(|&(_, c)| !is_word_char(c)) {
-        Some((j, c)) => i + j + c.len_utf8(),
-        None => text.len(),
+    let bytes = text.as_bytes();
+    let mut j = i;
+    loop {
+        // ASCII letters and digits, a byte at a time: the bulk of any word.
+        while j < bytes.len() && ASCII_WORD[bytes[j] as usize] {
+            j += 1;
+        }
+        let Some(&b) = bytes.get(j) else {
+            return text.len();
+        };
+        if b.is_ascii() {
+            return j + 1;
+        }
+        // Another character: decoded.
+        let Some(c) = text.get(j..).and_then(|rest| rest.chars().next()) else {
+            return text.len();
+        };
+        j += c.len_utf8();
+        if !is_word_char(c) {
+            return j;
+        }
     }
 }
+
+/// The ASCII bytes that are part of a word (letters and digits), by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// True when `text[s..e]` starts and ends on word boundaries.
 pub fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
