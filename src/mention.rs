@@ -77,6 +77,8 @@ pub(crate) fn readable_prefix(text: &str) -> &str {
     &text[..end]
 }
 
+const DENSE_DEPTH: usize = 3;
+
 /// The compiled automaton with what each pattern stands for.
 #[derive(Debug)]
 pub struct Matcher {
@@ -164,6 +166,7 @@ impl Matcher {
         let nfa = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .dense_depth(DENSE_DEPTH)
             .build(&patterns)
             .map_err(|e| Error::other(format!("cannot compile the gazetteer automaton: {e}")))?;
         let mut openers = [false; 256];
