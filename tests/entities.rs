@@ -599,3 +599,10 @@ t!(
      When Gov. Una Park spoke, the hall was full. “Thank you,” Park said.",
     [("We agree,", "Ann Roe", "Sen."), ("Thank you,", "Una Park", "Gov.")]
 );
+
+// A relative clause between commas is no apposition: it gives no role.
+t!(
+    relative_clause_is_no_role,
+    "Ann Roe, whose shop closed last year, said it was “time to go.”",
+    [("time to go.", "Ann Roe", "")]
+);
