@@ -278,6 +278,11 @@ fn gender(s: &str) -> Gender {
 }
 
 impl Lexicon {
+    /// Whether `text` is an office or rank honorific as written ("Sen."), with nothing else.
+    pub(crate) fn is_office_form(&self, text: &str) -> bool {
+        self.honorifics.iter().zip(&self.offices).any(|((form, _), &office)| office && form == text)
+    }
+
     fn parse() -> Result<Lexicon, String> {
         let cues = cue_forms(CUES)?;
         let pronoun_kinds = [

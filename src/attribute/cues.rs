@@ -363,7 +363,7 @@ impl<'a> DocContext<'a> {
         let role = if role.is_empty() || self.roles.get(&sp.name).is_some_and(fuller) {
             self.roles.get(&sp.name).cloned().unwrap_or_default()
         } else {
-            self.remember_role(sp.name.clone(), role.clone());
+            self.remember_role(&sp.name, role.clone());
             role
         };
         let confidence = match method {
@@ -377,10 +377,12 @@ impl<'a> DocContext<'a> {
 
     /// Keeps the role a person is first given, carried to their later mentions; an office title
     /// alone ("Sen.") gives way to the next other role.
-    pub(super) fn remember_role(&mut self, name: String, role: String) {
-        match self.roles.get(&name) {
-            Some(have) if !self.is_bare_title(have) || self.is_bare_title(&role) => {}
-            _ => drop(self.roles.insert(name, role)),
+    pub(super) fn remember_role(&mut self, name: &str, role: String) {
+        let l = self.lexicon;
+        match self.roles.get_mut(name) {
+            Some(have) if !l.is_office_form(have) || l.is_office_form(&role) => {}
+            Some(have) => *have = role,
+            None => drop(self.roles.insert(name.to_string(), role)),
         }
     }
 

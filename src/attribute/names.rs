@@ -124,8 +124,9 @@ impl<'a> DocContext<'a> {
                 if u.full && u.person {
                     let (role, _) = self.introduced_role(toks, 0, ua, next, toks.len());
                     if !role.is_empty() {
-                        let key = u.entry.map_or(&*u.name, |e| &self.gazetteer.entries()[e as usize].name);
-                        self.remember_role(key.to_string(), role);
+                        let g = self.gazetteer;
+                        let key = u.entry.map_or(&*u.name, |e| &g.entries()[e as usize].name);
+                        self.remember_role(key, role);
                     }
                 }
                 if u.full && !u.org {

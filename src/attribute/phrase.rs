@@ -340,8 +340,7 @@ impl<'a> DocContext<'a> {
     /// Whether a role is an office title alone, as written ("Sen."): the weakest role, which any
     /// other role of the person's outranks.
     pub(super) fn is_bare_title(&self, role: &str) -> bool {
-        let l = self.lexicon;
-        l.honorifics.iter().zip(&l.offices).any(|((form, _), &office)| office && form == role)
+        self.lexicon.is_office_form(role)
     }
 
     /// An office or rank title written before a name ("Gov.", "Judge"), not a courtesy one.
