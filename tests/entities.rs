@@ -599,6 +599,11 @@ t!(
      When Gov. Una Park spoke, the hall was full. “Thank you,” Park said.",
     [("We agree,", "Ann Roe", "Sen."), ("Thank you,", "Una Park", "Gov.")]
 );
+t!(
+    organisation_before_and_is_no_role,
+    "The Dover Farm Caucus and Sen. Ann Roe oppose the plan. “It is wrong,” Roe said.",
+    [("It is wrong,", "Ann Roe", "Sen.")]
+);
 
 // A relative clause between commas is no apposition: it gives no role.
 t!(

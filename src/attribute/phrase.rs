@@ -215,9 +215,11 @@ impl<'a> DocContext<'a> {
             }
             a -= 1;
         }
-        // "Hillary Clinton and Senator Ann Roe": another person named before "and" is no role.
+        // "Tom Lee and Senator Ann Roe", "the Dover Farm Council and Sen. Ann Roe": another
+        // person or an organisation named before "and" is no role.
         if let Some(m) = (a..ua).rev().find(|&i| self.does(&toks[i], Function::NameLink)) {
-            if self.names_a_person(toks, a, m) {
+            let group = m > a && self.role_of(&toks[m - 1]) == Some(RoleWord::Group);
+            if group || self.names_a_person(toks, a, m) {
                 a = m + 1;
             }
         }
