@@ -76,10 +76,13 @@ pub(crate) enum Function {
     NameLink,
     /// Joins the words of a noun phrase: "the Fund of the United States".
     Connector,
+    /// After a title and its holder's name, names the place or body the title is of: "Gov.
+    /// Ann Roe of Ohio", "professor Ann Roe at the University of Dover".
+    TitleOf,
 }
 
 impl Function {
-    const TAGS: [(&'static str, Function); 12] = [
+    const TAGS: [(&'static str, Function); 13] = [
         ("complement", Function::Complement),
         ("clause-link", Function::ClauseLink),
         ("elision", Function::Elision),
@@ -92,6 +95,7 @@ impl Function {
         ("absolute", Function::Absolute),
         ("name-link", Function::NameLink),
         ("connector", Function::Connector),
+        ("title-of", Function::TitleOf),
     ];
 
     /// Its bit in a word's set of functions.
@@ -118,6 +122,9 @@ pub struct Lexicon {
     pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
     pub honorifics: Vec<(String, Gender)>,
+    /// For each honorific (same index), whether it is an office or rank ("Gov.", "Judge"),
+    /// which is the person's role, rather than a courtesy title ("Mr.", "Dr.").
+    pub(crate) offices: Vec<bool>,
     /// Role words (lowercase).
     pub roles: HashMap<String, RoleWord>,
     /// Capitalised words that are never a name alone.
@@ -271,6 +278,11 @@ fn gender(s: &str) -> Gender {
 }
 
 impl Lexicon {
+    /// Whether `text` is an office or rank honorific as written ("Sen."), with nothing else.
+    pub(crate) fn is_office_form(&self, text: &str) -> bool {
+        self.honorifics.iter().zip(&self.offices).any(|((form, _), &office)| office && form == text)
+    }
+
     fn parse() -> Result<Lexicon, String> {
         let cues = cue_forms(CUES)?;
         let pronoun_kinds = [
@@ -297,7 +309,21 @@ impl Lexicon {
             .filter(u8::is_ascii)
             .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
         let longest_pronoun = pronouns.keys().map(String::len).max().unwrap_or(0);
-        let honorifics = rows(HONORIFICS).map(|(_, f, g)| (f.to_string(), gender(g))).collect();
+        let mut honorifics = Vec::new();
+        let mut offices = Vec::new();
+        for (n, form, rest) in rows(HONORIFICS) {
+            let (g, kind) = rest.split_once(',').unwrap_or((rest, ""));
+            offices.push(match kind.trim() {
+                "office" => true,
+                "courtesy" => false,
+                other => {
+                    return Err(format!(
+                        "data/honorifics.csv:{n}: kind is `office` or `courtesy`, not `{other}`"
+                    ))
+                }
+            });
+            honorifics.push((form.to_string(), gender(g.trim())));
+        }
         let roles = classed(
             "data/roles.csv",
             ROLES,
@@ -323,6 +349,7 @@ impl Lexicon {
             longest_pronoun,
             possessives,
             honorifics,
+            offices,
             roles,
             stopwords: words(STOPWORDS),
             never_names: words(CALENDAR),
@@ -563,6 +590,7 @@ mod tests {
     fn data_files_are_sorted_without_duplicates() {
         assert_sorted_unique("data/cues.csv", rows(CUES).map(|(_, v, rest)| format!("{v}\t{rest}")));
         assert_sorted_unique("data/possessives.csv", rows(POSSESSIVES).map(|(_, f, _)| f));
+        assert_sorted_unique("data/honorifics.csv", rows(HONORIFICS).map(|(_, f, _)| f));
         assert_sorted_unique("data/function_words.csv", rows(FUNCTION_WORDS).map(|(_, f, _)| f));
         assert_sorted_unique("data/given-names.csv", rows(GIVEN_NAMES).map(|(_, f, _)| f));
         let places = PLACES.lines().filter(|l| !l.starts_with('#'));

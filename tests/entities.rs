@@ -94,7 +94,7 @@ t!(
     pronoun_subject_carries_its_person_to_the_next_pronoun,
     "Judge Sam Dunphy ruled on Friday. Still, he denied Tom Hemming’s request for the lists.\n\n\
      “It needn’t be so bitter,” he wrote.",
-    [("It needn’t be so bitter,", "Sam Dunphy", "")]
+    [("It needn’t be so bitter,", "Sam Dunphy", "Judge")]
 );
 t!(
     surname_takes_the_gender_of_its_full_name_not_of_a_given_name,
@@ -144,7 +144,7 @@ t!(
     name_and_colon_label_a_quote,
     "The hearing went on for hours.\n\nRep. Ann Roe (D-Ore.): “I have never heard that figure.”\n\n\
      The minutes read as follows: “Nothing was decided.”",
-    [("I have never heard that figure.", "Ann Roe", "")]
+    [("I have never heard that figure.", "Ann Roe", "Rep.")]
 );
 t!(
     name_after_a_dash_labels_a_quote,
@@ -192,7 +192,7 @@ t!(
 t!(
     colon_after_a_named_subject_introduces_the_quote,
     "Senator Ann Roe, D-Ore., was blunt: “It is time to stop attacking people and get on message.”",
-    [("It is time to stop attacking people and get on message.", "Ann Roe", "")]
+    [("It is time to stop attacking people and get on message.", "Ann Roe", "Senator")]
 );
 t!(
     colon_after_a_phrase_that_only_mentions_a_name_introduces_no_one,
@@ -267,7 +267,7 @@ t!(
     "Mayor Rod Peters toured the town.\n\n\
      While many Lake Cowichan residents have generators, Peters said others are in the dark.\n\n\
      “It is very bad for our seniors,” he said.",
-    [("It is very bad for our seniors,", "Rod Peters", "")]
+    [("It is very bad for our seniors,", "Rod Peters", "Mayor")]
 );
 
 // Descriptions in lower case before a name.
@@ -312,7 +312,7 @@ t!(
     "Storm kills four\n\nOfficials spoke on Monday after the storm. Four people died.\n\n\
      In response to the loss of life, Senator Ann Roe issued the following statement:\n\n\
      “Our prayers are with all those affected by this tragedy.”",
-    [("Our prayers are with all those affected by this tragedy.", "Ann Roe", "")]
+    [("Our prayers are with all those affected by this tragedy.", "Ann Roe", "Senator")]
 );
 t!(
     colon_ending_a_paragraph_after_a_phrase_that_names_no_one,
@@ -544,4 +544,70 @@ t!(
     organisation_word_after_a_determiner_is_a_description,
     "The Committee said the report was “late and thin.”\n\nThe Board of Health said the risk was “low.”",
     [("late and thin.", "The Committee", ""), ("low.", "The Board of Health", "")]
+);
+
+// An office title before a name is the person's role, carried to later mentions; a courtesy
+// title gives none, and an apposition outranks a title alone.
+t!(
+    office_title_is_the_role_of_later_pronouns,
+    "Mayor Lisa Chen said the budget was tight. “We will cut,” she said.",
+    [("We will cut,", "Lisa Chen", "Mayor")]
+);
+t!(
+    office_title_and_the_place_it_is_of,
+    "“It is over,” said Gov. Ann Roe of Ohio. Later she left. “We won,” she said.",
+    [("It is over,", "Ann Roe", "Gov. of Ohio"), ("We won,", "Ann Roe", "Gov. of Ohio")]
+);
+t!(
+    office_title_and_the_body_it_is_of,
+    "Judge Ann Roe of the Dover County Court spoke first. “Order,” she said.",
+    [("Order,", "Ann Roe", "Judge of the Dover County Court")]
+);
+t!(
+    role_noun_premodifier_and_the_place_it_is_of,
+    "Police Chief Tom Baker of Dover said crime fell. “We did well,” he said.",
+    [("We did well,", "Tom Baker", "Police Chief of Dover")]
+);
+t!(
+    what_another_person_owns_is_no_place_of_the_title,
+    "“It is over,” Gov. Ann Roe of Lee’s campaign said.",
+    [("It is over,", "Ann Roe", "Gov.")]
+);
+t!(
+    title_alone_gives_way_to_a_fuller_role_and_an_opener_is_no_role,
+    "Mayor Ann Roe opened the fair.\n\nLater Dover Mayor Ann Roe spoke. “Come in,” Roe said.",
+    [("Come in,", "Ann Roe", "Dover Mayor")]
+);
+t!(
+    apposition_outranks_a_title_alone,
+    "“The bill failed,” Sen. Ann Roe, a Dover farmer, said. Gov. Tom Lee agreed. “We lost,” he said.",
+    [("The bill failed,", "Ann Roe", "a Dover farmer"), ("We lost,", "Tom Lee", "Gov.")]
+);
+t!(
+    courtesy_title_is_no_role,
+    "“It is done,” said Rev. Ann Roe. Mayor Tom Lee nodded. “Go,” he said.\n\n\
+     “The data are clear,” Dover cartoonist Dr. Una Park said.",
+    [
+        ("It is done,", "Ann Roe", ""),
+        ("Go,", "Tom Lee", "Mayor"),
+        ("The data are clear,", "Una Park", "Dover cartoonist")
+    ]
+);
+t!(
+    another_person_before_and_is_no_role,
+    "Tom Lee and Sen. Ann Roe met on Monday. “We agree,” Roe said.\n\n\
+     When Gov. Una Park spoke, the hall was full. “Thank you,” Park said.",
+    [("We agree,", "Ann Roe", "Sen."), ("Thank you,", "Una Park", "Gov.")]
+);
+t!(
+    organisation_before_and_is_no_role,
+    "The Dover Farm Caucus and Sen. Ann Roe oppose the plan. “It is wrong,” Roe said.",
+    [("It is wrong,", "Ann Roe", "Sen.")]
+);
+
+// A relative clause between commas is no apposition: it gives no role.
+t!(
+    relative_clause_is_no_role,
+    "Ann Roe, whose shop closed last year, said it was “time to go.”",
+    [("time to go.", "Ann Roe", "")]
 );

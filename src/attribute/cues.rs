@@ -72,7 +72,7 @@ impl<'a> DocContext<'a> {
         } else {
             format!("{description} {}", found.role)
         };
-        Some(Found { role, ..found })
+        Some(Found { role, bare_title: false, ..found })
     }
 
     /// Words of an organisation and a role noun, then a person's name, after an inverted cue:
@@ -356,12 +356,14 @@ impl<'a> DocContext<'a> {
 
     /// An attribution for a speaker found, with the cue as written (or empty).
     pub(super) fn finish_as(&mut self, found: Found, cue: String, at: usize, confidence: f32) -> Attribution {
-        let Found { speaker: sp, method, mention, role } = found;
+        let Found { speaker: sp, method, mention, role, .. } = found;
         let role = role.trim().trim_end_matches(',').to_string();
-        let role = if role.is_empty() {
+        // An office title alone ("Sen.") gives way to a fuller role the person was given before.
+        let fuller = |have: &String| !self.is_bare_title(have) && self.is_bare_title(&role);
+        let role = if role.is_empty() || self.roles.get(&sp.name).is_some_and(fuller) {
             self.roles.get(&sp.name).cloned().unwrap_or_default()
         } else {
-            self.roles.entry(sp.name.clone()).or_insert_with(|| role.clone());
+            self.remember_role(&sp.name, role.clone());
             role
         };
         let confidence = match method {
@@ -371,6 +373,17 @@ impl<'a> DocContext<'a> {
             _ => confidence,
         };
         Attribution { speaker: sp, method, cue, mention, role, confidence, at }
+    }
+
+    /// Keeps the role a person is first given, carried to their later mentions; an office title
+    /// alone ("Sen.") gives way to the next other role.
+    pub(super) fn remember_role(&mut self, name: &str, role: String) {
+        let l = self.lexicon;
+        match self.roles.get_mut(name) {
+            Some(have) if !l.is_office_form(have) || l.is_office_form(&role) => {}
+            Some(have) => *have = role,
+            None => drop(self.roles.insert(name.to_string(), role)),
+        }
     }
 
     /// The cue a token holds when it is a finite verb whose subject is the speaker: "said", or a

@@ -126,12 +126,11 @@ impl<'a> DocContext<'a> {
                 let role = self.sentence_role(toks, i, next, &u, &mut sentences);
                 let ua = unit_start(toks, i, next, &u);
                 if u.full && u.person {
-                    let role = self.premodifier_role(toks, 0, ua);
+                    let (role, _) = self.introduced_role(toks, 0, ua, next, toks.len());
                     if !role.is_empty() {
-                        let key = u.entry.map_or(&*u.name, |e| &self.gazetteer.entries()[e as usize].name);
-                        if !self.roles.contains_key(key) {
-                            self.roles.insert(key.to_string(), role);
-                        }
+                        let g = self.gazetteer;
+                        let key = u.entry.map_or(&*u.name, |e| &g.entries()[e as usize].name);
+                        self.remember_role(key, role);
                     }
                 }
                 if u.full && !u.org {

@@ -1,6 +1,7 @@
 //! Noun phrases: the words next to a cue read as a phrase, its subject, apposition and role.
 
 use super::{DocContext, Tok, TokKind};
+use crate::gazetteer::EntityKind;
 use crate::lexicon::{Function, RoleWord};
 use crate::mention::Payload;
 
@@ -14,6 +15,8 @@ pub(super) struct Np {
 /// How far left, in tokens, and over how many commas an apposition before a cue is read.
 const APPOSITION_TOKENS: usize = 40;
 const APPOSITION_COMMAS: usize = 3;
+/// How many tokens after a name a title's post-modifier ("of the Dover City Council") takes at most.
+const TITLE_POST_MODIFIER_TOKENS: usize = 12;
 
 impl<'a> DocContext<'a> {
     /// Steps left over a short parenthetical ending just before `j`: "Sen. Ted Cruz (R-Texas)".
@@ -192,8 +195,9 @@ impl<'a> DocContext<'a> {
     }
 
     /// The role written just before a name ("Rand Corporation analyst Derek Grossman",
-    /// "U.S. Secretary of State for Political Affairs Victoria Nuland"): the contiguous
-    /// capitalised and role words before it, when they include a role noun or title.
+    /// "U.S. Secretary of State for Political Affairs Victoria Nuland", "Mayor Ann Roe"): the
+    /// contiguous capitalised and role words before it, when they include a role noun or an
+    /// office title. A courtesy title at either end ("Mr.", "Dr.") is no part of it.
     pub(super) fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> String {
         let mut a = ua;
         while a > lo {
@@ -211,12 +215,139 @@ impl<'a> DocContext<'a> {
             }
             a -= 1;
         }
-        let has_role = toks[a..ua].iter().any(|t| self.is_role_noun(t) || self.honorific_gender(t).is_some());
-        let only_honorific = toks[a..ua].iter().all(|t| t.inside || self.honorific_gender(t).is_some());
-        if a == ua || !has_role || only_honorific {
+        // "Tom Lee and Senator Ann Roe", "the Dover Farm Council and Sen. Ann Roe": another
+        // person or an organisation named before "and" is no role.
+        if let Some(m) = (a..ua).rev().find(|&i| self.does(&toks[i], Function::NameLink)) {
+            let group = m > a && self.role_of(&toks[m - 1]) == Some(RoleWord::Group);
+            if group || self.names_a_person(toks, a, m) {
+                a = m + 1;
+            }
+        }
+        // A sentence opener or a date ("When Sen. Ann Roe …", "Monday for Judge Ann Roe"), the
+        // words that join it or follow it ("According to"), and a courtesy title are no part of it.
+        let courtesy =
+            |i: usize| self.honorific_gender(&toks[i]).is_some() && !self.is_office_title(&toks[i]);
+        while a < ua
+            && (self.in_stopwords(&toks[a]) && self.role_of(&toks[a]).is_none()
+                || self.does(&toks[a], Function::PremodifierLink)
+                || self.does(&toks[a], Function::Preposition))
+        {
+            a += 1;
+        }
+        let mut b = ua;
+        while a < b && courtesy(a) {
+            a += 1;
+            while a < b && toks[a].inside {
+                a += 1;
+            }
+        }
+        while let Some(h) = (a..b).rev().find(|&i| !toks[i].inside).filter(|&h| courtesy(h)) {
+            b = h;
+        }
+        if !toks[a..b].iter().any(|t| self.is_role_noun(t) || self.is_office_title(t)) {
             return String::new();
         }
-        self.text[toks[a].s..toks[ua - 1].e].to_string()
+        self.text[toks[a].s..toks[b - 1].e].to_string()
+    }
+
+    /// The role a person's name at tokens `[ua, ub)` is written with, in a phrase of tokens
+    /// `[lo, hi)`: the words before it (`premodifier_role`), and when they end in a title, the
+    /// place or body after the name that the title is of ("Gov. Ann Roe of Ohio": "Gov. of
+    /// Ohio"). Says whether the words end in a title.
+    pub(super) fn introduced_role(
+        &self,
+        toks: &[Tok],
+        lo: usize,
+        ua: usize,
+        ub: usize,
+        hi: usize,
+    ) -> (String, bool) {
+        let mut role = self.premodifier_role(toks, lo, ua);
+        let head = (lo..ua).rev().find(|&i| !toks[i].inside);
+        let titled = !role.is_empty()
+            && (self.is_role_noun(&toks[ua - 1]) || head.is_some_and(|h| self.is_office_title(&toks[h])));
+        let end = if titled { self.title_post_modifier(toks, ub).min(hi) } else { ub };
+        if end > ub {
+            role.push(' ');
+            role.push_str(&self.text[toks[ub].s..toks[end - 1].e]);
+        }
+        (role, titled)
+    }
+
+    /// The end of a post-modifier at token `b` that names a place or body in capitals the title
+    /// before the name is of ("of Ohio", "at the Dover City Council"; the words that can open one
+    /// are tagged `title-of` in data/function_words.csv), or `b` when there is none.
+    fn title_post_modifier(&self, toks: &[Tok], b: usize) -> usize {
+        let links = |t: &Tok| t.kind == TokKind::Word && self.does(t, Function::TitleOf);
+        if !toks.get(b).is_some_and(links) {
+            return b;
+        }
+        let mut e = b + 1;
+        if toks.get(e).is_some_and(|t| self.is_determiner(t)) {
+            e += 1;
+        }
+        let (start, mut end) = (e, b);
+        while e < toks.len().min(b + TITLE_POST_MODIFIER_TOKENS) {
+            let t = &toks[e];
+            let word = t.inside
+                || self.is_capitalized(t) && self.cue_of(t).is_none() && self.honorific_gender(t).is_none();
+            if word {
+                e += 1;
+                end = e;
+            } else if end > b && links(t) {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        // A place ("of Ohio") or an organisation ("of the Dover City Council"), not a person's
+        // name ("of Lee, who …") nor what one owns ("of Lee’s team").
+        let owned = toks.get(end).is_some_and(|t| t.kind == TokKind::Possessive);
+        let body = |i: usize| {
+            self.role_of(&toks[i]) == Some(RoleWord::Group)
+                || self.payloads(&toks[i]).any(|p| match p {
+                    Payload::Country(_) => true,
+                    Payload::Entity(x) => {
+                        self.gazetteer.entries()[x as usize].kind == EntityKind::Organization
+                    }
+                    _ => false,
+                })
+        };
+        let named = end > start
+            && (self.lexicon.is_place(&self.text[toks[start].s..toks[end - 1].e]) || (start..end).any(body));
+        if named && !owned {
+            end
+        } else {
+            b
+        }
+    }
+
+    /// Whether tokens `[a, b)` hold a person's name that owns nothing ("Tom Lee", not "Lee’s").
+    fn names_a_person(&self, toks: &[Tok], a: usize, b: usize) -> bool {
+        let mut i = a;
+        while i < b {
+            match self.unit_at(toks, i) {
+                Some((u, end)) if end <= b => {
+                    if u.person && toks.get(end).is_none_or(|t| t.kind != TokKind::Possessive) {
+                        return true;
+                    }
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        false
+    }
+
+    /// Whether a role is an office title alone, as written ("Sen."): the weakest role, which any
+    /// other role of the person's outranks.
+    pub(super) fn is_bare_title(&self, role: &str) -> bool {
+        self.lexicon.is_office_form(role)
+    }
+
+    /// An office or rank title written before a name ("Gov.", "Judge"), not a courtesy one.
+    pub(super) fn is_office_title(&self, t: &Tok) -> bool {
+        self.payloads(t).any(|p| matches!(p, Payload::Honorific(h) if self.lexicon.offices[h as usize]))
     }
 
     /// The subject of the cue at `k`: the phrase before it, skipping one comma-enclosed

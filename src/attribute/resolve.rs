@@ -27,11 +27,13 @@ pub(super) struct Found {
     pub(super) mention: String,
     /// The role written in the phrase, or empty.
     pub(super) role: String,
+    /// The role is an office title alone ("Sen. Ann Roe"): an apposition outranks it.
+    pub(super) bare_title: bool,
 }
 
 impl Found {
     pub(super) fn new(speaker: Speaker, method: Method, mention: String, role: String) -> Found {
-        Found { speaker, method, mention, role }
+        Found { speaker, method, mention, role, bare_title: false }
     }
 
     /// A speaker found with an apposition ("Ned Price, the State Department spokesman"): the
@@ -42,7 +44,7 @@ impl Found {
         } else {
             self.method
         };
-        let role = if self.role.is_empty() { appo } else { self.role };
+        let role = if self.role.is_empty() || self.bare_title && !appo.is_empty() { appo } else { self.role };
         Found { method, role, ..self }
     }
 }
@@ -116,11 +118,12 @@ impl<'a> DocContext<'a> {
         }
         if let Some((unit, ua, ub)) = best {
             let ua = unit_start(toks, ua, ub, &unit);
-            let mut role = String::new();
-            if ua > np.a {
-                role = self.premodifier_role(toks, np.a, ua);
-            }
-            if core_end < np.b {
+            let (mut role, titled) = if ua > np.a {
+                self.introduced_role(toks, np.a, ua, ub, np.b)
+            } else {
+                (String::new(), false)
+            };
+            if core_end < np.b && !titled {
                 role = if role.is_empty() {
                     text_of(core_end, np.b)
                 } else {
@@ -132,7 +135,8 @@ impl<'a> DocContext<'a> {
                 ub,
             );
             let (speaker, method) = self.resolve_unit(&unit, pos);
-            return Some(Found::new(speaker, method, mention, role));
+            let bare_title = self.is_bare_title(&role);
+            return Some(Found { bare_title, ..Found::new(speaker, method, mention, role) });
         }
         if np.b - np.a == 1 && toks[np.a].kind == TokKind::Word {
             let w = self.word(&toks[np.a]);
