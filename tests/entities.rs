@@ -88,6 +88,18 @@ t!(
      she said.",
     [("We waited a year,", "Rosa Quint", "")]
 );
+t!(
+    name_set_off_after_an_owner_is_the_subject,
+    "Tom Lee spoke first. Ben Ray’s lawyer, Tom Lee, met the judge with Ray. “The charge is false,” \
+     he said.",
+    [("The charge is false,", "Tom Lee", "")]
+);
+t!(
+    owner_opening_a_sentence_with_no_subject_beats_a_later_owner,
+    "Una Park said the rent was high. Ann Roe wrote the cookbook with her. Roe’s name sits beside \
+     Park’s photo on the cover of Park’s old book. “I love this work,” she says.",
+    [("I love this work,", "Ann Roe", "")]
+);
 
 // Pronoun chains and the article's people over stray list knowledge.
 t!(

@@ -5,6 +5,7 @@ use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::entities::UnitRole;
 use super::memo::PhraseMemo;
 use super::names::NameUnit;
 use super::{Attribution, Tok, TokKind};
@@ -21,9 +22,8 @@ pub(crate) struct DocContext<'a> {
     pub(super) lexicon: &'a Lexicon,
     pub(super) mentions: &'a [Mention],
     pub(super) units: Vec<NameUnit<'a>>,
-    /// For each unit: the number of its sentence in the document, and whether it is that
-    /// sentence's subject (see `entities`).
-    pub(super) unit_roles: Vec<(u32, bool)>,
+    /// For each unit: its place in its sentence (see `entities`).
+    pub(super) unit_roles: Vec<UnitRole>,
     /// Sentences seen so far by `scan_names`.
     pub(super) sentences: u32,
     pub(super) antecedents: Vec<NameUnit<'a>>,
@@ -61,7 +61,7 @@ pub(crate) struct DocContext<'a> {
 /// the next so that each does not grow them again from empty.
 #[derive(Default)]
 pub(crate) struct ContextBuffers {
-    unit_roles: Vec<(u32, bool)>,
+    unit_roles: Vec<UnitRole>,
     ends: Vec<bool>,
     bounds: Vec<(u32, u32)>,
 }

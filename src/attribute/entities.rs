@@ -12,12 +12,26 @@ use crate::lexicon::{Function, PronounKind};
 /// How many names of one sentence a pronoun looks back over for its subject at most.
 const SENTENCE_UNITS: usize = 64;
 
+/// A name unit's place in its sentence.
+#[derive(Clone, Copy)]
+pub(crate) struct UnitRole {
+    /// The number of its sentence in the document.
+    pub(super) sentence: u32,
+    /// Whether it is that sentence's subject.
+    pub(super) subject: bool,
+    /// Whether it owns a possessive ("Roe’s").
+    pub(super) owned: bool,
+}
+
 pub(super) struct SentenceScan {
     counted: usize,
     subject_seen: bool,
     /// Inside a clause that opens the sentence with a word like "while" or "after", up to its
     /// comma: no name there is the sentence's subject.
     opener: bool,
+    /// The would-be subject so far owns a possessive ("Roe’s lawyer"): a name set off right
+    /// after it ("Roe’s lawyer, Tom Lee, said"; "Roe’s lawyer Tom Lee said") is the subject.
+    owner: bool,
 }
 
 impl<'a> DocContext<'a> {
@@ -93,7 +107,7 @@ impl<'a> DocContext<'a> {
     /// Starts a paragraph's scan: a paragraph starts a sentence.
     pub(super) fn sentence_starts(&mut self, _toks: &[Tok]) -> SentenceScan {
         self.sentences += 1;
-        SentenceScan { counted: 0, subject_seen: false, opener: false }
+        SentenceScan { counted: 0, subject_seen: false, opener: false, owner: false }
     }
 
     /// Counts the sentence ends before token `i` of the paragraph being scanned, and notes
@@ -105,6 +119,7 @@ impl<'a> DocContext<'a> {
                 self.sentences += 1;
                 s.subject_seen = false;
                 s.opener = false;
+                s.owner = false;
             }
             let t = &toks[k];
             if k == 0 || self.ends[k - 1] {
@@ -123,8 +138,10 @@ impl<'a> DocContext<'a> {
             .is_some_and(|p| toks[p].kind == TokKind::Word && self.does(&toks[p], Function::Preposition))
     }
 
-    /// For the unit at tokens `[i, next)`: the number of its sentence, and whether it is the
-    /// subject: the sentence's first name, not after a preposition and not owning a possessive.
+    /// For the unit at tokens `[i, next)`: the number of its sentence, whether it is the
+    /// subject (the sentence's first name, or a name set off right after a first name that owns
+    /// a possessive; not after a preposition and not owning a possessive itself), and whether it
+    /// owns one.
     /// `find_sentence_ends` must have been called for this paragraph.
     pub(super) fn sentence_role(
         &mut self,
@@ -133,16 +150,21 @@ impl<'a> DocContext<'a> {
         next: usize,
         u: &NameUnit,
         s: &mut SentenceScan,
-    ) -> (u32, bool) {
+    ) -> UnitRole {
         self.advance(toks, i, s);
         let owned = toks.get(next).is_some_and(|t| t.kind == TokKind::Possessive);
-        let subject = !s.subject_seen && !s.opener && !self.after_preposition(toks, i) && !owned;
+        let apposed = s.owner
+            && i.checked_sub(1)
+                .is_some_and(|p| toks[p].kind == TokKind::Punct(',') || self.is_role_noun(&toks[p]));
+        let open = !s.subject_seen || apposed;
+        let subject = open && !s.opener && !self.after_preposition(toks, i) && !owned;
         // A capitalised opener that names no one ("Given …", "Still, …") leaves the subject to
         // the first person or full name after it.
         if (u.person || u.full || u.entry.is_some()) && !s.opener {
+            s.owner = open && owned;
             s.subject_seen = true;
         }
-        (self.sentences, subject)
+        UnitRole { sentence: self.sentences, subject, owned }
     }
 
     /// "He" or "she" as the subject of a sentence ("Roe spoke. Still, he denied Lee’s request.
@@ -173,6 +195,7 @@ impl<'a> DocContext<'a> {
             return None;
         }
         s.subject_seen = true;
+        s.owner = false;
         let target = self.pronoun_target(kind, t.s)?;
         let gender = if kind == PronounKind::Male { Gender::Male } else { Gender::Female };
         Some(NameUnit { at: t.s, gender, ..target.clone() })
@@ -213,17 +236,26 @@ impl<'a> DocContext<'a> {
 
     /// The unit a pronoun takes when unit `k` is the latest that fits: the subject of `k`'s
     /// sentence when that fits too ("Ann Roe praised Tom Lee’s plan. “…,” she said" is Ann Roe,
-    /// whatever their genders), else `k`.
+    /// whatever their genders), else `k`. When `k` owns a possessive in a sentence with no subject
+    /// that fits, the owner that opens it ("Roe’s name stands beside Park’s photo. “…,” she
+    /// said" is Ann Roe).
     pub(super) fn salient(&self, k: usize, fits: impl Fn(&NameUnit) -> bool) -> usize {
-        let sentence = self.unit_roles[k].0;
+        let first = self.sentence_first(k, self.unit_roles[k].sentence);
+        let mut fitting = (first..=k).filter(|&y| fits(&self.units[y])).peekable();
+        let opener =
+            fitting.peek().copied().filter(|&y| self.unit_roles[y].owned && self.unit_roles[k].owned);
+        fitting.find(|&y| self.unit_roles[y].subject).or(opener).unwrap_or(k)
+    }
+
+    /// The first unit of sentence `sentence`, which unit `k` belongs to.
+    fn sentence_first(&self, k: usize, sentence: u32) -> usize {
         // Bounded, so that a text with no sentence ends costs the same per pronoun as any other.
-        let first = (0..k)
+        (0..k)
             .rev()
             .take(SENTENCE_UNITS)
-            .take_while(|&y| self.unit_roles[y].0 == sentence)
+            .take_while(|&y| self.unit_roles[y].sentence == sentence)
             .last()
-            .unwrap_or(k);
-        (first..k).find(|&y| self.unit_roles[y].1 && fits(&self.units[y])).unwrap_or(k)
+            .unwrap_or(k)
     }
 
     /// The person's name that ends tokens `[a, b)` right after a role noun ("… of Leeds

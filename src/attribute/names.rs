@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::entities::UnitRole;
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::lexicon::RoleWord;
@@ -150,7 +151,7 @@ impl<'a> DocContext<'a> {
                 i = next;
             } else if let Some(u) = self.pronoun_subject(toks, i, &mut sentences) {
                 self.units.push(u);
-                self.unit_roles.push((self.sentences, true));
+                self.unit_roles.push(UnitRole { sentence: self.sentences, subject: true, owned: false });
                 i += 1;
             } else {
                 i += 1;
