@@ -304,8 +304,9 @@ thread_local! {
 }
 
 /// Lists that grew beyond this many bytes are not kept for the next document: a very long one
-/// does not hold its memory after it is done.
-const BUFFER_KEEP_BYTES: usize = 4 << 20;
+/// does not hold its memory after it is done (a thread keeps at most a few MB; an article's
+/// lists take a few KB).
+const BUFFER_KEEP_BYTES: usize = 1 << 20;
 
 impl Buffers {
     /// This thread's buffers (new ones if in use or none yet), emptied.
