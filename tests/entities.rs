@@ -298,6 +298,14 @@ t!(
     []
 );
 
+// A speech cue that ends the sentence after a partial quote frames the whole sentence.
+t!(
+    cue_ending_the_sentence_frames_a_partial_quote,
+    "Ann Roe runs the list. In 1994, officials from the Dover Hawks objected to the inclusion of \
+     “three-peat,” Roe said.\n\nTom Lee met the board. Lee said that Una Park has “no plan at all,” he said.",
+    [("three-peat,", "Ann Roe", ""), ("no plan at all,", "Tom Lee", "")]
+);
+
 // A verb no cue list holds, after a full quote.
 t!(
     name_and_unlisted_verb_after_a_full_quote,
