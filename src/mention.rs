@@ -77,7 +77,7 @@ pub(crate) fn readable_prefix(text: &str) -> &str {
     &text[..end]
 }
 
-const DENSE_DEPTH: usize = 3;
+const DENSE_DEPTH: usize = 2;
 
 /// The compiled automaton with what each pattern stands for.
 #[derive(Debug)]

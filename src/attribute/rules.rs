@@ -317,6 +317,9 @@ fn quote_kind(text: &str, toks: &[Tok], ti: usize, q: &QuoteSpan) -> QuoteKind {
     }
 }
 
+/// The most words a title has.
+const TITLE_WORDS: usize = 6;
+
 /// A title of a show, book or film rather than speech: a few words, all capitalised but the
 /// small ones, no sentence punctuation.
 pub(crate) fn is_title(quote: &str) -> bool {
@@ -324,9 +327,22 @@ pub(crate) fn is_title(quote: &str) -> bool {
     // The sentence's period or comma inside the closing mark (on “Meet the Press.”) is not
     // part of the title; then no word before the last may end in punctuation ("Yes, Sir.").
     let bare = quote.strip_suffix(['.', ',']).filter(|q| !q.ends_with('.'));
-    let words: Vec<&str> = bare.unwrap_or(quote).split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || bare.unwrap_or(quote).ends_with(['.', ',', '!', '?', ';', ':'])
-    {
+    let text = bare.unwrap_or(quote);
+    if text.ends_with(['.', ',', '!', '?', ';', ':']) {
+        return false;
+    }
+    // At most `TITLE_WORDS` words, read without reading the rest of a long quote.
+    let mut buf = [""; TITLE_WORDS];
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        if n == TITLE_WORDS {
+            return false;
+        }
+        buf[n] = w;
+        n += 1;
+    }
+    let words = &buf[..n];
+    if words.is_empty() {
         return false;
     }
     if bare.is_some()

@@ -6,7 +6,7 @@ use super::DocContext;
 use crate::lexicon::lexicon;
 use crate::mention::Mention;
 use crate::segment::{Paragraph, QuoteSpan};
-use crate::text::is_space;
+use crate::text::{is_space, is_word_char};
 
 /// A token of a paragraph.
 #[derive(Debug, Clone)]
@@ -58,7 +58,13 @@ pub(crate) fn tokenize_into(
     let mut qi = first_quote;
     let mut i = start;
     let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false, classes: Cell::new(0) };
+    let bytes = text.as_bytes();
     while i < end {
+        // A space: no token, and no quote opens there.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         while qi < quotes.len() && (quotes[qi].open as usize) < i {
             qi += 1;
         }
@@ -69,13 +75,12 @@ pub(crate) fn tokenize_into(
             qi += 1;
             continue;
         }
-        let bytes = text.as_bytes();
         let (c, len) = char_at(text, i);
         if is_space(c) {
             i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             toks.push(tok(i, i + len, TokKind::Punct(c)));
             i += len;
             continue;
@@ -89,7 +94,7 @@ pub(crate) fn tokenize_into(
                     continue;
                 }
                 let (ch, len) = char_at(text, j);
-                if !ch.is_alphanumeric() {
+                if !is_word_char(ch) {
                     break;
                 }
                 j += len;
@@ -101,7 +106,7 @@ pub(crate) fn tokenize_into(
             let after = j + len;
             let joins = matches!(ch, '\'' | '’' | '-' | '.' | '&')
                 && after < end
-                && char_at(text, after).0.is_alphanumeric()
+                && is_word_char(char_at(text, after).0)
                 && !(qi < quotes.len() && quotes[qi].open as usize == j);
             if joins {
                 j = after;
