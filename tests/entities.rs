@@ -306,6 +306,14 @@ t!(
     [("three-peat,", "Ann Roe", ""), ("no plan at all,", "Tom Lee", "")]
 );
 
+// A transitive cue after a quote that a comma closes has its speaker after it.
+t!(
+    inverted_transitive_cue_after_a_quote,
+    "Ann Roe runs the list. “It was a mess,” scolded Una Park.\n\n\
+     Tom Lee runs the board. Those who voted for “the plan,” blamed Ann Roe for the delay.",
+    [("It was a mess,", "Una Park", "")]
+);
+
 // A verb no cue list holds, after a full quote.
 t!(
     name_and_unlisted_verb_after_a_full_quote,
