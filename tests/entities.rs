@@ -314,6 +314,13 @@ t!(
     [("It was a mess,", "Una Park", "")]
 );
 
+// Stammered and stuttered speech has its speaker too.
+t!(
+    stuttered_is_a_cue,
+    "Ann Roe arrived at the camp. Tom Lee laughed and stuttered, “I … I don’t know.”",
+    [("I … I don’t know.", "Tom Lee", "")]
+);
+
 // A verb no cue list holds, after a full quote.
 t!(
     name_and_unlisted_verb_after_a_full_quote,
