@@ -298,6 +298,29 @@ t!(
     []
 );
 
+// A speech cue that ends the sentence after a partial quote frames the whole sentence.
+t!(
+    cue_ending_the_sentence_frames_a_partial_quote,
+    "Ann Roe runs the list. In 1994, officials from the Dover Hawks objected to the inclusion of \
+     “three-peat,” Roe said.\n\nTom Lee met the board. Lee said that Una Park has “no plan at all,” he said.",
+    [("three-peat,", "Ann Roe", ""), ("no plan at all,", "Tom Lee", "")]
+);
+
+// A transitive cue after a quote that a comma closes has its speaker after it.
+t!(
+    inverted_transitive_cue_after_a_quote,
+    "Ann Roe runs the list. “It was a mess,” scolded Una Park.\n\n\
+     Tom Lee runs the board. Those who voted for “the plan,” blamed Ann Roe for the delay.",
+    [("It was a mess,", "Una Park", "")]
+);
+
+// Stammered and stuttered speech has its speaker too.
+t!(
+    stuttered_is_a_cue,
+    "Ann Roe arrived at the camp. Tom Lee laughed and stuttered, “I … I don’t know.”",
+    [("I … I don’t know.", "Tom Lee", "")]
+);
+
 // A verb no cue list holds, after a full quote.
 t!(
     name_and_unlisted_verb_after_a_full_quote,

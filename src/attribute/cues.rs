@@ -149,8 +149,17 @@ impl<'a> DocContext<'a> {
                 if class == CueClass::According && clause_cue {
                     return None;
                 }
-                if matches!(class, CueClass::Finite | CueClass::According) {
-                    if let Some(np) = self.np_right(toks, after, se) {
+                // "“…,” scolded Ann Roe.": after a quote its comma closes, a transitive verb has
+                // its speaker after it when only the name follows, to a comma or the sentence end.
+                let inverted = class == CueClass::Transitive
+                    && self.text[toks[qi].s..toks[qi].e]
+                        .trim_end_matches(['”', '"', '’', '\'', ' '])
+                        .ends_with(',');
+                if matches!(class, CueClass::Finite | CueClass::According) || inverted {
+                    let np = self
+                        .np_right(toks, after, se)
+                        .filter(|np| !inverted || np.b + 1 >= se || toks[np.b].kind == TokKind::Punct(','));
+                    if let Some(np) = np {
                         // "says Heart and Stroke senior manager Ann Roe": the reader stopped at
                         // "and" in an organisation's name; the person is after its role noun.
                         let cut = np.b == np.a + 1

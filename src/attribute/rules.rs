@@ -14,6 +14,9 @@ use crate::segment::QuoteSpan;
 const MIN_SUBJECT_WORDS: usize = 3;
 /// Factor for a cue later in the sentence, not next to the quote (rule 3).
 const LATER_CUE: f32 = 0.8;
+/// The most tokens after a partial quote, to its sentence's end, for a cue there to frame the
+/// whole sentence ("“…,” said Sen. Ann Roe-Park.").
+const FRAMING_CUE_TOKENS: usize = 7;
 /// Factor for a speaker carried from an earlier quote of the paragraph (rule 4).
 const SAME_PARAGRAPH: f32 = 0.8;
 /// How far back (in tokens) rule 4b looks for a cue that reports a quote's speaker.
@@ -169,6 +172,15 @@ impl<'a> DocContext<'a> {
             _ => unreachable!("attribute is called on quote tokens"),
         };
         let partial = self.text[q.range()].chars().next().is_some_and(char::is_lowercase);
+        // But a partial quote that a comma closes, with only a speech cue and its speaker after
+        // it in the sentence ("… objected to “three-peat,” Roe said."), is that speaker's: the
+        // cue at the end frames the whole sentence.
+        // A pronoun there ("Lee said that Roe has “…,” he said") only repeats the subject.
+        if partial && self.frames_sentence(toks, qi, se, &q) {
+            if let Some(a) = self.cue_after(toks, qi, se, true).filter(|a| a.method != Method::Pronoun) {
+                return Some(a);
+            }
+        }
         if partial {
             if let Some(a) = (!headline).then(|| self.speech_noun_owner(toks, qi, ss)).flatten() {
                 return Some(a);
@@ -221,6 +233,19 @@ impl<'a> DocContext<'a> {
             return self.sentence_subject(toks, qi, ss, pos, introduced);
         }
         None
+    }
+
+    /// Whether quote token `qi`, closed by a comma, is followed to its sentence's end `se` by a
+    /// few tokens that hold a cue of speech ("said", "added"; not "according to", not
+    /// "applauded") and no other quote.
+    fn frames_sentence(&self, toks: &[Tok], qi: usize, se: usize, q: &QuoteSpan) -> bool {
+        let tail = toks.get(qi + 1..se).unwrap_or_default();
+        self.text[q.range()].trim_end().ends_with(',')
+            && tail.len() <= FRAMING_CUE_TOKENS
+            && !tail.iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
+            && tail
+                .iter()
+                .any(|t| self.cue_of(t).is_some_and(|c| self.matcher.cue_class(c) == CueClass::Finite))
     }
 
     /// Remembers a speaker as the latest antecedent for pronouns.
