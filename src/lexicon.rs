@@ -6,7 +6,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
-use crate::inflect;
+
+mod read;
+
+use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
 /// How a cue links to its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -205,81 +208,6 @@ const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
 const TITLE_SMALL_WORDS: &str = include_str!("../data/title_small_words.txt");
 const FUNCTION_WORDS: &str = include_str!("../data/function_words.csv");
 
-/// Data rows: non-empty, non-comment lines after the header, split on the first comma.
-fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
-    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).skip(1).map(
-        |(n, l)| {
-            let (a, b) = l.split_once(',').unwrap_or((l, ""));
-            (n + 1, a.trim(), b.trim())
-        },
-    )
-}
-
-/// Every cue form of `data/cues.csv`: each verb's past, third person and -ing form (a
-/// participle), only its past when flagged `past-only`, and its bare form when flagged `bare`; "according to" and "as saying" as written.
-fn cue_forms(text: &str) -> Result<Vec<(String, CueClass)>, String> {
-    let mut cues = Vec::new();
-    for (n, verb, rest) in rows(text) {
-        let mut cols = rest.split(',').map(str::trim);
-        let (class, past, flags) =
-            (cols.next().unwrap_or(""), cols.next().unwrap_or(""), cols.next().unwrap_or(""));
-        let err = |what: &str| format!("data/cues.csv:{n}: {what}");
-        let class = match class {
-            "finite" => CueClass::Finite,
-            "transitive" => CueClass::Transitive,
-            "according" | "quoted" => {
-                let class = if class == "according" { CueClass::According } else { CueClass::Quoted };
-                cues.push((verb.to_lowercase(), class));
-                continue;
-            }
-            other => return Err(err(&format!("unknown class `{other}`"))),
-        };
-        let (mut bare, mut double, mut past_only) = (false, false, false);
-        for flag in flags.split_whitespace() {
-            match flag {
-                "bare" => bare = true,
-                "double" => double = true,
-                "past-only" => past_only = true,
-                other => return Err(err(&format!("unknown flag `{other}`"))),
-            }
-        }
-        let verb = verb.to_lowercase();
-        let past = if past.is_empty() {
-            inflect::phrase_form(&verb, |v| inflect::past(v, double))
-        } else {
-            inflect::phrase_form(&verb, |_| past.to_lowercase())
-        };
-        cues.push((past, class));
-        if !past_only {
-            cues.push((inflect::phrase_form(&verb, inflect::third_person), class));
-            let participle = inflect::phrase_form(&verb, |v| inflect::present_participle(v, double));
-            cues.push((participle, CueClass::Participle));
-        }
-        if bare {
-            cues.push((verb, class));
-        }
-    }
-    cues.sort_by(|a, b| a.0.cmp(&b.0));
-    cues.dedup();
-    if let Some(w) = cues.windows(2).find(|w| w[0].0 == w[1].0) {
-        return Err(format!("data/cues.csv: `{}` is a cue of two classes", w[0].0));
-    }
-    Ok(cues)
-}
-
-/// The words of a word list: one a line, without blank and comment lines.
-fn word_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn gender(s: &str) -> Gender {
-    match s {
-        "male" => Gender::Male,
-        "female" => Gender::Female,
-        _ => Gender::Unknown,
-    }
-}
-
 impl Lexicon {
     /// Whether `text` is an office or rank honorific as written ("Sen."), with nothing else.
     pub(crate) fn is_office_form(&self, text: &str) -> bool {
@@ -460,75 +388,6 @@ impl Lexicon {
             _ => None,
         }
     }
-}
-
-/// A `word,value` file read into a map from the lowercased word to its value, the value named
-/// by one of `values`; `what` names the column in errors ("unknown gender `x`").
-fn classed<T: Copy>(
-    file: &str,
-    data: &str,
-    what: &str,
-    values: &[(&str, T)],
-) -> Result<HashMap<String, T>, String> {
-    let mut out = HashMap::default();
-    for (n, word, rest) in rows(data) {
-        // The value is the second column; more columns may follow.
-        let name = rest.split(',').next().unwrap_or("").trim();
-        let value = values.iter().find(|(v, _)| *v == name).map(|&(_, t)| t);
-        let value = value.ok_or_else(|| format!("{file}:{n}: unknown {what} `{name}`"))?;
-        out.insert(word.to_lowercase(), value);
-    }
-    Ok(out)
-}
-
-/// `data/function_words.csv`: each word with the set of its tags, as `Function` bits.
-fn function_words(text: &'static str) -> Result<HashMap<&'static str, u16>, String> {
-    let mut out = HashMap::default();
-    for (n, word, tags) in rows(text) {
-        let mut bits = 0;
-        for tag in tags.split_whitespace() {
-            let f = Function::TAGS.iter().find(|(t, _)| *t == tag).map(|&(_, f)| f);
-            bits |= f.ok_or_else(|| format!("data/function_words.csv:{n}: unknown tag `{tag}`"))?.bit();
-        }
-        if word != word.to_lowercase() || out.insert(word, bits).is_some() {
-            return Err(format!("data/function_words.csv:{n}: `{word}` is not lowercase or comes twice"));
-        }
-    }
-    Ok(out)
-}
-
-/// A name tells a gender when at least this share of the children given it had that sex:
-/// "Lee", "Jordan" and "Reagan" are given to both, and stay unknown.
-const GENDER_SHARE: f64 = 0.9;
-
-/// Given names (uppercase) with the gender they tell, from `data/given-names.csv`. The
-/// uppercase names are written into one buffer that lives as long as the program (the lexicon
-/// is built once), so the map holds slices of it rather than a string per name.
-fn given_names() -> Result<HashMap<&'static str, Gender>, String> {
-    let mut upper = String::with_capacity(GIVEN_NAMES.len());
-    let mut rows_read = Vec::new();
-    for (n, name, counts) in rows(GIVEN_NAMES) {
-        let bad = || format!("data/given-names.csv:{n}: expected `name,female,male` counts");
-        let (f, m) = counts.split_once(',').ok_or_else(bad)?;
-        let f: f64 = f.trim().parse().map_err(|_| bad())?;
-        let m: f64 = m.trim().parse().map_err(|_| bad())?;
-        let gender = if m >= GENDER_SHARE * (f + m) {
-            Gender::Male
-        } else if f >= GENDER_SHARE * (f + m) {
-            Gender::Female
-        } else {
-            Gender::Unknown
-        };
-        let start = upper.len();
-        upper.push_str(&name.to_uppercase());
-        rows_read.push((start..upper.len(), gender));
-    }
-    let upper: &'static str = Box::leak(upper.into_boxed_str());
-    let mut out = HashMap::with_capacity_and_hasher(rows_read.len(), Default::default());
-    for (range, gender) in rows_read {
-        out.insert(&upper[range], gender);
-    }
-    Ok(out)
 }
 
 /// Checks that a data file's keys are sorted and unique (shared by the data-file tests).
