@@ -120,7 +120,7 @@ pub struct Lexicon {
     /// answered "no pronoun" by it without a lookup.
     pronoun_initials: u128,
     /// The length in bytes of the longest pronoun: a longer word is none.
-    pub(crate) longest_pronoun: usize,
+    longest_pronoun: usize,
     /// The ASCII pronouns by length in bytes: an ASCII word is compared with the few of its
     /// length, in any case, instead of lowercased and hashed.
     ascii_pronouns: Vec<Vec<(Box<[u8]>, PronounKind)>>,
@@ -366,27 +366,19 @@ impl Lexicon {
 
     /// The pronoun class of a word, if it is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
-        match word {
-            "he" | "He" | "HE" => Some(PronounKind::Male),
-            "she" | "She" | "SHE" => Some(PronounKind::Female),
-            // A word whose first byte (ASCII) starts no pronoun in either case is none; a
-            // non-ASCII first byte may lowercase to one, so it is looked up.
-            _ if word.len() <= self.longest_pronoun => {
-                let first = word.as_bytes().first().copied().unwrap_or(0);
-                if first.is_ascii() && self.pronoun_initials >> first & 1 == 0 {
-                    return None;
-                }
-                if word.is_ascii() {
-                    // The pronouns are lower case: equal to the word lowercased.
-                    return self.ascii_pronouns[word.len()]
-                        .iter()
-                        .find(|(p, _)| p.eq_ignore_ascii_case(word.as_bytes()))
-                        .map(|&(_, kind)| kind);
-                }
-                with_case(word, false, |w| self.pronouns.get(w).copied())
-            }
-            _ => None,
+        // A word too long, or whose first byte (ASCII) starts no pronoun in either case, is none;
+        // a non-ASCII first byte may lowercase to one, so it is looked up.
+        if !self.may_be_pronoun(word.as_bytes()) {
+            return None;
         }
+        if word.is_ascii() {
+            // The pronouns are lower case: equal to the word lowercased.
+            return self.ascii_pronouns[word.len()]
+                .iter()
+                .find(|(p, _)| p.eq_ignore_ascii_case(word.as_bytes()))
+                .map(|&(_, kind)| kind);
+        }
+        with_case(word, false, |w| self.pronouns.get(w).copied())
     }
 }
 

@@ -315,8 +315,9 @@ impl<'a> DocContext<'a> {
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
         const KINDS: [PronounKind; 4] =
             [PronounKind::Male, PronounKind::Female, PronounKind::Any, PronounKind::Thing];
-        // Most words are longer than any pronoun, and answered without the cache.
-        if t.e - t.s > self.lexicon.longest_pronoun {
+        // Most words are longer than any pronoun or start as none does: answered without the
+        // cache.
+        if !self.lexicon.may_be_pronoun(self.word(t).as_bytes()) {
             return None;
         }
         let code = cached(t, PRONOUN, || {
