@@ -7,7 +7,10 @@ use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
 
+pub(crate) mod classes;
 mod read;
+
+pub(crate) use classes::Classes;
 
 use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
@@ -161,6 +164,9 @@ pub struct Lexicon {
     pub title_small_words: HashSet<&'static str>,
     /// Function words (lowercase) with what each does, as a set of `Function` bits.
     pub(crate) function_words: HashMap<&'static str, u16>,
+    /// Every ASCII word of the lists above in lower case, with all its classes: what
+    /// [`Lexicon::classes`] answers with one lookup.
+    class_table: classes::Table,
 }
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
@@ -278,7 +284,7 @@ impl Lexicon {
             set.extend(word_lines(text));
             set
         };
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             cues,
             pronouns,
             first_person,
@@ -303,7 +309,10 @@ impl Lexicon {
             speech_nouns: words(SPEECH_NOUNS),
             title_small_words: words(TITLE_SMALL_WORDS),
             function_words: function_words(FUNCTION_WORDS)?,
-        })
+            class_table: classes::Table::default(),
+        };
+        lexicon.class_table = lexicon.build_class_table();
+        Ok(lexicon)
     }
 
     /// The gender a given name suggests, when one gender is at least three times as frequent.

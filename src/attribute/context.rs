@@ -10,7 +10,8 @@ use super::memo::PhraseMemo;
 use super::names::NameUnit;
 use super::{Attribution, Tok, TokKind};
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{Function, Lexicon, PronounKind, RoleWord};
+use crate::lexicon::classes::{ADVERB, CLAUSE_OPENER, DETERMINER, NEVER_NAME, PARTICLE, STOPWORD};
+use crate::lexicon::{Classes, Function, Lexicon, PronounKind, RoleWord};
 use crate::mention::{Matcher, Mention, Payload};
 use crate::text::is_word_char;
 
@@ -107,34 +108,16 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
-/// A field of `Tok::classes`: its bits hold 0 while not looked up, else 1 + the value.
-#[derive(Clone, Copy)]
-struct Field {
-    shift: u32,
-    bits: u32,
-}
-
-const ROLE: Field = Field { shift: 0, bits: 3 };
-const PRONOUN: Field = Field { shift: 3, bits: 3 };
-const STOPWORD: Field = Field { shift: 6, bits: 2 };
-const PARTICLE: Field = Field { shift: 8, bits: 2 };
-const DETERMINER: Field = Field { shift: 12, bits: 2 };
-const ADVERB: Field = Field { shift: 14, bits: 2 };
-/// All of a word's `Function` bits at once.
-const FUNCTION: Field = Field { shift: 16, bits: 13 };
-
-/// The value of field `f` of a token's classes, computed by `compute` on first use. The rules
-/// ask the same token the same questions many times; each lexicon lookup happens once.
-fn cached(t: &Tok, f: Field, compute: impl FnOnce() -> usize) -> usize {
-    let mask = (1u32 << f.bits) - 1;
-    let v = (t.classes.get() >> f.shift) & mask;
-    if v != 0 {
-        return v as usize - 1;
+/// The token's classes (`Lexicon::classes`), looked up all at once on first use and kept in
+/// `Tok::classes`: the rules ask the same token the same questions many times.
+fn classes(lexicon: &Lexicon, word: &str, t: &Tok) -> Classes {
+    let c = t.classes.get();
+    if c != 0 {
+        return Classes(c);
     }
-    let v = compute();
-    debug_assert!(v < mask as usize);
-    t.classes.set(t.classes.get() | ((v as u32 + 1) << f.shift));
-    v
+    let c = lexicon.classes(word);
+    t.classes.set(c.0);
+    c
 }
 
 /// How far from a quote, in tokens, its sentence is read at most.
@@ -299,65 +282,59 @@ impl<'a> DocContext<'a> {
         (s, (e + 1).min(toks.len()))
     }
 
+    /// The token's classes in the lexicon (`Lexicon::classes`).
+    fn classes(&self, t: &Tok) -> Classes {
+        classes(self.lexicon, self.word(t), t)
+    }
+
     /// The role class of the token's word (`Lexicon::role_word`).
     pub(super) fn role_of(&self, t: &Tok) -> Option<RoleWord> {
-        const ROLES: [RoleWord; 4] =
-            [RoleWord::Title, RoleWord::Modifier, RoleWord::Document, RoleWord::Group];
-        let code = cached(t, ROLE, || {
-            self.lexicon
-                .role_word(self.word(t))
-                .map_or(0, |r| 1 + ROLES.iter().position(|&x| x == r).unwrap_or(0))
-        });
-        code.checked_sub(1).map(|i| ROLES[i])
+        self.classes(t).role()
     }
 
     /// The pronoun class of the token's word (`Lexicon::pronoun`).
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
-        const KINDS: [PronounKind; 4] =
-            [PronounKind::Male, PronounKind::Female, PronounKind::Any, PronounKind::Thing];
         // Most words are longer than any pronoun or start as none does: answered without the
         // cache.
         if !self.lexicon.may_be_pronoun(self.word(t).as_bytes()) {
             return None;
         }
-        let code = cached(t, PRONOUN, || {
-            self.lexicon
-                .pronoun(self.word(t))
-                .map_or(0, |k| 1 + KINDS.iter().position(|&x| x == k).unwrap_or(0))
-        });
-        code.checked_sub(1).map(|i| KINDS[i])
+        self.classes(t).pronoun()
     }
 
     /// Whether the token's word, as written, is a stop word.
     pub(super) fn in_stopwords(&self, t: &Tok) -> bool {
-        cached(t, STOPWORD, || self.lexicon.stopwords.contains(self.word(t)).into()) == 1
+        self.classes(t).has(STOPWORD)
     }
 
     /// Whether the token's word, as written, is a name particle ("van", "de").
     pub(super) fn in_particles(&self, t: &Tok) -> bool {
-        cached(t, PARTICLE, || self.lexicon.name_particles.contains(self.word(t)).into()) == 1
+        self.classes(t).has(PARTICLE)
     }
 
     /// Whether the token's word, in lower case, is a determiner.
     pub(super) fn in_determiners(&self, t: &Tok) -> bool {
-        cached(t, DETERMINER, || self.lexicon.determiners.contains(&*self.lower(t)).into()) == 1
+        self.classes(t).has(DETERMINER)
     }
 
     /// Whether the token's word is an adverb: in the list, or a lower-case word in "-ly".
     pub(super) fn in_adverbs(&self, t: &Tok) -> bool {
-        let w = self.word(t);
-        let adverb = || {
-            (self.lexicon.adverbs.contains(w)
-                || w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
-            .into()
-        };
-        cached(t, ADVERB, adverb) == 1
+        self.classes(t).has(ADVERB)
+    }
+
+    /// Whether the token's word, in lower case, opens a clause that is no apposition.
+    pub(super) fn is_clause_opener(&self, t: &Tok) -> bool {
+        self.classes(t).has(CLAUSE_OPENER)
+    }
+
+    /// Whether the token's word, as written, is never part of a name (days, months).
+    pub(super) fn is_never_name(&self, t: &Tok) -> bool {
+        self.classes(t).has(NEVER_NAME)
     }
 
     /// Whether the token's word, in lower case, does `f` (`data/function_words.csv`).
     pub(super) fn does(&self, t: &Tok, f: Function) -> bool {
-        let bits = cached(t, FUNCTION, || self.lexicon.functions(&self.lower(t)).into());
-        bits & usize::from(f.bit()) != 0
+        self.classes(t).functions() & f.bit() != 0
     }
 
     /// The word in lower case, borrowed when it already is (most function words are), else on

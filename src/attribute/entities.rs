@@ -123,7 +123,7 @@ impl<'a> DocContext<'a> {
             }
             let t = &toks[k];
             if k == 0 || self.ends[k - 1] {
-                s.opener = t.kind == TokKind::Word && self.lexicon.clause_openers.contains(&*self.lower(t));
+                s.opener = t.kind == TokKind::Word && self.is_clause_opener(t);
             } else if t.kind == TokKind::Punct(',') {
                 s.opener = false;
             }

@@ -67,12 +67,10 @@ impl<'a> DocContext<'a> {
             return false;
         }
         // "Jan. 9": a month's abbreviation, not the given name.
-        if w.ends_with('.') && self.lexicon.never_names.contains(w) {
+        if w.ends_with('.') && self.is_never_name(t) {
             return false;
         }
-        if self.in_stopwords(t)
-            && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.lexicon.never_names.contains(w))
-        {
+        if self.in_stopwords(t) && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.is_never_name(t)) {
             return false;
         }
         // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE"), and sentence adverbs and

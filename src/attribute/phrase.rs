@@ -374,8 +374,7 @@ impl<'a> DocContext<'a> {
                     return Some((Np { a: open + 1, b: close }, role));
                 }
             }
-            let first = self.lower(&toks[open + 1]);
-            let adverbial = self.lexicon.clause_openers.contains(&*first);
+            let adverbial = self.is_clause_opener(&toks[open + 1]);
             let appo = if adverbial || open + 1 >= close {
                 String::new()
             } else {
