@@ -341,11 +341,9 @@ pub(crate) fn trim_buffer<T>(v: &mut Vec<T>, bytes: usize) {
 /// The first pass: every paragraph's quotes found and names recorded, into `read` (empty).
 fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>, mut read: FirstPass) -> FirstPass {
     let keep = kept_tokens(text.len());
-    let mut paras = segment::Paragraphs::new(text).peekable();
-    while let Some(para) = paras.next() {
-        let next_opens = paras.peek().is_some_and(|n| segment::opens_with_quote(text, *n));
+    for (para, next_opens, quotes) in segment::QuotedParagraphs::new(text) {
         let first_quote = read.quotes.len();
-        read.quotes.extend(segment::quotes(text, para, next_opens).into_iter().filter(|q| !q.nested));
+        read.quotes.extend(quotes.into_iter().filter(|q| !q.nested));
         ctx.read_paragraph_into(para, &read.quotes, first_quote, toks);
         // A paragraph before one that opens with a quote may introduce its speaker ("Roe issued
         // the following statement:", "Roe is upbeat about the race.").
