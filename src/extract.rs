@@ -343,17 +343,15 @@ pub(crate) fn trim_buffer<T>(v: &mut Vec<T>, bytes: usize) {
 /// to be attributed and within the bound.
 fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPass {
     let keep = kept_tokens(text.len());
-    let mut paras = segment::Paragraphs::new(text).peekable();
-    while let Some(para) = paras.next() {
-        let next_opens = paras.peek().is_some_and(|n| segment::opens_with_quote(text, *n));
+    for (para, next_opens, quotes) in segment::QuotedParagraphs::new(text) {
         let first_quote = read.quotes.len();
-        read.quotes.extend(segment::quotes(text, para, next_opens).into_iter().filter(|q| !q.nested));
+        read.quotes.extend(quotes.into_iter().filter(|q| !q.nested));
         let start = read.kept.len();
         ctx.read_paragraph_onto(para, &read.quotes, first_quote, &mut read.kept);
         // A paragraph before one that opens with a quote may introduce its speaker ("Roe issued
         // the following statement:", "Roe is upbeat about the race.").
         if read.quotes.len() > first_quote || next_opens || ctx.has_cue(&read.kept[start..]) {
-            let kept = (read.kept.len() <= keep).then(|| start as u32..read.kept.len() as u32);
+            let kept = (read.kept.len() <= keep).then_some(start as u32..read.kept.len() as u32);
             if kept.is_none() {
                 read.kept.truncate(start);
             }
