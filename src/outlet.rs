@@ -238,4 +238,103 @@ mod tests {
             assert_eq!(detect_date(text).as_deref(), *want, "{text}");
         }
     }
+
+    /// Lines of the shapes the patterns look for, and near misses: capitals beyond ASCII,
+    /// letters whose case folding leaves ASCII (the long s, the Kelvin sign), invisible
+    /// characters first, runs at the repetition limits, lines long and short.
+    fn tricky_lines() -> Vec<String> {
+        let starts = [
+            "",
+            "WASHINGTON",
+            "ÉVRY",
+            "\u{212a}IEL",
+            "A",
+            "AB",
+            "Ab",
+            "the",
+            "\u{feff}PARIS",
+            " PARIS",
+            "Published:",
+            "PUBLIſHED",
+            "Updated",
+            "posted",
+            "First published",
+            "Date:",
+            "Copyright",
+            "COPYRIGHT",
+            "©",
+            "By:",
+            "BY:",
+            "Authors:",
+            "Reporting by",
+            "About",
+            "ABOUT",
+            "ǅ",
+            "É",
+        ];
+        let middles = [
+            "",
+            ",",
+            ", ",
+            " (Reuters) – ",
+            " (Agence Éclair) — ",
+            ", Feb. 3, 2022 (Agency) – ",
+            " 14 March 2021",
+            " 2020-11-05 ",
+            " 2022 Harbour Gazette. All rights reserved.",
+            " © 2021 Harbour Gazette, Inc.",
+            " Ann Lee, Bo Chen, HGZ",
+            " Harbour Times",
+            " first appeared in The Valley Ledger.",
+            " was originally published by Riverside Post",
+            " appeared first on Northern Courier.",
+            " said the talks would go on.",
+        ];
+        let mut lines = Vec::new();
+        for s in starts {
+            for m in middles {
+                lines.push(format!("{s}{m}"));
+                lines.push(format!("{s}{m}").to_uppercase());
+            }
+        }
+        for n in [58, 59, 60, 61, 62, 119, 120, 121, 299, 300, 318, 319, 320, 321] {
+            for s in ["A", "É", "Published", "The"] {
+                lines.push(format!("{s}{}, 3 May 2020 (Agency) – x", "B".repeat(n)));
+                lines.push(format!("{s}{} © 2020 Harbour Gazette.", "b ".repeat(n / 2)));
+                lines.push(format!("{s}{} first appeared in The Ledger", "é".repeat(n / 2)));
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn the_line_filters_never_hide_a_match() {
+        let p = &*super::OUTLET;
+        let sets = [&p.head, &p.tail];
+        let singles = [&*super::DATE, &*super::DATE_LINE];
+        let lines = tricky_lines();
+        let mut matched = 0;
+        for re in sets.iter().flat_map(|s| s.list()).chain(singles) {
+            let plain = regex::Regex::new(re.regex().as_str()).unwrap();
+            for line in &lines {
+                assert_eq!(re.is_match(line), plain.is_match(line), "{} on {line:?}", plain.as_str());
+                matched += usize::from(plain.is_match(line));
+            }
+        }
+        assert!(matched > 100, "the lines exercise the patterns ({matched} matches)");
+        for set in sets {
+            for line in &lines {
+                let offered: Vec<&str> = set.may_match(line).map(|re| re.as_str()).collect();
+                for re in set.list() {
+                    if re.regex().is_match(line) {
+                        assert!(
+                            offered.contains(&re.regex().as_str()),
+                            "{} on {line:?}",
+                            re.regex().as_str()
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@
 mod paragraphs;
 mod quotes;
 
+pub(crate) use paragraphs::QuotedParagraphs;
 pub use paragraphs::{paragraphs, Paragraphs};
 pub use quotes::{opens_with_quote, quotes};
 

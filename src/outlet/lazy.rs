@@ -1,29 +1,35 @@
 //! A regular expression compiled on first use and run only on lines that can match it: lines
 //! holding one of the pieces of text (or a character of one of the classes) that every match
-//! of it holds, found by reading the pattern. Most lines hold none, so most documents never
-//! pay for compiling the outlet and date patterns, nor for running them.
+//! of it holds, and, for a pattern anchored at the line start, whose first characters are in
+//! the classes every match starts with; both found by reading the pattern. Most lines fail
+//! one or the other, so most documents never pay for compiling the outlet and date patterns,
+//! nor for running them.
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+
+/// How many leading characters of an anchored pattern are read (see `leading`).
+const START_MAX: usize = 8;
 
 /// A pattern with what any match of it must contain.
 pub(super) struct LazyRegex {
     pattern: String,
+    /// For a pattern anchored at the line start, the classes of the first characters of every
+    /// match, one class per character; empty when none are known.
+    starts: Vec<CharClass>,
     /// A match holds at least one of these; `None` when reading the pattern found nothing
     /// that every match holds (then every line is tried).
     needs: Option<Needs>,
     regex: OnceLock<Regex>,
 }
 
-/// The needles of a pattern, ready to look for: the texts in one automaton (ASCII
-/// case-insensitive, one pass over a line), the classes one by one.
+/// The needles of a pattern, ready to look for: the texts in one automaton (run over the line
+/// in ASCII lower case, which lets it use its fast prefilters), the classes one by one.
 struct Needs {
     texts: Option<AhoCorasick>,
-    /// The texts as given to the automaton (for `LazyRegexes`, which joins them).
-    text_list: Vec<Vec<u8>>,
     classes: Vec<CharClass>,
 }
 
@@ -37,69 +43,81 @@ impl Needs {
                 Needle::Class(c) => classes.push(c),
             }
         }
-        Needs { texts: texts_automaton(&texts), text_list: texts, classes }
+        Needs { texts: texts_automaton(&texts), classes }
     }
 
     fn classes_in(&self, line: &str) -> bool {
         self.classes.iter().any(|c| line.chars().any(|ch| c.contains(ch)))
     }
 
-    fn are_in(&self, line: &str) -> bool {
-        self.texts.as_ref().is_some_and(|ac| ac.is_match(line)) || self.classes_in(line)
+    fn are_in(&self, line: &str, lower: &mut Lower) -> bool {
+        self.texts.as_ref().is_some_and(|ac| ac.is_match(lower.get(line))) || self.classes_in(line)
     }
 }
 
-/// One automaton that finds any of `texts` in any ASCII case; `None` for no texts.
+/// One automaton that finds any of `texts` (ASCII lower case) in a line in ASCII lower case
+/// (so, any of them in any ASCII case in the line); `None` for no texts.
 fn texts_automaton(texts: &[Vec<u8>]) -> Option<AhoCorasick> {
     (!texts.is_empty()).then(|| {
-        AhoCorasick::builder().ascii_case_insensitive(true).build(texts).expect("short needles always build")
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(texts)
+            .expect("short needles always build")
     })
 }
 
-/// Patterns tried in turn on the same lines. The needle texts of all of them are in one
-/// automaton, so a line is read once to learn which patterns can match it.
+/// A line in ASCII lower case, made on first need (on the stack when short).
+struct Lower {
+    short: [u8; 320],
+    long: Vec<u8>,
+    made: bool,
+}
+
+impl Lower {
+    fn new() -> Lower {
+        Lower { short: [0; 320], long: Vec::new(), made: false }
+    }
+
+    /// `line` in ASCII lower case (always the same line for one `Lower`).
+    fn get(&mut self, line: &str) -> &[u8] {
+        let n = line.len();
+        if !self.made {
+            self.made = true;
+            if n <= self.short.len() {
+                self.short[..n].copy_from_slice(line.as_bytes());
+                self.short[..n].make_ascii_lowercase();
+            } else {
+                self.long = line.as_bytes().to_ascii_lowercase();
+            }
+        }
+        if n <= self.short.len() {
+            &self.short[..n]
+        } else {
+            &self.long
+        }
+    }
+}
+
+/// Patterns tried in turn on the same lines, the line put in lower case once for all of them.
 pub(super) struct LazyRegexes {
     list: Vec<LazyRegex>,
-    /// Every pattern's needle texts; `owner[k]` is the pattern that needle `k` is of.
-    texts: Option<AhoCorasick>,
-    owner: Vec<usize>,
 }
 
 impl LazyRegexes {
     pub(super) fn new(list: Vec<LazyRegex>) -> LazyRegexes {
-        let mut texts = Vec::new();
-        let mut owner = Vec::new();
-        for (k, re) in list.iter().enumerate() {
-            for t in re.needs.iter().flat_map(|n| &n.text_list) {
-                texts.push(t.clone());
-                owner.push(k);
-            }
-        }
-        LazyRegexes { list, texts: texts_automaton(&texts), owner }
+        LazyRegexes { list }
+    }
+
+    #[cfg(test)]
+    pub(super) fn list(&self) -> &[LazyRegex] {
+        &self.list
     }
 
     /// The patterns, in order, with each compiled expression, that can match `line`: the same
-    /// as `LazyRegex::may_match` on each, with one pass over the line for all their texts.
-    /// (Patterns after the 64th are checked one by one.)
+    /// as `LazyRegex::may_match` on each.
     pub(super) fn may_match<'s>(&'s self, line: &'s str) -> impl Iterator<Item = &'s Regex> + 's {
-        let mut found = 0u64;
-        for m in self.texts.iter().flat_map(|ac| ac.find_overlapping_iter(line)) {
-            let k = self.owner[m.pattern().as_usize()];
-            if k < 64 {
-                found |= 1 << k;
-            }
-        }
-        self.list
-            .iter()
-            .enumerate()
-            .filter(move |&(k, re)| {
-                if k < 64 {
-                    found >> k & 1 == 1 || re.needs.as_ref().is_none_or(|n| n.classes_in(line))
-                } else {
-                    re.may_match(line)
-                }
-            })
-            .map(|(_, re)| re.regex())
+        let mut lower = Lower::new();
+        self.list.iter().filter(move |re| re.may_match_in(line, &mut lower)).map(LazyRegex::regex)
     }
 }
 
@@ -160,7 +178,9 @@ impl LazyRegex {
     pub(super) fn new(pattern: &str) -> Result<LazyRegex, Box<regex_syntax::Error>> {
         let hir = regex_syntax::Parser::new().parse(pattern).map_err(Box::new)?;
         let needs = needed(&hir).map(Needs::new);
-        Ok(LazyRegex { pattern: pattern.to_string(), needs, regex: OnceLock::new() })
+        let starts = if anchored(&hir) { leading(&hir, START_MAX).0 } else { Vec::new() };
+        let starts = starts.iter().map(CharClass::new).collect();
+        Ok(LazyRegex { pattern: pattern.to_string(), starts, needs, regex: OnceLock::new() })
     }
 
     /// The compiled expression.
@@ -168,9 +188,17 @@ impl LazyRegex {
         self.regex.get_or_init(|| Regex::new(&self.pattern).expect("a pattern that regex-syntax parsed"))
     }
 
-    /// Whether `line` can hold a match: false only when it holds nothing a match must hold.
+    /// Whether `line` can hold a match: false only when its first characters are not those
+    /// every match starts with, or it holds nothing a match must hold.
     fn may_match(&self, line: &str) -> bool {
-        self.needs.as_ref().is_none_or(|needs| needs.are_in(line))
+        self.may_match_in(line, &mut Lower::new())
+    }
+
+    /// `may_match`, with `line` in lower case made (or to make) in `lower`.
+    fn may_match_in(&self, line: &str, lower: &mut Lower) -> bool {
+        let mut chars = line.chars();
+        self.starts.iter().all(|c| chars.next().is_some_and(|ch| c.contains(ch)))
+            && self.needs.as_ref().is_none_or(|needs| needs.are_in(line, lower))
     }
 
     /// `Regex::is_match`, without compiling or running the expression where it cannot match.
@@ -184,6 +212,81 @@ impl LazyRegex {
             self.regex().captures(line)
         } else {
             None
+        }
+    }
+}
+
+/// Whether every match of `hir` starts at the start of the text (`^` without `(?m)`).
+fn anchored(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(Look::Start) => true,
+        HirKind::Concat(subs) => subs.first().is_some_and(anchored),
+        HirKind::Alternation(subs) => subs.iter().all(anchored),
+        HirKind::Capture(c) => anchored(&c.sub),
+        HirKind::Repetition(r) => r.min >= 1 && anchored(&r.sub),
+        _ => false,
+    }
+}
+
+/// The first characters of every match of `hir`, a class for each (at most `max` of them),
+/// and whether every match is exactly those characters (so that what follows `hir` in a
+/// concatenation comes next). Fewer classes than a match has characters only weaken the
+/// check; a class never leaves out a character a match can have there.
+fn leading(hir: &Hir, max: usize) -> (Vec<ClassUnicode>, bool) {
+    // At most `max` of `all`, exact only when none was cut.
+    let fit = |mut all: Vec<ClassUnicode>, exact: bool| {
+        let cut = all.len() > max;
+        all.truncate(max);
+        (all, exact && !cut)
+    };
+    if max == 0 {
+        return (Vec::new(), false);
+    }
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (Vec::new(), true),
+        HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+            Ok(s) => {
+                fit(s.chars().map(|c| ClassUnicode::new([ClassUnicodeRange::new(c, c)])).collect(), true)
+            }
+            Err(_) => (Vec::new(), false),
+        },
+        HirKind::Class(Class::Unicode(c)) => (vec![c.clone()], true),
+        HirKind::Class(Class::Bytes(_)) => (Vec::new(), false),
+        HirKind::Capture(c) => leading(&c.sub, max),
+        HirKind::Repetition(r) => {
+            if r.min == 0 {
+                return (Vec::new(), false);
+            }
+            let (one, exact) = leading(&r.sub, max);
+            if !exact || one.is_empty() {
+                return (one, exact);
+            }
+            let times = (r.min as usize).min(max / one.len() + 1);
+            let all = (0..times).flat_map(|_| one.iter().cloned()).collect();
+            fit(all, r.max == Some(r.min) && times == r.min as usize)
+        }
+        HirKind::Concat(subs) => {
+            let mut out = Vec::new();
+            for s in subs {
+                let (more, exact) = leading(s, max - out.len());
+                out.extend(more);
+                if !exact {
+                    return (out, false);
+                }
+            }
+            (out, true)
+        }
+        HirKind::Alternation(subs) => {
+            let branches: Vec<_> = subs.iter().map(|s| leading(s, max)).collect();
+            let n = branches.iter().map(|(c, _)| c.len()).min().unwrap_or(0);
+            let exact = !branches.is_empty() && branches.iter().all(|(c, e)| *e && c.len() == n);
+            let mut out = branches.first().map_or_else(Vec::new, |(c, _)| c[..n].to_vec());
+            for (c, _) in branches.iter().skip(1) {
+                for (o, x) in out.iter_mut().zip(c) {
+                    o.union(x);
+                }
+            }
+            (out, exact)
         }
     }
 }
@@ -341,5 +444,70 @@ mod tests {
         let any_case = LazyRegex::new(r"(?i:published)\s+\d").unwrap();
         assert!(any_case.is_match("PUBLISHED 3 May"));
         assert!(!any_case.is_match("Publish 3 May"));
+    }
+
+    /// The classes an anchored pattern's matches start with, each shown by which of `probe`'s
+    /// characters it holds.
+    fn starts(pattern: &str, probe: &str) -> Vec<String> {
+        LazyRegex::new(pattern)
+            .unwrap()
+            .starts
+            .iter()
+            .map(|c| probe.chars().filter(|&ch| c.contains(ch)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn what_every_match_of_an_anchored_pattern_starts_with() {
+        let probe = "aAbByYsSſ (É1";
+        let rows: &[(&str, &[&str])] = &[
+            (r"^ab", &["a", "b"]),
+            (r"ab", &[]),
+            (r"(?m)^ab", &[]),
+            (r"^(?i:ab)", &["aA", "bB"]),
+            (r"^(?i:s)", &["sSſ"]),
+            (r"^(?:ab|By|y)", &["aBy"]),
+            (r"^(?:ab|By)y", &["aB", "by", "y"]),
+            (r"^(?:ab|Bys)y", &["aB", "by"]),
+            (r"^\p{Lu}[\p{Lu} ]{1,60},", &["ABYSÉ", "ABYS É"]),
+            (r"^\p{Lu}[\p{Lu} ]{2,60},", &["ABYSÉ", "ABYS É", "ABYS É"]),
+            (r"^a{3}b", &["a", "a", "a", "b"]),
+            (r"^(?:ab){2,3}y", &["a", "b", "a", "b"]),
+            (r"^a*b", &[]),
+            (r"^a?b", &[]),
+            (r"^(?P<x>a)\(", &["a", "("]),
+            (r"^(?-u:\b)ab", &["a", "b"]),
+            (r"^abcdefghij", &["a", "b", "", "", "", "", "", ""]),
+            (r"^(?:a|\s*)b", &[]),
+        ];
+        for (pattern, want) in rows {
+            assert_eq!(starts(pattern, probe), *want, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn lines_not_starting_as_an_anchored_pattern_are_not_tried() {
+        let re = LazyRegex::new(r"^[\p{Lu}][\p{Lu} ]{1,60}\((?P<o>\p{L}+)\)").unwrap();
+        for line in ["The PARIS (Agency)", "P", "Paris (Agency)", "", " PARIS (Agency)"] {
+            assert!(!re.may_match(line), "{line}");
+        }
+        assert!(re.regex.get().is_none(), "not compiled for lines that cannot match");
+        for line in ["PARIS (Agency)", "ÉVRY (Agency)", "P (Agency)"] {
+            assert!(re.may_match(line) && re.is_match(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn needles_are_found_in_any_ascii_case_in_lines_long_and_short() {
+        let re = LazyRegex::new(r"(?i:first)\s+appeared").unwrap();
+        for n in [0, 300, 319, 320, 321, 2000] {
+            let pad = "x".repeat(n);
+            for line in
+                [format!("{pad}First APPEARED"), format!("{pad} appeared"), format!("ÉÉ{pad}appEared")]
+            {
+                assert!(re.may_match(&line), "{n}");
+            }
+            assert!(!re.may_match(&format!("{pad}appeare d")), "{n}");
+        }
     }
 }

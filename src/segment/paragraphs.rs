@@ -1,8 +1,8 @@
 //! Paragraphs: the line breaks of a text, blank lines, hard-wrapped blocks, and lines joined
 //! by a quote that a single line break interrupts.
 
-use super::quotes::{ends_open, first_mark_closes};
-use super::Paragraph;
+use super::quotes::{ends_open, first_mark_closes, opens_with_quote, quotes_with, Doubles};
+use super::{Paragraph, QuoteSpan};
 use crate::text::is_space;
 
 /// The line break at byte `i`, if any: its length in bytes and whether it also ends a
@@ -112,12 +112,9 @@ impl<'a> Paragraphs<'a> {
     pub fn new(text: &'a str) -> Paragraphs<'a> {
         Paragraphs { text, lines: Lines::new(text), hard_wrapped: looks_hard_wrapped(text) }
     }
-}
 
-impl Iterator for Paragraphs<'_> {
-    type Item = Paragraph;
-
-    fn next(&mut self) -> Option<Paragraph> {
+    /// The next paragraph; with `keep`, also its double marks when joining lines read them.
+    fn next_read(&mut self, keep: bool) -> Option<(Paragraph, Option<Doubles>)> {
         let mut para = loop {
             if let Some(p) = self.lines.next()? {
                 break p;
@@ -128,15 +125,65 @@ impl Iterator for Paragraphs<'_> {
             while let Some(Some(p)) = self.lines.next() {
                 para.end = p.end;
             }
-            return Some(para);
+            return Some((para, None));
         }
         let mut joined = 1;
-        while let Some((end, lines, taken)) = closed_on_a_later_line(self.text, &self.lines, para, joined) {
+        while joined < MAX_JOINED_LINES {
+            let (open, read) = if keep {
+                let read = Doubles::of(self.text, para);
+                (read.ends_open(), Some(read))
+            } else {
+                (ends_open(self.text, para), None)
+            };
+            let Some((end, lines, taken)) =
+                open.then(|| closed_on_a_later_line(self.text, &self.lines, joined)).flatten()
+            else {
+                return Some((para, read));
+            };
             para.end = end;
             self.lines = lines;
             joined += taken;
         }
-        Some(para)
+        Some((para, None))
+    }
+}
+
+impl Iterator for Paragraphs<'_> {
+    type Item = Paragraph;
+
+    fn next(&mut self) -> Option<Paragraph> {
+        self.next_read(false).map(|(p, _)| p)
+    }
+}
+
+/// The paragraphs of a text with their quotes: for each, what [`paragraphs`] and
+/// [`super::quotes`] give, whether the next paragraph opens with a quote mark, and the
+/// paragraph's double marks read once (joining lines reads them already).
+pub(crate) struct QuotedParagraphs<'a> {
+    paras: Paragraphs<'a>,
+    next: Option<(Paragraph, Option<Doubles>)>,
+}
+
+impl<'a> QuotedParagraphs<'a> {
+    /// The paragraphs of `text` with their quotes.
+    pub(crate) fn new(text: &'a str) -> QuotedParagraphs<'a> {
+        let mut paras = Paragraphs::new(text);
+        let next = paras.next_read(true);
+        QuotedParagraphs { paras, next }
+    }
+}
+
+impl Iterator for QuotedParagraphs<'_> {
+    /// A paragraph, whether the next one opens with a quote mark, and the paragraph's quotes
+    /// (`quotes(text, paragraph, next_opens)`).
+    type Item = (Paragraph, bool, Vec<QuoteSpan>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (para, read) = self.next.take()?;
+        self.next = self.paras.next_read(true);
+        let text = self.paras.text;
+        let next_opens = self.next.as_ref().is_some_and(|(n, _)| opens_with_quote(text, *n));
+        Some((para, next_opens, quotes_with(text, para, next_opens, read)))
     }
 }
 
@@ -145,17 +192,13 @@ impl Iterator for Paragraphs<'_> {
 const MAX_JOINED_LINES: usize = 6;
 
 /// The line among the next few of `lines` (no blank line between) whose first quote mark closes
-/// the quote that `para` (`joined` lines) leaves open: its end, the lines after it, and how
-/// many lines were taken; `None` when there is no such line or a quote opens first.
+/// the quote that a paragraph of `joined` lines leaves open: its end, the lines after it, and
+/// how many lines were taken; `None` when there is no such line or a quote opens first.
 fn closed_on_a_later_line<'a>(
     text: &str,
     lines: &Lines<'a>,
-    para: Paragraph,
     joined: usize,
 ) -> Option<(usize, Lines<'a>, usize)> {
-    if joined >= MAX_JOINED_LINES || !ends_open(text, para) {
-        return None;
-    }
     let mut ahead = lines.clone();
     for taken in 1..=MAX_JOINED_LINES - joined {
         let line = ahead.next()??;
@@ -257,5 +300,30 @@ mod tests {
         // Not when the next line opens a quote, or the quote is closed.
         assert_eq!(para_texts("“One.\n“Two.”").len(), 2);
         assert_eq!(para_texts("“One,” he said.\nTwo.” x").len(), 2);
+    }
+
+    #[test]
+    fn quoted_paragraphs_give_what_paragraphs_and_quotes_give() {
+        let texts = [
+            "“Line one\nline two,” he said.\nNext “one” and “two.”",
+            "“First part of it.\n\n“Second part.”\n\nNot a quote.",
+            "He said “a\nb\nc\nd\ne\nf\ng.” Then ‘this’ and ''that.''",
+            "A line\nwrapped “here\nand” here.\n\nB line\nwrapped\nagain.\n\nC “line\nwrapped\nonce.",
+            "“One.\n“Two.”\n\n“ We will,” she said. “Stray. “Real,” she said.",
+            "",
+        ];
+        for t in texts {
+            let paras = paragraphs(t);
+            let want: Vec<_> = paras
+                .iter()
+                .enumerate()
+                .map(|(i, &p)| {
+                    let next_opens = paras.get(i + 1).is_some_and(|&n| opens_with_quote(t, n));
+                    (p, next_opens, super::super::quotes(t, p, next_opens))
+                })
+                .collect();
+            let got: Vec<_> = QuotedParagraphs::new(t).collect();
+            assert_eq!(got, want, "{t}");
+        }
     }
 }

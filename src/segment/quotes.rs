@@ -172,14 +172,47 @@ pub(super) fn ends_open(text: &str, para: Paragraph) -> bool {
     scan_doubles(text, para, None).is_some()
 }
 
+/// What reading a paragraph's double marks finds: its double-quoted spans and the quote it
+/// leaves open, kept so that [`quotes_with`] need not read them again.
+pub(super) struct Doubles {
+    para: Paragraph,
+    spans: Vec<QuoteSpan>,
+    open: Option<Mark>,
+}
+
+impl Doubles {
+    /// The double marks of `para` read.
+    pub(super) fn of(text: &str, para: Paragraph) -> Doubles {
+        let mut spans = Vec::new();
+        let open = scan_doubles(text, para, Some(&mut spans));
+        Doubles { para, spans, open }
+    }
+
+    /// [`ends_open`] of the paragraph.
+    pub(super) fn ends_open(&self) -> bool {
+        self.open.is_some()
+    }
+}
+
 /// Finds the quoted spans of one paragraph. `next_opens` says whether the next paragraph
 /// begins with an opening quote mark (the multi-paragraph convention).
 pub fn quotes(text: &str, para: Paragraph, next_opens: bool) -> Vec<QuoteSpan> {
-    let mut out = Vec::new();
+    quotes_with(text, para, next_opens, None)
+}
+
+/// [`quotes`], reusing `read`, the paragraph's double marks when already read.
+pub(super) fn quotes_with(
+    text: &str,
+    para: Paragraph,
+    next_opens: bool,
+    read: Option<Doubles>,
+) -> Vec<QuoteSpan> {
     if para.end > MAX_TEXT {
-        return out; // past what `u32` offsets reach (see `MAX_TEXT`)
+        return Vec::new(); // past what `u32` offsets reach (see `MAX_TEXT`)
     }
-    if let Some(o) = scan_doubles(text, para, Some(&mut out)) {
+    let read = read.filter(|d| d.para == para).unwrap_or_else(|| Doubles::of(text, para));
+    let mut out = read.spans;
+    if let Some(o) = read.open {
         let first = text[para.start..o.pos].chars().all(|c| is_space(c) || is_format(c));
         if next_opens || first {
             let mut q = span(text, &o, para.end, para.end, false, false, false);
