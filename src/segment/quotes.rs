@@ -186,9 +186,9 @@ pub(super) struct Doubles {
 impl Doubles {
     /// The double marks of `para` read.
     pub(super) fn of(text: &str, para: Paragraph) -> Doubles {
-        let (mut spans, mut singles) = (Vec::new(), Vec::new());
-        let open = scan_doubles(text, para, Some((&mut spans, &mut singles)));
-        Doubles { para, spans, open, singles }
+        let mut read = Doubles { para, spans: Vec::new(), open: None, singles: Vec::new() };
+        read.open = scan_doubles(text, para, Some(&mut read));
+        read
     }
 
     /// [`ends_open`] of the paragraph.
@@ -240,15 +240,12 @@ fn curly_marks_after(body: &str, from: usize) -> (usize, usize) {
     })
 }
 
-/// The double-quoted spans of one paragraph, pushed to `out` when given (one level of nesting
+/// The double-quoted spans of one paragraph, pushed to `read` when given with the single marks
+/// passed (one level of nesting
 /// when the inner marks differ in style, or are curly marks that the rest of the paragraph
 /// closes twice); returns the quote left open at the paragraph end, if any.
-fn scan_doubles(
-    text: &str,
-    para: Paragraph,
-    out: Option<(&mut Vec<QuoteSpan>, &mut Vec<(usize, char)>)>,
-) -> Option<Mark> {
-    let (mut out, mut singles) = out.unzip();
+fn scan_doubles(text: &str, para: Paragraph, read: Option<&mut Doubles>) -> Option<Mark> {
+    let (mut out, mut singles) = read.map(|d| (&mut d.spans, &mut d.singles)).unzip();
     let body = &text[para.start..para.end];
     let mut outer: Option<Mark> = None;
     let mut inner: Option<Mark> = None;
