@@ -241,9 +241,9 @@ fn curly_marks_after(body: &str, from: usize) -> (usize, usize) {
 }
 
 /// The double-quoted spans of one paragraph, pushed to `read` when given with the single marks
-/// passed (one level of nesting
-/// when the inner marks differ in style, or are curly marks that the rest of the paragraph
-/// closes twice); returns the quote left open at the paragraph end, if any.
+/// passed (one level of nesting when the inner marks differ in style, or are curly marks that
+/// the rest of the paragraph closes twice); returns the quote left open at the paragraph end,
+/// if any.
 fn scan_doubles(text: &str, para: Paragraph, read: Option<&mut Doubles>) -> Option<Mark> {
     let (mut out, mut singles) = read.map(|d| (&mut d.spans, &mut d.singles)).unzip();
     let body = &text[para.start..para.end];
