@@ -115,7 +115,7 @@ impl Extractor {
         // every paragraph's names, a second attributes the paragraphs that can yield a record.
         // Their tokens are kept up to a bound (`kept_tokens`) and read again beyond it, so
         // memory does not grow with the number of paragraphs.
-        let read = read_names(text, &mut ctx, &mut buffers.toks, buffers.first_pass);
+        let read = read_names(text, &mut ctx, buffers.first_pass);
         let toks = &mut buffers.toks;
         let headlines =
             if at.first { headline_paragraphs(text, &read.first, read.count) } else { Vec::new() };
@@ -339,20 +339,22 @@ pub(crate) fn trim_buffer<T>(v: &mut Vec<T>, bytes: usize) {
 }
 
 /// The first pass: every paragraph's quotes found and names recorded, into `read` (empty).
-fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>, mut read: FirstPass) -> FirstPass {
+/// Each paragraph is tokenized onto the end of the kept tokens, and stays there only if it is
+/// to be attributed and within the bound.
+fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPass {
     let keep = kept_tokens(text.len());
     for (para, next_opens, quotes) in segment::QuotedParagraphs::new(text) {
         let first_quote = read.quotes.len();
         read.quotes.extend(quotes.into_iter().filter(|q| !q.nested));
-        ctx.read_paragraph_into(para, &read.quotes, first_quote, toks);
+        let start = read.kept.len();
+        ctx.read_paragraph_onto(para, &read.quotes, first_quote, &mut read.kept);
         // A paragraph before one that opens with a quote may introduce its speaker ("Roe issued
         // the following statement:", "Roe is upbeat about the race.").
-        if read.quotes.len() > first_quote || next_opens || ctx.has_cue(toks) {
-            let start = read.kept.len();
-            let kept = (start + toks.len() <= keep).then(|| {
-                read.kept.extend_from_slice(toks);
-                start as u32..read.kept.len() as u32
-            });
+        if read.quotes.len() > first_quote || next_opens || ctx.has_cue(&read.kept[start..]) {
+            let kept = (read.kept.len() <= keep).then_some(start as u32..read.kept.len() as u32);
+            if kept.is_none() {
+                read.kept.truncate(start);
+            }
             // All fit in `u32`: the text is at most `MAX_TEXT` bytes, and paragraphs and quotes
             // are fewer than its bytes.
             read.to_attribute.push(ToAttribute {
@@ -362,6 +364,8 @@ fn read_names(text: &str, ctx: &mut DocContext, toks: &mut Vec<Tok>, mut read: F
                 first_quote: first_quote as u32,
                 kept,
             });
+        } else {
+            read.kept.truncate(start);
         }
         if read.first.len() < HEADLINE_PARAGRAPHS {
             read.first.push(para);

@@ -85,6 +85,12 @@ pub fn next_word_start(text: &str, i: usize) -> usize {
     }
 }
 
+/// Whether byte `b` is an ASCII letter or digit, by table: the bulk of any word.
+#[inline]
+pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_WORD[b as usize]
+}
+
 /// The ASCII bytes that are part of a word (letters and digits), by byte.
 static ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];

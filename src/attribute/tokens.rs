@@ -6,7 +6,7 @@ use super::DocContext;
 use crate::lexicon::lexicon;
 use crate::mention::Mention;
 use crate::segment::{Paragraph, QuoteSpan};
-use crate::text::{is_space, is_word_char};
+use crate::text::{is_ascii_word_byte, is_space, is_word_char};
 
 /// A token of a paragraph.
 #[derive(Debug, Clone)]
@@ -55,6 +55,18 @@ pub(crate) fn tokenize_into(
     toks: &mut Vec<Tok>,
 ) {
     toks.clear();
+    tokenize_onto(text, start, end, quotes, first_quote, toks);
+}
+
+/// [`tokenize`] onto the end of `toks`.
+fn tokenize_onto(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &[QuoteSpan],
+    first_quote: usize,
+    toks: &mut Vec<Tok>,
+) {
     let mut qi = first_quote;
     let mut i = start;
     let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false, classes: Cell::new(0) };
@@ -75,21 +87,24 @@ pub(crate) fn tokenize_into(
             qi += 1;
             continue;
         }
-        let (c, len) = char_at(text, i);
-        if is_space(c) {
-            i += len;
-            continue;
-        }
-        if !is_word_char(c) {
-            toks.push(tok(i, i + len, TokKind::Punct(c)));
-            i += len;
-            continue;
+        // An ASCII letter or digit starts a word; anything else is decoded.
+        if !is_ascii_word_byte(bytes[i]) {
+            let (c, len) = char_at(text, i);
+            if is_space(c) {
+                i += len;
+                continue;
+            }
+            if !is_word_char(c) {
+                toks.push(tok(i, i + len, TokKind::Punct(c)));
+                i += len;
+                continue;
+            }
         }
         let mut j = i;
         loop {
             while j < end {
                 // Letters and digits: ASCII byte by byte, others by character.
-                if bytes[j].is_ascii_alphanumeric() {
+                if is_ascii_word_byte(bytes[j]) {
                     j += 1;
                     continue;
                 }
@@ -191,19 +206,23 @@ impl DocContext<'_> {
         first_quote: usize,
     ) -> Vec<Tok> {
         let mut toks = Vec::new();
-        self.read_paragraph_into(para, quotes, first_quote, &mut toks);
+        self.read_paragraph_onto(para, quotes, first_quote, &mut toks);
         toks
     }
 
-    /// [`Self::read_paragraph`] into `toks` (cleared first).
-    pub(crate) fn read_paragraph_into(
+    /// [`Self::read_paragraph`] onto the end of `toks`: the first pass keeps the tokens of a
+    /// paragraph to attribute where they were made, and drops the others by truncating.
+    pub(crate) fn read_paragraph_onto(
         &mut self,
         para: Paragraph,
         quotes: &[QuoteSpan],
         first_quote: usize,
         toks: &mut Vec<Tok>,
     ) {
-        self.tokens_into(para, quotes, first_quote, toks);
+        let start = toks.len();
+        tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
+        let toks = &mut toks[start..];
+        attach_mentions(toks, self.mentions);
         self.scan_names(toks);
     }
 
