@@ -121,6 +121,23 @@ impl LazyRegexes {
     }
 }
 
+/// A class of characters written as a regular expression (`[\p{Lu} ,]`), for code that reads
+/// a line by hand: the same characters the `regex` crate's class holds.
+pub(super) struct CharSet(CharClass);
+
+impl CharSet {
+    /// The class of `pattern`, which must be one class.
+    pub(super) fn new(pattern: &str) -> CharSet {
+        let hir = regex_syntax::Parser::new().parse(pattern).expect("a valid class");
+        let HirKind::Class(Class::Unicode(c)) = hir.kind() else { panic!("{pattern}: not one class") };
+        CharSet(CharClass::new(c))
+    }
+
+    pub(super) fn contains(&self, ch: char) -> bool {
+        self.0.contains(ch)
+    }
+}
+
 /// Something every match holds.
 #[derive(Debug, Clone, PartialEq)]
 enum Needle {

@@ -172,20 +172,23 @@ pub(super) fn ends_open(text: &str, para: Paragraph) -> bool {
     scan_doubles(text, para, None).is_some()
 }
 
-/// What reading a paragraph's double marks finds: its double-quoted spans and the quote it
-/// leaves open, kept so that [`quotes_with`] need not read them again.
+/// What reading a paragraph's double marks finds: its double-quoted spans, the quote it
+/// leaves open, and the single marks passed on the way, kept so that [`quotes_with`] need not
+/// read the paragraph again.
 pub(super) struct Doubles {
     para: Paragraph,
     spans: Vec<QuoteSpan>,
     open: Option<Mark>,
+    /// The characters that can be single quote marks, with their offsets in the paragraph.
+    singles: Vec<(usize, char)>,
 }
 
 impl Doubles {
     /// The double marks of `para` read.
     pub(super) fn of(text: &str, para: Paragraph) -> Doubles {
-        let mut spans = Vec::new();
-        let open = scan_doubles(text, para, Some(&mut spans));
-        Doubles { para, spans, open }
+        let mut read = Doubles { para, spans: Vec::new(), open: None, singles: Vec::new() };
+        read.open = scan_doubles(text, para, Some(&mut read));
+        read
     }
 
     /// [`ends_open`] of the paragraph.
@@ -222,7 +225,7 @@ pub(super) fn quotes_with(
     }
     out.retain(|q| text[q.range()].chars().any(char::is_alphanumeric));
     let doubles: Vec<QuoteSpan> = out.iter().filter(|q| !q.nested).copied().collect();
-    single_quotes(text, para, &doubles, &mut out);
+    single_quotes(text, para, &doubles, &read.singles, &mut out);
     out.retain(|q| text[q.range()].chars().any(char::is_alphanumeric));
     out.sort_by_key(|q| (q.open, q.nested));
     out
@@ -237,10 +240,12 @@ fn curly_marks_after(body: &str, from: usize) -> (usize, usize) {
     })
 }
 
-/// The double-quoted spans of one paragraph, pushed to `out` when given (one level of nesting
-/// when the inner marks differ in style, or are curly marks that the rest of the paragraph
-/// closes twice); returns the quote left open at the paragraph end, if any.
-fn scan_doubles(text: &str, para: Paragraph, mut out: Option<&mut Vec<QuoteSpan>>) -> Option<Mark> {
+/// The double-quoted spans of one paragraph, pushed to `read` when given with the single marks
+/// passed (one level of nesting when the inner marks differ in style, or are curly marks that
+/// the rest of the paragraph closes twice); returns the quote left open at the paragraph end,
+/// if any.
+fn scan_doubles(text: &str, para: Paragraph, read: Option<&mut Doubles>) -> Option<Mark> {
+    let (mut out, mut singles) = read.map(|d| (&mut d.spans, &mut d.singles)).unzip();
     let body = &text[para.start..para.end];
     let mut outer: Option<Mark> = None;
     let mut inner: Option<Mark> = None;
@@ -256,6 +261,9 @@ fn scan_doubles(text: &str, para: Paragraph, mut out: Option<&mut Vec<QuoteSpan>
         }
     };
     for (i, c) in mark_candidates(body) {
+        if let Some(v) = singles.as_deref_mut().filter(|_| is_single(c)) {
+            v.push((i, c));
+        }
         if let Some((o, cl)) = ahead.as_mut() {
             match c {
                 '“' => *o = o.saturating_sub(1),
@@ -346,19 +354,28 @@ fn span(
     QuoteSpan { open, start, end, close_end, single, nested, closed, continues: false }
 }
 
-/// Single-quoted spans: `‘…’` and `'…'` used as quotes, not apostrophes. Pairs never cross a
-/// double-quote boundary; inside a double quote they are nested.
-fn single_quotes(text: &str, para: Paragraph, doubles: &[QuoteSpan], out: &mut Vec<QuoteSpan>) {
+/// The characters that can be single quote marks (or apostrophes).
+fn is_single(c: char) -> bool {
+    matches!(c, '‘' | '’' | '\'' | '‹' | '›' | '‚')
+}
+
+/// Single-quoted spans: `‘…’` and `'…'` used as quotes, not apostrophes, from the paragraph's
+/// `singles` (see [`Doubles`]). Pairs never cross a double-quote boundary; inside a double
+/// quote they are nested.
+fn single_quotes(
+    text: &str,
+    para: Paragraph,
+    doubles: &[QuoteSpan],
+    singles: &[(usize, char)],
+    out: &mut Vec<QuoteSpan>,
+) {
     // `doubles` are in text order and do not overlap: a binary search finds the one around `pos`.
     let region_of = |pos: usize| {
         let k = doubles.partition_point(|q| (q.open as usize) < pos);
         (k > 0 && pos < doubles[k - 1].close_end as usize).then(|| k - 1)
     };
     let mut open: Option<(Mark, Option<usize>)> = None;
-    for (i, c) in mark_candidates(&text[para.start..para.end]) {
-        if !matches!(c, '‘' | '’' | '\'' | '‹' | '›' | '‚') {
-            continue;
-        }
+    for &(i, c) in singles {
         let pos = para.start + i;
         if c == '\''
             && (text[pos + 1..para.end].starts_with('\'') || pos > para.start && text[..pos].ends_with('\''))
