@@ -103,10 +103,10 @@ fn tokenize_onto(
         let mut j = i;
         loop {
             while j < end {
-                // Letters and digits: ASCII byte by byte, others by character.
-                if is_ascii_word_byte(bytes[j]) {
-                    j += 1;
-                    continue;
+                // Letters and digits: an ASCII run by table, others by character.
+                j += bytes[j..end].iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(end - j);
+                if j == end {
+                    break;
                 }
                 let (ch, len) = char_at(text, j);
                 if !is_word_char(ch) {
