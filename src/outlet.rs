@@ -99,12 +99,40 @@ fn announces_date(line: &str) -> bool {
     DATE_LABEL.is_match(line)
 }
 
+/// The non-blank lines of `text`, trimmed, first line first: what
+/// `text.lines().map(str::trim).filter(|l| !l.is_empty())` gives (`trim` takes the `\r` of a
+/// `\r\n` too), the line breaks found by the `memchr` crate's vector search.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    breaks
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line.trim()
+        })
+        .filter(|l| !l.is_empty())
+}
+
+/// The lines of [`lines`], last line first.
+fn lines_back(text: &str) -> impl Iterator<Item = &str> {
+    let mut end = text.len();
+    let breaks = memchr::memrchr_iter(b'\n', text.as_bytes()).map(Some).chain(std::iter::once(None));
+    breaks
+        .map(move |brk| {
+            let start = brk.map_or(0, |b| b + 1);
+            let line = &text[start..end];
+            end = brk.unwrap_or(0);
+            line.trim()
+        })
+        .filter(|l| !l.is_empty())
+}
+
 /// The outlet named by the text, if any: the first dateline of the first paragraphs, else the
 /// last credit or copyright line.
 pub fn detect(text: &str) -> Option<String> {
     // Lines read from each end as needed, not collected: a text of millions of lines costs
     // nothing here.
-    let paras = || text.lines().map(str::trim).filter(|l| !l.is_empty());
     let p = &*OUTLET;
     let accept = |found: &str| {
         let found = found.trim().trim_end_matches(['.', ',']).trim();
@@ -113,14 +141,14 @@ pub fn detect(text: &str) -> Option<String> {
     };
     // `is_match` runs a lazy DFA; the captures (a much slower engine) only where it matched.
     // Patterns a line holds no needle of are not run (see `lazy`).
-    for line in paras().take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
+    for line in lines(text).take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
         for re in p.head.may_match(line).filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);
             }
         }
     }
-    for line in paras().rev().take(TAIL).filter(|l| l.len() < LINE_MAX) {
+    for line in lines_back(text).take(TAIL).filter(|l| l.len() < LINE_MAX) {
         for re in p.tail.may_match(line).filter(|re| re.is_match(line)) {
             if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
                 return Some(found);
@@ -134,8 +162,7 @@ pub fn detect(text: &str) -> Option<String> {
 /// year ("WASHINGTON, Feb. 3, 2022 (Agency) –"), a "Published …" line, or a short line that is
 /// a date. Dates inside the body of the article are not taken.
 pub fn detect_date(text: &str) -> Option<String> {
-    let paras = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(HEAD);
-    for line in paras {
+    for line in lines(text).take(HEAD) {
         let short = line.len() < 60;
         if !short && !announces_date(line) {
             continue;
@@ -416,5 +443,27 @@ mod tests {
             yes += usize::from(regex.is_match(line));
         }
         assert!(yes > 1000 && yes < lines.len() - 1000, "both answers exercised ({yes} of {})", lines.len());
+    }
+
+    #[test]
+    fn lines_either_way_are_those_of_str_lines() {
+        let texts = [
+            "",
+            "\n",
+            "\n\n",
+            "one",
+            "one\n",
+            "one\r\ntwo\r\n\r\nthree\r\n",
+            "  one  \n\t\n two \r\n\u{a0}\n",
+            "a\rb\nc\u{2028}d\n\u{85}\ne",
+            "\n\nlast",
+            "é\nü\r\n",
+        ];
+        for t in texts {
+            let want: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            assert_eq!(super::lines(t).collect::<Vec<_>>(), want, "{t:?}");
+            let back: Vec<&str> = want.into_iter().rev().collect();
+            assert_eq!(super::lines_back(t).collect::<Vec<_>>(), back, "{t:?}");
+        }
     }
 }
