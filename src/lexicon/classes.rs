@@ -73,7 +73,7 @@ pub(super) struct Entry {
 
 /// The table: each ASCII word of the lists in lower case, with every form of a role word
 /// `Lexicon::role_word` reads (plurals), to its entry.
-pub(super) type Table = HashMap<Box<str>, Entry>;
+pub(super) type Table = HashMap<Box<[u8]>, Entry>;
 
 impl Lexicon {
     /// Builds the table of [`Lexicon::classes`] from the lists, once.
@@ -103,13 +103,15 @@ impl Lexicon {
         let mut table = Table::default();
         for key in keys.into_iter().filter(|k| k.is_ascii()) {
             let lower = self.classes_of_lists(&key).0 & BY_LOWER;
-            table.entry(key.into_boxed_str()).or_insert_with(|| Entry { lower, written: Vec::new() });
+            table
+                .entry(key.into_bytes().into_boxed_slice())
+                .or_insert_with(|| Entry { lower, written: Vec::new() });
         }
         for (set, bit) in written {
             let mut forms: Vec<&&'static str> = set.iter().filter(|w| w.is_ascii()).collect();
             forms.sort();
             for &form in forms {
-                let entry = table.get_mut(form.to_ascii_lowercase().as_str());
+                let entry = table.get_mut(form.to_ascii_lowercase().as_bytes());
                 // Every form's lower case is a key (above).
                 let Some(entry) = entry else { continue };
                 match entry.written.iter_mut().find(|(f, _)| *f == form) {
@@ -137,13 +139,11 @@ impl Lexicon {
             *d = b.to_ascii_lowercase();
         }
         let mut bits = KNOWN;
-        // ASCII in, ASCII out: always valid UTF-8.
-        if let Some(entry) =
-            std::str::from_utf8(&buf[..bytes.len()]).ok().and_then(|l| self.class_table.get(l))
-        {
+        // Keyed by bytes: the lowercased word is not checked again for UTF-8.
+        if let Some(entry) = self.class_table.get(&buf[..bytes.len()]) {
             bits |= entry.lower;
             for &(form, bit) in &entry.written {
-                if form == word {
+                if form.as_bytes() == bytes {
                     bits |= bit;
                 }
             }
