@@ -41,24 +41,11 @@ pub enum TokKind {
 /// Splits a paragraph into tokens; `quotes` are the document's top-level quotes.
 pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[QuoteSpan], first_quote: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
-    tokenize_into(text, start, end, quotes, first_quote, &mut toks);
+    tokenize_onto(text, start, end, quotes, first_quote, &mut toks);
     toks
 }
 
-/// [`tokenize`] into `toks`, which is cleared first (one buffer serves every paragraph).
-pub(crate) fn tokenize_into(
-    text: &str,
-    start: usize,
-    end: usize,
-    quotes: &[QuoteSpan],
-    first_quote: usize,
-    toks: &mut Vec<Tok>,
-) {
-    toks.clear();
-    tokenize_onto(text, start, end, quotes, first_quote, toks);
-}
-
-/// [`tokenize`] onto the end of `toks`.
+/// [`tokenize`] onto the end of `toks` (one buffer serves every paragraph).
 fn tokenize_onto(
     text: &str,
     start: usize,
@@ -235,7 +222,8 @@ impl DocContext<'_> {
         first_quote: usize,
         toks: &mut Vec<Tok>,
     ) {
-        tokenize_into(self.text, para.start, para.end, quotes, first_quote, toks);
+        toks.clear();
+        tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
         attach_mentions(toks, self.mentions);
     }
 }
