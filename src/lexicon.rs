@@ -124,9 +124,6 @@ pub struct Lexicon {
     pronoun_initials: u128,
     /// The length in bytes of the longest pronoun: a longer word is none.
     longest_pronoun: usize,
-    /// The ASCII pronouns by length in bytes: an ASCII word is compared with the few of its
-    /// length, in any case, instead of lowercased and hashed.
-    ascii_pronouns: Vec<Vec<(Box<[u8]>, PronounKind)>>,
     /// Possessive pronouns (lowercase), for "her statement".
     pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
@@ -246,12 +243,6 @@ impl Lexicon {
             .filter(u8::is_ascii)
             .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
         let longest_pronoun = pronouns.keys().map(String::len).max().unwrap_or(0);
-        let mut ascii_pronouns = vec![Vec::new(); longest_pronoun + 1];
-        let mut sorted: Vec<(&String, &PronounKind)> = pronouns.iter().collect();
-        sorted.sort_by_key(|&(p, _)| p);
-        for (p, &kind) in sorted.into_iter().filter(|(p, _)| p.is_ascii()) {
-            ascii_pronouns[p.len()].push((p.as_bytes().into(), kind));
-        }
         let mut honorifics = Vec::new();
         let mut offices = Vec::new();
         for (n, form, rest) in rows(HONORIFICS) {
@@ -290,7 +281,6 @@ impl Lexicon {
             first_person,
             pronoun_initials,
             longest_pronoun,
-            ascii_pronouns,
             possessives,
             honorifics,
             offices,
@@ -377,15 +367,9 @@ impl Lexicon {
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         // A word too long, or whose first byte (ASCII) starts no pronoun in either case, is none;
         // a non-ASCII first byte may lowercase to one, so it is looked up.
+        // (The rules ask `Lexicon::classes`, whose table answers most words.)
         if !self.may_be_pronoun(word.as_bytes()) {
             return None;
-        }
-        if word.is_ascii() {
-            // The pronouns are lower case: equal to the word lowercased.
-            return self.ascii_pronouns[word.len()]
-                .iter()
-                .find(|(p, _)| p.eq_ignore_ascii_case(word.as_bytes()))
-                .map(|&(_, kind)| kind);
         }
         with_case(word, false, |w| self.pronouns.get(w).copied())
     }
