@@ -64,10 +64,8 @@ pub fn next_word_start(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     let mut j = i;
     loop {
-        // ASCII letters and digits, a byte at a time: the bulk of any word.
-        while j < bytes.len() && ASCII_WORD[bytes[j] as usize] {
-            j += 1;
-        }
+        // ASCII letters and digits, by table: the bulk of any word.
+        j += bytes[j..].iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(bytes.len() - j);
         let Some(&b) = bytes.get(j) else {
             return text.len();
         };
