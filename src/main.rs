@@ -10,6 +10,12 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 mod cmd;
 
+/// mimalloc: extraction allocates and frees many small strings and lists per document, which
+/// it serves with fewer instructions and cache misses than the system allocator (BENCHMARKS.md).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Who said what, in the news: extract quotations with their speakers and roles.
 #[derive(Parser)]
 #[command(name = "whosaid", version, about, propagate_version = true)]
