@@ -124,6 +124,10 @@ pub struct Lexicon {
     pronoun_initials: u128,
     /// The length in bytes of the longest pronoun: a longer word is none.
     longest_pronoun: usize,
+    /// Every pronoun packed by [`pack_ascii_lower`], when all are ASCII and that short (else
+    /// `None`): an ASCII word is told a pronoun or not by a few comparisons. The rules ask it
+    /// of every short word ("the", "with", "is") in every paragraph.
+    ascii_pronouns: Option<Vec<u64>>,
     /// Possessive pronouns (lowercase), for "her statement".
     pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
@@ -181,6 +185,16 @@ fn with_case<R>(word: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&word.to_lowercase())
     }
+}
+
+/// The longest word [`pack_ascii_lower`] packs.
+const PACKED: usize = 7;
+
+/// An ASCII word of at most [`PACKED`] bytes, lowercased, as one integer: a 1 bit, then its
+/// bytes (so that words of different lengths differ); `None` for a longer or non-ASCII word.
+fn pack_ascii_lower(word: &[u8]) -> Option<u64> {
+    (word.len() <= PACKED && word.is_ascii())
+        .then(|| word.iter().fold(1, |k, b| k << 8 | u64::from(b.to_ascii_lowercase())))
 }
 
 static LEXICON: LazyLock<Lexicon> =
@@ -243,6 +257,7 @@ impl Lexicon {
             .filter(u8::is_ascii)
             .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
         let longest_pronoun = pronouns.keys().map(String::len).max().unwrap_or(0);
+        let ascii_pronouns = pronouns.keys().map(|p| pack_ascii_lower(p.as_bytes())).collect();
         let mut honorifics = Vec::new();
         let mut offices = Vec::new();
         for (n, form, rest) in rows(HONORIFICS) {
@@ -281,6 +296,7 @@ impl Lexicon {
             first_person,
             pronoun_initials,
             longest_pronoun,
+            ascii_pronouns,
             possessives,
             honorifics,
             offices,
@@ -355,12 +371,20 @@ impl Lexicon {
         self.function_words.get(lower).copied().unwrap_or(0)
     }
 
-    /// Whether `word` may be a pronoun, answered from its length and first byte alone: `false`
-    /// means [`Self::pronoun`] is `None`.
+    /// Whether `word` may be a pronoun, answered without a lookup: `false` means
+    /// [`Self::pronoun`] is `None`; `true` means it is `Some` for an ASCII word (when all
+    /// pronouns are ASCII and short), and may be for another.
     #[inline]
     pub(crate) fn may_be_pronoun(&self, word: &[u8]) -> bool {
-        word.len() <= self.longest_pronoun
-            && word.first().is_some_and(|&b| !b.is_ascii() || self.pronoun_initials >> b & 1 == 1)
+        if word.len() > self.longest_pronoun
+            || !word.first().is_some_and(|&b| !b.is_ascii() || self.pronoun_initials >> b & 1 == 1)
+        {
+            return false;
+        }
+        match &self.ascii_pronouns {
+            Some(keys) if word.is_ascii() => pack_ascii_lower(word).is_some_and(|k| keys.contains(&k)),
+            _ => true,
+        }
     }
 
     /// The pronoun class of a word, if it is one.

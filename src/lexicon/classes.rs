@@ -225,6 +225,11 @@ mod tests {
         }
         for w in &words {
             assert_eq!(l.classes(w), l.classes_of_lists(w), "{w}");
+            // The pronoun test without a lookup says no only to words that are none, and yes
+            // only to pronouns when the word is ASCII.
+            let may = l.may_be_pronoun(w.as_bytes());
+            assert!(may || l.classes(w).pronoun().is_none(), "{w}");
+            assert!(!may || !w.is_ascii() || l.classes(w).pronoun().is_some(), "{w}");
         }
     }
 }
