@@ -183,16 +183,16 @@ impl Extractor {
             extra: doc.extra.clone(),
         };
         if let Some(a) = found.attribution {
-            r.speaker = a.speaker.name;
+            r.speaker = a.speaker.name.into_owned();
             if let Some(e) = a.speaker.entry {
                 let entry = &self.gazetteer.entries()[e as usize];
                 r.speaker_id = entry.id.clone();
                 r.known_role = entry.known_role_on(&meta.date);
             }
-            r.role = a.role;
-            r.cue = a.cue;
+            r.role = a.role.into_owned();
+            r.cue = a.cue.into_owned();
             r.method = Some(a.method);
-            r.mention = a.mention;
+            r.mention = a.mention.into_owned();
             r.confidence = (a.confidence * 100.0).round() / 100.0;
         }
         r

@@ -41,9 +41,9 @@ pub(crate) struct DocContext<'a> {
     /// Jun"): used only when no name ends with the surname.
     pub(super) by_first_word: HashMap<&'a str, Vec<usize>>,
     pub(super) roles: HashMap<String, String>,
-    pub(super) last: Option<Attribution>,
+    pub(super) last: Option<Attribution<'a>>,
     /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).
-    pub(super) carried: Option<Attribution>,
+    pub(super) carried: Option<Attribution<'a>>,
     /// Whether `carried` is only the subject of a lead-in paragraph with no cue, which carries
     /// on to a paragraph of quotes only.
     pub(super) carried_lead_in: bool,

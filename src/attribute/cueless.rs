@@ -4,6 +4,8 @@
 
 use super::cues::CUE_AFTER;
 use super::phrase::Np;
+use std::borrow::Cow;
+
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
 use crate::lexicon::Function;
@@ -26,14 +28,19 @@ impl<'a> DocContext<'a> {
     /// The gate of every rule that takes a speaker without a cue (and of a description before
     /// a name after one): the phrase read as a person the article names in full or the
     /// gazetteer knows, never a lone capitalised word or words in capitals.
-    pub(super) fn named_person(&mut self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
+    pub(super) fn named_person(&mut self, toks: &[Tok], np: Np, pos: usize) -> Option<Found<'a>> {
         self.interpret(toks, np, pos).filter(names_a_person)
     }
 
     /// "Roe’s call for a “deportation force”", "his promise of “free parking”": a quoted piece
     /// that completes a noun of speech owned by a person is that person's words, whoever the
     /// sentence's subject is.
-    pub(super) fn speech_noun_owner(&mut self, toks: &[Tok], qi: usize, ss: usize) -> Option<Attribution> {
+    pub(super) fn speech_noun_owner(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+    ) -> Option<Attribution<'a>> {
         let lo = qi.saturating_sub(SPEECH_NOUN_GAP + 1).max(ss + 1);
         let n = (lo..qi)
             .rev()
@@ -53,9 +60,9 @@ impl<'a> DocContext<'a> {
         } else {
             let &kind = self.lexicon.possessives.get(&*self.lower(owner))?;
             let speaker = self.resolve_pronoun(kind, pos)?;
-            Found::new(speaker, Method::Pronoun, self.word(owner).to_string(), String::new())
+            Found::new(speaker, Method::Pronoun, Cow::Borrowed(self.word(owner)), Cow::Borrowed(""))
         };
-        let cue = self.lower(&toks[n]).to_string();
+        let cue = Cow::Owned(self.lower(&toks[n]).to_string());
         Some(self.finish_as(found, cue, pos, SPEECH_NOUN))
     }
 
@@ -63,7 +70,13 @@ impl<'a> DocContext<'a> {
     /// its sentence) or "“…” ― Ann Roe" (the name ending its paragraph). Only a person the
     /// article names in full or the gazetteer knows: "The letter reads as follows: “…”" names
     /// no one.
-    pub(super) fn labelled(&mut self, toks: &[Tok], qi: usize, ss: usize, pos: usize) -> Option<Attribution> {
+    pub(super) fn labelled(
+        &mut self,
+        toks: &[Tok],
+        qi: usize,
+        ss: usize,
+        pos: usize,
+    ) -> Option<Attribution<'a>> {
         let np = if qi > ss && toks[qi - 1].kind == TokKind::Punct(':') {
             let (np, _) = self.subject_left(toks, qi - 1, ss)?;
             (np.a == ss).then_some(np)?
@@ -73,7 +86,7 @@ impl<'a> DocContext<'a> {
             (np.b == toks.len()).then_some(np)?
         };
         let found = self.named_person(toks, np, pos)?;
-        Some(self.finish_as(found, String::new(), toks[np.a].s, LABELLED))
+        Some(self.finish_as(found, Cow::Borrowed(""), toks[np.a].s, LABELLED))
     }
 
     /// The subject of the sentence that holds a quote with no cue: a person named by the first
@@ -86,7 +99,7 @@ impl<'a> DocContext<'a> {
         ss: usize,
         pos: usize,
         only_name: bool,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         let mut i = ss;
         // "On Monday, Roe …": skip an opener up to its comma.
         if let Some(c) = (ss..qi.min(ss + OPENER_TOKENS)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
@@ -106,7 +119,7 @@ impl<'a> DocContext<'a> {
             return None;
         }
         let found = self.named_person(toks, np, pos)?;
-        Some(self.finish_as(found, String::new(), toks[np.a].s, SENTENCE_SUBJECT))
+        Some(self.finish_as(found, Cow::Borrowed(""), toks[np.a].s, SENTENCE_SUBJECT))
     }
 
     /// "“…,” Bennett shot back": a quote that ends on a comma (or a question or exclamation
@@ -118,7 +131,7 @@ impl<'a> DocContext<'a> {
         qi: usize,
         se: usize,
         pos: usize,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         let inner = self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']);
         if !inner.ends_with([',', '?', '!']) {
             return None;
@@ -133,7 +146,7 @@ impl<'a> DocContext<'a> {
                 && self.role_of(t).is_none()
         })?;
         let found = self.named_person(toks, np, pos)?;
-        let cue = self.word(verb).to_string();
+        let cue = Cow::Borrowed(self.word(verb));
         Some(self.finish_as(found, cue, verb.s, CUE_AFTER * UNLISTED_VERB))
     }
 }

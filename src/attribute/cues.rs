@@ -1,6 +1,8 @@
 //! Cue rules: the speaker a cue names, before or after the quote ("said X", "X told",
 //! "according to X"), or the clause's subject when the cue's own is elided.
 
+use std::borrow::Cow;
+
 use super::resolve::Found;
 use super::{Attribution, DocContext, Tok, TokKind};
 use crate::lexicon::{CueClass, Function};
@@ -52,7 +54,13 @@ impl<'a> DocContext<'a> {
 
     /// A description in lower case, then a person's name, after an inverted cue: "said oil and
     /// gas worker Ann Roe", where the phrase reader stops at "and". The description is the role.
-    pub(super) fn described_name(&mut self, toks: &[Tok], a: usize, se: usize, pos: usize) -> Option<Found> {
+    pub(super) fn described_name(
+        &mut self,
+        toks: &[Tok],
+        a: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Found<'a>> {
         let m = (a..se.min(a + DESCRIPTION_WORDS + 1))
             .find(|&k| toks[k].kind != TokKind::Word || self.is_capitalized(&toks[k]))?;
         let plain = |k: usize| self.cue_of(&toks[k]).is_none() && self.pronoun_of(&toks[k]).is_none();
@@ -63,7 +71,14 @@ impl<'a> DocContext<'a> {
     }
 
     /// The person whose name starts at token `m`, with the words `[a, m)` before it as role.
-    fn person_described(&mut self, toks: &[Tok], a: usize, m: usize, se: usize, pos: usize) -> Option<Found> {
+    fn person_described(
+        &mut self,
+        toks: &[Tok],
+        a: usize,
+        m: usize,
+        se: usize,
+        pos: usize,
+    ) -> Option<Found<'a>> {
         let np = self.np_right(toks, m, se)?;
         let found = self.named_person(toks, np, pos)?;
         let description = &self.text[toks[a].s..toks[m - 1].e];
@@ -72,12 +87,12 @@ impl<'a> DocContext<'a> {
         } else {
             format!("{description} {}", found.role)
         };
-        Some(Found { role, bare_title: false, ..found })
+        Some(Found { role: role.into(), bare_title: false, ..found })
     }
 
     /// Words of an organisation and a role noun, then a person's name, after an inverted cue:
     /// "says Heart and Stroke senior manager Ann Roe". The words before the name are the role.
-    fn titled_name(&mut self, toks: &[Tok], a: usize, se: usize, pos: usize) -> Option<Found> {
+    fn titled_name(&mut self, toks: &[Tok], a: usize, se: usize, pos: usize) -> Option<Found<'a>> {
         let plain = |k: &usize| {
             toks[*k].kind == TokKind::Word
                 && self.cue_of(&toks[*k]).is_none()
@@ -98,7 +113,7 @@ impl<'a> DocContext<'a> {
         ss: usize,
         se: usize,
         pos: usize,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         let cues = (ss..qi).rev().filter_map(|k| Some((k, self.cue_of(&toks[k])?)));
         let cues: Vec<(usize, u32)> =
             cues.filter(|&(k, c)| !self.noun_like_cue(toks, k, c, ss)).take(CUES_TRIED).collect();
@@ -112,7 +127,7 @@ impl<'a> DocContext<'a> {
         qi: usize,
         se: usize,
         adjacent: bool,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         let mut j = qi + 1;
         // A quote that ends its sentence on a question or exclamation mark ("“Why?” Roe asked")
         // still has its cue in the sentence after it; one that ends on a period does not.
@@ -169,7 +184,7 @@ impl<'a> DocContext<'a> {
                         }
                         if let Some(found) = self.interpret(toks, np, pos) {
                             let appo = self.apposition_after(toks, np.b, se);
-                            let found = found.with_apposition(appo);
+                            let found = found.with_apposition(appo.into());
                             return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
                         }
                     }
@@ -196,7 +211,7 @@ impl<'a> DocContext<'a> {
                     if np.a != j {
                         return None;
                     }
-                    let found = self.interpret(toks, np, pos)?.with_apposition(appo);
+                    let found = self.interpret(toks, np, pos)?.with_apposition(appo.into());
                     return Some(self.finish(found, c, toks[k].s, CUE_AFTER));
                 }
                 if matches!(toks[k].kind, TokKind::Quote(_)) {
@@ -227,7 +242,7 @@ impl<'a> DocContext<'a> {
         ss: usize,
         se: usize,
         pos: usize,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         let class = self.matcher.cue_class(c);
         let after = toks[k].mention.map(|m| m.1).unwrap_or(k + 1);
         match class {
@@ -239,7 +254,7 @@ impl<'a> DocContext<'a> {
             CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
                     if let Some(found) = self.interpret(toks, np, pos) {
-                        let found = found.with_apposition(appo);
+                        let found = found.with_apposition(appo.into());
                         return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
                     }
                 }
@@ -290,11 +305,11 @@ impl<'a> DocContext<'a> {
         c: u32,
         ss: usize,
         pos: usize,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
         if let Some(last) = &self.last {
             if last.at >= toks[ss].s && last.at < toks[k].s {
-                let cue = self.matcher.cue_form(c).to_string();
+                let cue = Cow::Borrowed(self.matcher.cue_form(c));
                 return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
             }
         }
@@ -358,21 +373,32 @@ impl<'a> DocContext<'a> {
         }
     }
 
-    pub(super) fn finish(&mut self, found: Found, cue: u32, at: usize, confidence: f32) -> Attribution {
-        let cue = self.matcher.cue_form(cue).to_string();
-        self.finish_as(found, cue, at, confidence)
+    pub(super) fn finish(
+        &mut self,
+        found: Found<'a>,
+        cue: u32,
+        at: usize,
+        confidence: f32,
+    ) -> Attribution<'a> {
+        self.finish_as(found, Cow::Borrowed(self.matcher.cue_form(cue)), at, confidence)
     }
 
     /// An attribution for a speaker found, with the cue as written (or empty).
-    pub(super) fn finish_as(&mut self, found: Found, cue: String, at: usize, confidence: f32) -> Attribution {
+    pub(super) fn finish_as(
+        &mut self,
+        found: Found<'a>,
+        cue: Cow<'a, str>,
+        at: usize,
+        confidence: f32,
+    ) -> Attribution<'a> {
         let Found { speaker: sp, method, mention, role, .. } = found;
-        let role = role.trim().trim_end_matches(',').to_string();
+        let role = trim_role(role);
         // An office title alone ("Sen.") gives way to a fuller role the person was given before.
         let fuller = |have: &String| !self.is_bare_title(have) && self.is_bare_title(&role);
-        let role = if role.is_empty() || self.roles.get(&sp.name).is_some_and(fuller) {
-            self.roles.get(&sp.name).cloned().unwrap_or_default()
+        let role = if role.is_empty() || self.roles.get(&*sp.name).is_some_and(fuller) {
+            Cow::Owned(self.roles.get(&*sp.name).cloned().unwrap_or_default())
         } else {
-            self.remember_role(&sp.name, role.clone());
+            self.remember_role(&sp.name, role.to_string());
             role
         };
         let confidence = match method {
@@ -400,5 +426,13 @@ impl<'a> DocContext<'a> {
     pub(super) fn finite_cue(&self, t: &Tok) -> Option<u32> {
         self.cue_of(t)
             .filter(|&c| matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive))
+    }
+}
+
+/// A role as written, without the spaces around it and a trailing comma; borrowed as it came.
+fn trim_role(role: Cow<'_, str>) -> Cow<'_, str> {
+    match role {
+        Cow::Borrowed(r) => Cow::Borrowed(r.trim().trim_end_matches(',')),
+        Cow::Owned(r) => Cow::Owned(r.trim().trim_end_matches(',').to_string()),
     }
 }

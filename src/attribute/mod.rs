@@ -61,14 +61,17 @@ pub(crate) use context::{ContextBuffers, DocContext};
 pub(crate) use rules::AttributedQuote;
 pub use tokens::{attach_mentions, tokenize, Tok, TokKind};
 
-use crate::gazetteer::Gender;
+use std::borrow::Cow;
+
+use crate::gazetteer::{Entry, Gender};
 use crate::record::Method;
 
 /// Who a speaker is, once resolved.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Speaker {
-    /// Canonical or fullest name, or a description.
-    pub(crate) name: String,
+pub(crate) struct Speaker<'a> {
+    /// Canonical or fullest name, or a description: borrowed from the gazetteer or the text
+    /// where it can be.
+    pub(crate) name: Cow<'a, str>,
     /// Gazetteer entry index.
     pub(crate) entry: Option<u32>,
     /// Person or organisation (descriptions count as organisations unless a person noun).
@@ -77,19 +80,26 @@ pub(crate) struct Speaker {
     pub(crate) gender: Gender,
 }
 
+impl<'a> Speaker<'a> {
+    /// Gazetteer entry `e`, named as the gazetteer names it.
+    pub(crate) fn entry(e: u32, entry: &'a Entry, person: bool) -> Speaker<'a> {
+        Speaker { name: Cow::Borrowed(&entry.name), entry: Some(e), person, gender: entry.gender }
+    }
+}
+
 /// The result of attributing one quote.
 #[derive(Debug, Clone)]
-pub(crate) struct Attribution {
+pub(crate) struct Attribution<'a> {
     /// The speaker.
-    pub(crate) speaker: Speaker,
+    pub(crate) speaker: Speaker<'a>,
     /// How it was found.
     pub(crate) method: Method,
     /// The cue, lowercase as in the data, or empty.
-    pub(crate) cue: String,
+    pub(crate) cue: Cow<'a, str>,
     /// The words naming the speaker here.
-    pub(crate) mention: String,
+    pub(crate) mention: Cow<'a, str>,
     /// Role as written at this place, or empty.
-    pub(crate) role: String,
+    pub(crate) role: Cow<'a, str>,
     /// 0 to 1.
     pub(crate) confidence: f32,
     /// Byte offset of the cue (for ordering antecedents).

@@ -1,5 +1,7 @@
 //! Resolution: a noun phrase read as a speaker, through names, surnames, pronouns and roles.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::names::{unit_start, NameUnit};
@@ -18,27 +20,32 @@ const ACRONYM_UNITS: usize = 256;
 
 /// A speaker read from a noun phrase.
 #[derive(Debug, Clone)]
-pub(super) struct Found {
+pub(super) struct Found<'a> {
     /// Who.
-    pub(super) speaker: Speaker,
+    pub(super) speaker: Speaker<'a>,
     /// How the phrase named them.
     pub(super) method: Method,
     /// The words naming them here.
-    pub(super) mention: String,
+    pub(super) mention: Cow<'a, str>,
     /// The role written in the phrase, or empty.
-    pub(super) role: String,
+    pub(super) role: Cow<'a, str>,
     /// The role is an office title alone ("Sen. Ann Roe"): an apposition outranks it.
     pub(super) bare_title: bool,
 }
 
-impl Found {
-    pub(super) fn new(speaker: Speaker, method: Method, mention: String, role: String) -> Found {
+impl<'a> Found<'a> {
+    pub(super) fn new(
+        speaker: Speaker<'a>,
+        method: Method,
+        mention: Cow<'a, str>,
+        role: Cow<'a, str>,
+    ) -> Found<'a> {
         Found { speaker, method, mention, role, bare_title: false }
     }
 
     /// A speaker found with an apposition ("Ned Price, the State Department spokesman"): the
     /// method says so, and the apposition is the role unless the phrase itself wrote one.
-    pub(super) fn with_apposition(self, appo: String) -> Found {
+    pub(super) fn with_apposition(self, appo: Cow<'a, str>) -> Found<'a> {
         let method = if !appo.is_empty() && self.method == Method::Explicit {
             Method::Apposition
         } else {
@@ -55,8 +62,9 @@ pub(super) const LOOKBACK: usize = 400;
 impl<'a> DocContext<'a> {
     /// Reads a noun phrase as a speaker. Returns the speaker, the method, the mention text and
     /// the role written inside the phrase.
-    pub(super) fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found> {
-        let text_of = |a: usize, b: usize| self.text[toks[a].s..toks[b - 1].e].to_string();
+    pub(super) fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found<'a>> {
+        let text = self.text;
+        let text_of = |a: usize, b: usize| Cow::Borrowed(&text[toks[a].s..toks[b - 1].e]);
         // One pass over the phrase: its name units, and where the core ends and a post-modifier
         // begins ("Bonnie Glaser | of the German Marshall Fund").
         let mut units: Vec<(NameUnit<'a>, usize, usize)> = Vec::new();
@@ -118,18 +126,20 @@ impl<'a> DocContext<'a> {
         }
         if let Some((unit, ua, ub)) = best {
             let ua = unit_start(toks, ua, ub, &unit);
-            let (mut role, titled) = if ua > np.a {
+            let (role, titled) = if ua > np.a {
                 self.introduced_role(toks, np.a, ua, ub, np.b)
             } else {
                 (String::new(), false)
             };
-            if core_end < np.b && !titled {
-                role = if role.is_empty() {
+            let role = if core_end < np.b && !titled {
+                if role.is_empty() {
                     text_of(core_end, np.b)
                 } else {
-                    format!("{role} {}", text_of(core_end, np.b))
-                };
-            }
+                    Cow::Owned(format!("{role} {}", text_of(core_end, np.b)))
+                }
+            } else {
+                Cow::Owned(role)
+            };
             let mention = text_of(
                 if ua > np.a && self.honorific_gender(&toks[ua - 1]).is_some() { ua - 1 } else { ua },
                 ub,
@@ -143,12 +153,16 @@ impl<'a> DocContext<'a> {
             if let Some(kind) = self.pronoun_of(&toks[np.a]) {
                 if self.lexicon.first_person.contains(&*self.lower(&toks[np.a])) {
                     // The writer or a group speaking for itself: say so as written.
-                    let sp =
-                        Speaker { name: w.to_string(), entry: None, person: true, gender: Gender::Unknown };
-                    return Some(Found::new(sp, Method::Pronoun, w.to_string(), String::new()));
+                    let sp = Speaker {
+                        name: Cow::Borrowed(w),
+                        entry: None,
+                        person: true,
+                        gender: Gender::Unknown,
+                    };
+                    return Some(Found::new(sp, Method::Pronoun, Cow::Borrowed(w), Cow::Borrowed("")));
                 }
                 let speaker = self.resolve_pronoun(kind, pos)?;
-                return Some(Found::new(speaker, Method::Pronoun, w.to_string(), String::new()));
+                return Some(Found::new(speaker, Method::Pronoun, Cow::Borrowed(w), Cow::Borrowed("")));
             }
         }
         // A role: "the US president", "China’s foreign minister".
@@ -167,8 +181,7 @@ impl<'a> DocContext<'a> {
         if let Some(title) = title {
             if let Some(e) = self.resolve_role(title, country, pos) {
                 let entry = &self.gazetteer.entries()[e as usize];
-                let sp =
-                    Speaker { name: entry.name.clone(), entry: Some(e), person: true, gender: entry.gender };
+                let sp = Speaker::entry(e, entry, true);
                 return Some(Found::new(sp, Method::Role, phrase(), phrase()));
             }
         }
@@ -178,7 +191,7 @@ impl<'a> DocContext<'a> {
             && toks[np.a..np.b].iter().all(|t| t.inside || t.mention.is_some() || self.is_determiner(t))
         {
             let sp = Speaker { name: phrase(), entry: None, person: false, gender: Gender::Unknown };
-            return Some(Found::new(sp, Method::Organization, phrase(), String::new()));
+            return Some(Found::new(sp, Method::Organization, phrase(), Cow::Borrowed("")));
         }
         // A document with its author: "a readout … published by CGTN".
         let has_doc = toks[np.a..core_end.min(np.b)]
@@ -188,14 +201,19 @@ impl<'a> DocContext<'a> {
             // "her statement": the author is whom the pronoun stands for.
             if let Some(&kind) = self.lexicon.possessives.get(&*self.lower(&toks[np.a])) {
                 let speaker = self.resolve_pronoun(kind, pos)?;
-                return Some(Found::new(speaker, Method::Pronoun, text_of(np.a, np.b), String::new()));
+                return Some(Found::new(speaker, Method::Pronoun, text_of(np.a, np.b), Cow::Borrowed("")));
             }
             let mut i = np.a;
             while i < np.b {
                 if let Some((u, end)) = self.unit_at(toks, i) {
                     if u.full || u.entry.is_some() {
                         let (sp, _) = self.resolve_unit(&u, pos);
-                        return Some(Found::new(sp, Method::Organization, text_of(i, end), String::new()));
+                        return Some(Found::new(
+                            sp,
+                            Method::Organization,
+                            text_of(i, end),
+                            Cow::Borrowed(""),
+                        ));
                     }
                     i = end;
                 } else {
@@ -223,28 +241,21 @@ impl<'a> DocContext<'a> {
                 .iter()
                 .any(|t| t.kind == TokKind::Word && self.role_of(t) == Some(RoleWord::Title));
             let sp = Speaker { name: phrase(), entry: None, person, gender: Gender::Unknown };
-            return Some(Found::new(sp, Method::Explicit, phrase(), String::new()));
+            return Some(Found::new(sp, Method::Explicit, phrase(), Cow::Borrowed("")));
         }
         None
     }
 
-    pub(super) fn resolve_unit(&self, unit: &NameUnit, pos: usize) -> (Speaker, Method) {
+    pub(super) fn resolve_unit(&self, unit: &NameUnit<'a>, pos: usize) -> (Speaker<'a>, Method) {
         if let Some(e) = unit.entry {
             let entry = &self.gazetteer.entries()[e as usize];
             let person = entry.kind == EntityKind::Person;
             let method = if person { Method::Explicit } else { Method::Organization };
-            return (
-                Speaker { name: entry.name.clone(), entry: Some(e), person, gender: entry.gender },
-                method,
-            );
+            return (Speaker::entry(e, entry, person), method);
         }
         if unit.full {
-            let sp = Speaker {
-                name: unit.name.to_string(),
-                entry: None,
-                person: unit.person,
-                gender: unit.gender,
-            };
+            let sp =
+                Speaker { name: unit.name.clone(), entry: None, person: unit.person, gender: unit.gender };
             return (sp, if unit.org { Method::Organization } else { Method::Explicit });
         }
         // A surname: the latest full name before, else the first after, else the gazetteer.
@@ -284,15 +295,9 @@ impl<'a> DocContext<'a> {
         let mut fitting = group.iter().filter(gendered);
         if let (Some(&only), None) = (fitting.next(), fitting.next()) {
             let entry = &entries[only as usize];
-            return (
-                Speaker { name: entry.name.clone(), entry: Some(only), person: true, gender: entry.gender },
-                Method::Surname,
-            );
+            return (Speaker::entry(only, entry, true), Method::Surname);
         }
-        (
-            Speaker { name: unit.name.to_string(), entry: None, person: true, gender: unit.gender },
-            Method::Surname,
-        )
+        (Speaker { name: unit.name.clone(), entry: None, person: true, gender: unit.gender }, Method::Surname)
     }
 
     /// "EDC" after "Export Development Canada": the organisation (or person) named in full
@@ -314,7 +319,7 @@ impl<'a> DocContext<'a> {
         })
     }
 
-    pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker> {
+    pub(super) fn resolve_pronoun(&self, kind: PronounKind, pos: usize) -> Option<Speaker<'a>> {
         let u = self.pronoun_target(kind, pos)?;
         let (sp, _) = self.resolve_unit(u, u.at);
         Some(sp)

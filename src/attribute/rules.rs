@@ -1,8 +1,6 @@
 //! The rule cascade: the order in which rules are tried for a quote, and how a speaker is
 //! carried on to later quotes of the paragraph and to the next paragraph.
 
-use std::borrow::Cow;
-
 use super::cueless::ends_with_colon;
 use super::names::NameUnit;
 use super::{Attribution, DocContext, Tok, TokKind};
@@ -31,7 +29,7 @@ const SUBHEAD_WORDS: usize = 8;
 
 /// A quote of a paragraph: its kind and, when found, its speaker.
 #[derive(Debug, Clone)]
-pub(crate) struct AttributedQuote {
+pub(crate) struct AttributedQuote<'a> {
     /// Index into the document's quotes.
     pub(crate) quote: usize,
     /// Index of its token in the paragraph.
@@ -39,7 +37,7 @@ pub(crate) struct AttributedQuote {
     /// Full, partial, split, continuation or headline.
     pub(crate) kind: QuoteKind,
     /// Who said it, if anyone.
-    pub(crate) attribution: Option<Attribution>,
+    pub(crate) attribution: Option<Attribution<'a>>,
 }
 
 impl<'a> DocContext<'a> {
@@ -50,13 +48,13 @@ impl<'a> DocContext<'a> {
         toks: &[Tok],
         quotes: &[QuoteSpan],
         headline: bool,
-    ) -> Vec<AttributedQuote> {
+    ) -> Vec<AttributedQuote<'a>> {
         let text = self.text;
         let has_cue = self.has_cue(toks);
         let colon_end = ends_with_colon(toks);
         // Every paragraph attributed holds a quote or a cue, or leads in to a quote paragraph.
         self.find_sentence_ends(toks);
-        let mut attributed: Vec<AttributedQuote> = Vec::new();
+        let mut attributed: Vec<AttributedQuote<'a>> = Vec::new();
         if self.is_promo(toks) {
             for (ti, t) in toks.iter().enumerate() {
                 if let TokKind::Quote(qi) = t.kind {
@@ -162,7 +160,7 @@ impl<'a> DocContext<'a> {
         qi: usize,
         quotes: &[QuoteSpan],
         headline: bool,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         let (ss, se) = self.sentence(toks, qi);
         let pos = toks[qi].s;
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
@@ -249,11 +247,11 @@ impl<'a> DocContext<'a> {
     }
 
     /// Remembers a speaker as the latest antecedent for pronouns.
-    fn remember(&mut self, a: &Attribution) {
+    fn remember(&mut self, a: &Attribution<'a>) {
         self.last = Some(a.clone());
         self.antecedents.push(NameUnit {
             at: a.at,
-            name: Cow::Owned(a.speaker.name.clone()),
+            name: a.speaker.name.clone(),
             last: "",
             entry: a.speaker.entry,
             gender: a.speaker.gender,
@@ -265,7 +263,7 @@ impl<'a> DocContext<'a> {
 
     /// For a quote that opens its sentence at token `end`: the speaker reported by the nearest
     /// finite cue of the sentence before (in its last [`INTRODUCED_TOKENS`] tokens).
-    fn introduced_before(&mut self, toks: &[Tok], end: usize) -> Option<Attribution> {
+    fn introduced_before(&mut self, toks: &[Tok], end: usize) -> Option<Attribution<'a>> {
         let (ss, _) = self.sentence(toks, end);
         if ss != end {
             return None;
@@ -279,7 +277,7 @@ impl<'a> DocContext<'a> {
 
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
     /// subject of its first cue, for a quote-only paragraph that follows.
-    fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution> {
+    fn introduced(&mut self, toks: &[Tok]) -> Option<Attribution<'a>> {
         for k in 0..toks.len() {
             // "Roe said …", and "Roe praised the plan." too: its subject, the one who speaks next.
             let cue = self
@@ -296,7 +294,7 @@ impl<'a> DocContext<'a> {
     }
 }
 
-fn carry(a: &Attribution, factor: f32) -> Attribution {
+fn carry<'a>(a: &Attribution<'a>, factor: f32) -> Attribution<'a> {
     Attribution { method: Method::Continuation, confidence: a.confidence * factor, ..a.clone() }
 }
 
