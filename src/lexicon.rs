@@ -127,7 +127,7 @@ pub struct Lexicon {
     /// Every pronoun packed by [`pack_ascii_lower`], when all are ASCII and that short (else
     /// `None`): an ASCII word is told a pronoun or not by a few comparisons. The rules ask it
     /// of every short word ("the", "with", "is") in every paragraph.
-    ascii_pronouns: Option<Vec<u64>>,
+    ascii_pronouns: Option<PackedSet>,
     /// Possessive pronouns (lowercase), for "her statement".
     pub possessives: HashMap<String, PronounKind>,
     /// Honorifics as written, with the gender they tell.
@@ -197,6 +197,37 @@ fn pack_ascii_lower(word: &[u8]) -> Option<u64> {
         .then(|| word.iter().fold(1, |k, b| k << 8 | u64::from(b.to_ascii_lowercase())))
 }
 
+/// A few packed words (`pack_ascii_lower`) in a table of 64 slots where each has its own slot,
+/// by a multiplier found when the set is made: a word is in it when its slot holds it.
+#[derive(Debug)]
+struct PackedSet {
+    slots: [u64; 64],
+    multiplier: u64,
+}
+
+impl PackedSet {
+    /// The set of `keys` (none 0), if a multiplier tried gives each its own slot.
+    fn new(keys: &[u64]) -> Option<PackedSet> {
+        (0..1000u64).find_map(|i| {
+            let multiplier = 0x9e37_79b9_7f4a_7c15u64.wrapping_add(i << 1);
+            let mut slots = [0u64; 64];
+            for &k in keys {
+                let slot = &mut slots[(k.wrapping_mul(multiplier) >> 58) as usize];
+                if *slot != 0 && *slot != k {
+                    return None;
+                }
+                *slot = k;
+            }
+            Some(PackedSet { slots, multiplier })
+        })
+    }
+
+    #[inline]
+    fn contains(&self, k: u64) -> bool {
+        self.slots[(k.wrapping_mul(self.multiplier) >> 58) as usize] == k
+    }
+}
+
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse().expect("built-in data/ files are valid"));
 
@@ -257,7 +288,11 @@ impl Lexicon {
             .filter(u8::is_ascii)
             .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
         let longest_pronoun = pronouns.keys().map(String::len).max().unwrap_or(0);
-        let ascii_pronouns = pronouns.keys().map(|p| pack_ascii_lower(p.as_bytes())).collect();
+        let ascii_pronouns = pronouns
+            .keys()
+            .map(|p| pack_ascii_lower(p.as_bytes()))
+            .collect::<Option<Vec<u64>>>()
+            .and_then(|keys| PackedSet::new(&keys));
         let mut honorifics = Vec::new();
         let mut offices = Vec::new();
         for (n, form, rest) in rows(HONORIFICS) {
@@ -382,7 +417,7 @@ impl Lexicon {
             return false;
         }
         match &self.ascii_pronouns {
-            Some(keys) if word.is_ascii() => pack_ascii_lower(word).is_some_and(|k| keys.contains(&k)),
+            Some(set) if word.is_ascii() => pack_ascii_lower(word).is_some_and(|k| set.contains(k)),
             _ => true,
         }
     }
