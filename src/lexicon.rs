@@ -209,7 +209,12 @@ impl PackedSet {
     /// The set of `keys` (none 0), if a multiplier tried gives each its own slot.
     fn new(keys: &[u64]) -> Option<PackedSet> {
         (0..1000u64).find_map(|i| {
-            let multiplier = 0x9e37_79b9_7f4a_7c15u64.wrapping_add(i << 1);
+            // Odd multipliers spread over all of `u64` (splitmix64's steps): neighbouring ones
+            // would put small keys in the same slots.
+            let mut z = (i + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            z = (z ^ z >> 30).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ z >> 27).wrapping_mul(0x94d0_49bb_1331_11eb);
+            let multiplier = (z ^ z >> 31) | 1;
             let mut slots = [0u64; 64];
             for &k in keys {
                 let slot = &mut slots[(k.wrapping_mul(multiplier) >> 58) as usize];
@@ -447,6 +452,23 @@ pub(crate) fn assert_sorted_unique<S: AsRef<str>>(name: &str, keys: impl IntoIte
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_sets_hold_their_words_and_no_others() {
+        let pack = |w: &str| pack_ascii_lower(w.as_bytes()).expect("short ASCII words");
+        let words =
+            ["al", "ben", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "x"];
+        let set = PackedSet::new(&words.map(pack)).expect("a multiplier that separates them");
+        for w in words.iter().chain(&["Van", "DOS"]) {
+            assert!(set.contains(pack(w)), "{w}");
+        }
+        for w in ["va", "vans", "d", "dx", "", "the"] {
+            assert!(!set.contains(pack(w)), "{w}");
+        }
+        assert!(pack_ascii_lower(b"no longer").is_none() && pack_ascii_lower("Wáng".as_bytes()).is_none());
+        // The built-in pronouns are answered without the table.
+        assert!(lexicon().ascii_pronouns.is_some());
+    }
 
     #[test]
     fn data_files_parse() {
