@@ -128,14 +128,17 @@ impl Extractor {
                 ctx.skip_paragraph(); // the paragraph before holds neither a quote nor a cue
             }
             next = index + 1;
-            let toks = match &p.kept {
-                Some(range) => &read.kept[range.start as usize..range.end as usize],
+            let (toks, ends) = match &p.kept {
+                Some(range) => {
+                    let range = range.start as usize..range.end as usize;
+                    (&read.kept[range.clone()], Some(&read.kept_ends[range]))
+                }
                 None => {
                     ctx.tokens_into(p.paragraph(), quotes, p.first_quote as usize, toks);
-                    &toks[..]
+                    (&toks[..], None)
                 }
             };
-            for found in ctx.attribute_paragraph(toks, quotes, headlines.contains(&index)) {
+            for found in ctx.attribute_paragraph(toks, quotes, headlines.contains(&index), ends) {
                 if found.attribution.is_none() && !self.options.all {
                     continue;
                 }
@@ -273,6 +276,8 @@ struct FirstPass {
     to_attribute: Vec<ToAttribute>,
     /// Tokens of paragraphs to attribute, kept from this pass.
     kept: Vec<Tok>,
+    /// For each kept token, whether a sentence ends after it: found in this pass, not again.
+    kept_ends: Vec<bool>,
     /// The first paragraphs (where headlines are), and how many there are in all.
     first: Vec<segment::Paragraph>,
     count: usize,
@@ -284,6 +289,7 @@ impl FirstPass {
         self.quotes.clear();
         self.to_attribute.clear();
         self.kept.clear();
+        self.kept_ends.clear();
         self.first.clear();
         self.count = 0;
     }
@@ -326,6 +332,7 @@ impl Buffers {
         trim_buffer(&mut self.first_pass.quotes, max);
         trim_buffer(&mut self.first_pass.to_attribute, max);
         trim_buffer(&mut self.first_pass.kept, max);
+        trim_buffer(&mut self.first_pass.kept_ends, max);
         self.context.trim(max);
         BUFFERS.with(|c| c.set(Some(self)));
     }
@@ -354,6 +361,9 @@ fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPas
             let kept = (read.kept.len() <= keep).then_some(start as u32..read.kept.len() as u32);
             if kept.is_none() {
                 read.kept.truncate(start);
+            } else {
+                debug_assert_eq!(ctx.sentence_ends().len(), read.kept.len() - start);
+                read.kept_ends.extend_from_slice(ctx.sentence_ends());
             }
             // All fit in `u32`: the text is at most `MAX_TEXT` bytes, and paragraphs and quotes
             // are fewer than its bytes.

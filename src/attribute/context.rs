@@ -233,6 +233,24 @@ impl<'a> DocContext<'a> {
             _ => false,
         }));
         self.ends = ends;
+        self.find_sentence_bounds();
+    }
+
+    /// Takes the sentence ends of a paragraph read before (`sentence_ends`), instead of
+    /// finding them again.
+    pub(crate) fn use_sentence_ends(&mut self, ends: &[bool]) {
+        self.ends.clear();
+        self.ends.extend_from_slice(ends);
+        self.find_sentence_bounds();
+    }
+
+    /// After which tokens of the paragraph read last a sentence ends.
+    pub(crate) fn sentence_ends(&self) -> &[bool] {
+        &self.ends
+    }
+
+    /// Each token's sentence, from the sentence ends.
+    fn find_sentence_bounds(&mut self) {
         let mut bounds = std::mem::take(&mut self.bounds);
         bounds.clear();
         bounds.resize(self.ends.len(), (0, 0));

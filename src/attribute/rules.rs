@@ -42,18 +42,23 @@ pub(crate) struct AttributedQuote<'a> {
 
 impl<'a> DocContext<'a> {
     /// Attributes every quote of a paragraph in text order, by rules 1 to 5. `headline` marks
-    /// a headline paragraph, whose quotes are of that kind.
+    /// a headline paragraph, whose quotes are of that kind; `ends` are its sentence ends when
+    /// read before (`DocContext::sentence_ends`).
     pub(crate) fn attribute_paragraph(
         &mut self,
         toks: &[Tok],
         quotes: &[QuoteSpan],
         headline: bool,
+        ends: Option<&[bool]>,
     ) -> Vec<AttributedQuote<'a>> {
         let text = self.text;
         let has_cue = self.has_cue(toks);
         let colon_end = ends_with_colon(toks);
         // Every paragraph attributed holds a quote or a cue, or leads in to a quote paragraph.
-        self.find_sentence_ends(toks);
+        match ends {
+            Some(ends) if ends.len() == toks.len() => self.use_sentence_ends(ends),
+            _ => self.find_sentence_ends(toks),
+        }
         let mut attributed: Vec<AttributedQuote<'a>> = Vec::new();
         if self.is_promo(toks) {
             for (ti, t) in toks.iter().enumerate() {
