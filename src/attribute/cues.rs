@@ -151,7 +151,7 @@ impl<'a> DocContext<'a> {
         if adjacent {
             // "said X" / "according to X"
             if let Some(c) = self.cue_of(&toks[j]) {
-                let after = toks[j].mention.map(|m| m.1).unwrap_or(j + 1);
+                let after = toks[j].mention.map(|m| m.1 as usize).unwrap_or(j + 1);
                 let class = self.matcher.cue_class(c);
                 // "Biden said … “respond decisively”, according to the White House": a partial
                 // quote belongs to the speaker of its clause, not to the source of the report.
@@ -244,7 +244,7 @@ impl<'a> DocContext<'a> {
         pos: usize,
     ) -> Option<Attribution<'a>> {
         let class = self.matcher.cue_class(c);
-        let after = toks[k].mention.map(|m| m.1).unwrap_or(k + 1);
+        let after = toks[k].mention.map(|m| m.1 as usize).unwrap_or(k + 1);
         match class {
             CueClass::According => {
                 let np = self.np_right(toks, after, se)?;

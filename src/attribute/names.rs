@@ -179,6 +179,7 @@ impl<'a> DocContext<'a> {
             return None;
         }
         if let Some((_, end)) = t.mention {
+            let end = end as usize;
             for p in self.payloads(t) {
                 match p {
                     Payload::Entity(e) => {
@@ -367,7 +368,7 @@ impl<'a> DocContext<'a> {
     /// The end of a country's name (or its adjective) written at token `i`, if one is there.
     fn country_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
         let t = toks.get(i)?;
-        let (_, end) = t.mention?;
+        let end = t.mention?.1 as usize;
         (self.payloads(t).any(|p| matches!(p, Payload::Country(_))) && self.is_capitalized(t)).then_some(end)
     }
 
@@ -408,7 +409,7 @@ impl<'a> DocContext<'a> {
         let (first, next) = (self.word(&toks[i]), &toks[i + 1]);
         self.lexicon.is_given_name(first)
             && !self.lexicon.is_common_word(first)
-            && next.mention.is_some_and(|(_, end)| end == i + 2)
+            && next.mention.is_some_and(|(_, end)| end as usize == i + 2)
             && self.payloads(next).any(|p| {
                 matches!(p, Payload::Entity(e) if self.gazetteer.entries()[e as usize].kind == EntityKind::Organization)
             })

@@ -93,7 +93,7 @@ impl<'a> DocContext<'a> {
                     role_modifier = Some(i);
                 }
             }
-            i = t.mention.map_or(i + 1, |m| m.1.max(i + 1));
+            i = t.mention.map_or(i + 1, |m| (m.1 as usize).max(i + 1));
         }
         // "University of Leeds scientist Ann Roe": what looked like a post-modifier ends in a role
         // noun and a person's name, and that person is the head.

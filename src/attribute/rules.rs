@@ -63,6 +63,7 @@ impl<'a> DocContext<'a> {
         if self.is_promo(toks) {
             for (ti, t) in toks.iter().enumerate() {
                 if let TokKind::Quote(qi) = t.kind {
+                    let qi = qi as usize;
                     let kind =
                         if headline { QuoteKind::Headline } else { quote_kind(text, toks, ti, &quotes[qi]) };
                     attributed.push(AttributedQuote { quote: qi, token: ti, kind, attribution: None });
@@ -76,6 +77,7 @@ impl<'a> DocContext<'a> {
         let mut last: Option<usize> = None;
         for (ti, t) in toks.iter().enumerate() {
             let TokKind::Quote(qi) = t.kind else { continue };
+            let qi = qi as usize;
             let q = quotes[qi];
             let mut kind = quote_kind(text, toks, ti, &q);
             let mut a = self.attribute(toks, ti, quotes, headline);
@@ -171,7 +173,7 @@ impl<'a> DocContext<'a> {
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
         // our citizens,” the crowd applauded") belongs to that clause: rule 2 first.
         let q = match toks[qi].kind {
-            TokKind::Quote(q) => quotes[q],
+            TokKind::Quote(q) => quotes[q as usize],
             _ => unreachable!("attribute is called on quote tokens"),
         };
         let partial = self.text[q.range()].chars().next().is_some_and(char::is_lowercase);

@@ -8,7 +8,8 @@ use crate::mention::Mention;
 use crate::segment::{Paragraph, QuoteSpan};
 use crate::text::{is_ascii_word_byte, is_space, is_word_char};
 
-/// A token of a paragraph.
+/// A token of a paragraph: 48 bytes (indexes are `u32`: a text read at once is at most
+/// [`crate::mention::MAX_TEXT`] bytes, so its quotes and a paragraph's tokens are fewer).
 #[derive(Debug, Clone)]
 pub struct Tok {
     /// Byte offset of the first character.
@@ -18,7 +19,7 @@ pub struct Tok {
     /// What it is.
     pub kind: TokKind,
     /// The mention starting at this token, and the index of the token after it.
-    pub mention: Option<(u32, usize)>,
+    pub mention: Option<(u32, u32)>,
     /// Inside a mention that started at an earlier token.
     pub inside: bool,
     /// The word's classes in the lexicon, each looked up on first use (see `context`).
@@ -35,7 +36,7 @@ pub enum TokKind {
     /// One punctuation character.
     Punct(char),
     /// A whole quote (index into the document's quotes).
-    Quote(usize),
+    Quote(u32),
 }
 
 /// Splits a paragraph into tokens; `quotes` are the document's top-level quotes.
@@ -69,7 +70,7 @@ fn tokenize_onto(
         }
         if qi < quotes.len() && quotes[qi].open as usize == i {
             let close_end = quotes[qi].close_end as usize;
-            toks.push(tok(i, close_end, TokKind::Quote(qi)));
+            toks.push(tok(i, close_end, TokKind::Quote(qi as u32)));
             i = close_end.max(i + 1);
             qi += 1;
             continue;
@@ -171,7 +172,7 @@ pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention]) {
             u += 1;
         }
         if u < toks.len() && toks[u].e == m.end {
-            toks[t].mention = Some((mi as u32, u + 1));
+            toks[t].mention = Some((mi as u32, (u + 1) as u32));
             for x in &mut toks[t + 1..=u] {
                 x.inside = true;
             }
