@@ -460,7 +460,7 @@ mod tests {
         assert!(size_of::<crate::mention::Mention>() <= 12);
         assert!(size_of::<QuoteSpan>() <= 20);
         assert!(size_of::<ToAttribute>() <= 28);
-        assert!(size_of::<Tok>() <= 48);
+        assert!(size_of::<Tok>() <= 36);
         assert_eq!(kept_tokens(5_000), KEPT_TOKENS_ANY);
         assert_eq!(kept_tokens(1 << 30), KEPT_TOKENS);
         assert!(kept_tokens(10_000_000) * size_of::<Tok>() <= 10_000_000 / 4);

@@ -189,7 +189,7 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn word(&self, t: &Tok) -> &'a str {
-        &self.text[t.s..t.e]
+        &self.text[t.s()..t.e()]
     }
 
     /// What the mention starting at `t` stands for (nothing when none starts there).
@@ -226,7 +226,7 @@ impl<'a> DocContext<'a> {
         ends.extend((0..toks.len()).map(|k| match toks[k].kind {
             TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
             TokKind::Quote(_) => {
-                let inner = self.text[toks[k].s..toks[k].e]
+                let inner = self.text[toks[k].s()..toks[k].e()]
                     .trim_end_matches(|c: char| !is_word_char(c) && !matches!(c, '.' | '?' | '!'));
                 inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
             }

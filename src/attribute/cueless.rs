@@ -52,7 +52,7 @@ impl<'a> DocContext<'a> {
         if !complement || !(n + 2..qi).all(|k| self.is_determiner(&toks[k])) {
             return None;
         }
-        let pos = toks[n].s;
+        let pos = toks[n].s();
         let owner = &toks[n - 1];
         let found = if owner.kind == TokKind::Possessive {
             let np = self.np_left(toks, n - 1, ss)?;
@@ -86,7 +86,7 @@ impl<'a> DocContext<'a> {
             (np.b == toks.len()).then_some(np)?
         };
         let found = self.named_person(toks, np, pos)?;
-        Some(self.finish_as(found, Cow::Borrowed(""), toks[np.a].s, LABELLED))
+        Some(self.finish_as(found, Cow::Borrowed(""), toks[np.a].s(), LABELLED))
     }
 
     /// The subject of the sentence that holds a quote with no cue: a person named by the first
@@ -119,7 +119,7 @@ impl<'a> DocContext<'a> {
             return None;
         }
         let found = self.named_person(toks, np, pos)?;
-        Some(self.finish_as(found, Cow::Borrowed(""), toks[np.a].s, SENTENCE_SUBJECT))
+        Some(self.finish_as(found, Cow::Borrowed(""), toks[np.a].s(), SENTENCE_SUBJECT))
     }
 
     /// "“…,” Bennett shot back": a quote that ends on a comma (or a question or exclamation
@@ -132,7 +132,7 @@ impl<'a> DocContext<'a> {
         se: usize,
         pos: usize,
     ) -> Option<Attribution<'a>> {
-        let inner = self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']);
+        let inner = self.text[toks[qi].s()..toks[qi].e()].trim_end_matches(['”', '"', '’', '\'', ' ']);
         if !inner.ends_with([',', '?', '!']) {
             return None;
         }
@@ -147,7 +147,7 @@ impl<'a> DocContext<'a> {
         })?;
         let found = self.named_person(toks, np, pos)?;
         let cue = Cow::Borrowed(self.word(verb));
-        Some(self.finish_as(found, cue, verb.s, CUE_AFTER * UNLISTED_VERB))
+        Some(self.finish_as(found, cue, verb.s(), CUE_AFTER * UNLISTED_VERB))
     }
 }
 

@@ -81,7 +81,7 @@ impl<'a> DocContext<'a> {
     ) -> Option<Found<'a>> {
         let np = self.np_right(toks, m, se)?;
         let found = self.named_person(toks, np, pos)?;
-        let description = &self.text[toks[a].s..toks[m - 1].e];
+        let description = &self.text[toks[a].s()..toks[m - 1].e()];
         let role = if found.role.is_empty() {
             description.to_string()
         } else {
@@ -131,8 +131,9 @@ impl<'a> DocContext<'a> {
         let mut j = qi + 1;
         // A quote that ends its sentence on a question or exclamation mark ("“Why?” Roe asked")
         // still has its cue in the sentence after it; one that ends on a period does not.
-        let period =
-            || self.text[toks[qi].s..toks[qi].e].trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with('.');
+        let period = || {
+            self.text[toks[qi].s()..toks[qi].e()].trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with('.')
+        };
         let se = if adjacent && se == qi + 1 && qi + 1 < toks.len() && !period() {
             self.sentence(toks, qi + 1).1
         } else {
@@ -147,7 +148,7 @@ impl<'a> DocContext<'a> {
         if j >= se {
             return None;
         }
-        let pos = toks[qi].s;
+        let pos = toks[qi].s();
         if adjacent {
             // "said X" / "according to X"
             if let Some(c) = self.cue_of(&toks[j]) {
@@ -167,7 +168,7 @@ impl<'a> DocContext<'a> {
                 // "“…,” scolded Ann Roe.": after a quote its comma closes, a transitive verb has
                 // its speaker after it when only the name follows, to a comma or the sentence end.
                 let inverted = class == CueClass::Transitive
-                    && self.text[toks[qi].s..toks[qi].e]
+                    && self.text[toks[qi].s()..toks[qi].e()]
                         .trim_end_matches(['”', '"', '’', '\'', ' '])
                         .ends_with(',');
                 if matches!(class, CueClass::Finite | CueClass::According) || inverted {
@@ -180,17 +181,17 @@ impl<'a> DocContext<'a> {
                         let cut = np.b == np.a + 1
                             && toks.get(np.b).is_some_and(|t| self.does(t, Function::NameLink));
                         if let Some(found) = self.titled_name(toks, after, se, pos).filter(|_| cut) {
-                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
+                            return Some(self.finish(found, c, toks[j].s(), CUE_AFTER));
                         }
                         if let Some(found) = self.interpret(toks, np, pos) {
                             let appo = self.apposition_after(toks, np.b, se);
                             let found = found.with_apposition(appo.into());
-                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
+                            return Some(self.finish(found, c, toks[j].s(), CUE_AFTER));
                         }
                     }
                     if class == CueClass::Finite {
                         if let Some(found) = self.described_name(toks, after, se, pos) {
-                            return Some(self.finish(found, c, toks[j].s, CUE_AFTER));
+                            return Some(self.finish(found, c, toks[j].s(), CUE_AFTER));
                         }
                     }
                 }
@@ -212,7 +213,7 @@ impl<'a> DocContext<'a> {
                         return None;
                     }
                     let found = self.interpret(toks, np, pos)?.with_apposition(appo.into());
-                    return Some(self.finish(found, c, toks[k].s, CUE_AFTER));
+                    return Some(self.finish(found, c, toks[k].s(), CUE_AFTER));
                 }
                 if matches!(toks[k].kind, TokKind::Quote(_)) {
                     return None;
@@ -249,13 +250,13 @@ impl<'a> DocContext<'a> {
             CueClass::According => {
                 let np = self.np_right(toks, after, se)?;
                 let found = self.interpret(toks, np, pos)?;
-                Some(self.finish(found, c, toks[k].s, CUE_BEFORE_INVERTED))
+                Some(self.finish(found, c, toks[k].s(), CUE_BEFORE_INVERTED))
             }
             CueClass::Finite | CueClass::Transitive | CueClass::Quoted => {
                 if let Some((np, appo)) = self.subject_left(toks, k, ss) {
                     if let Some(found) = self.interpret(toks, np, pos) {
                         let found = found.with_apposition(appo.into());
-                        return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
+                        return Some(self.finish(found, c, toks[k].s(), CUE_BEFORE));
                     }
                 }
                 // Inverted before the quote: "said Ned Price: “…”" (never "called the KKK “…”").
@@ -266,7 +267,7 @@ impl<'a> DocContext<'a> {
                 {
                     if let Some(np) = self.np_right(toks, after, se) {
                         if let Some(found) = self.interpret(toks, np, pos) {
-                            return Some(self.finish(found, c, toks[k].s, CUE_BEFORE_INVERTED));
+                            return Some(self.finish(found, c, toks[k].s(), CUE_BEFORE_INVERTED));
                         }
                     }
                 }
@@ -288,7 +289,7 @@ impl<'a> DocContext<'a> {
                 if let Some((np, _)) = self.subject_left(toks, k, ss) {
                     if np.a > ss && self.does(&toks[np.a - 1], Function::Absolute) {
                         if let Some(found) = self.interpret(toks, np, pos) {
-                            return Some(self.finish(found, c, toks[k].s, CUE_BEFORE));
+                            return Some(self.finish(found, c, toks[k].s(), CUE_BEFORE));
                         }
                     }
                 }
@@ -308,9 +309,9 @@ impl<'a> DocContext<'a> {
     ) -> Option<Attribution<'a>> {
         // "X urged “…” and called for “…”": the subject of the earlier quote in this sentence.
         if let Some(last) = &self.last {
-            if last.at >= toks[ss].s && last.at < toks[k].s {
+            if last.at >= toks[ss].s() && last.at < toks[k].s() {
                 let cue = Cow::Borrowed(self.matcher.cue_form(c));
-                return Some(Attribution { cue, at: toks[k].s, ..last.clone() });
+                return Some(Attribution { cue, at: toks[k].s(), ..last.clone() });
             }
         }
         let mut i = self.after_dateline(toks, ss, k);
@@ -337,7 +338,7 @@ impl<'a> DocContext<'a> {
                     let place =
                         |f: &Found| f.speaker.entry.is_none() && self.lexicon.is_place(&f.speaker.name);
                     if let Some(found) = self.interpret(toks, np, pos).filter(|f| !place(f)) {
-                        return Some(self.finish(found, c, toks[k].s, CLAUSE_SUBJECT));
+                        return Some(self.finish(found, c, toks[k].s(), CLAUSE_SUBJECT));
                     }
                     self.phrase_names_no_one(i, k);
                 }

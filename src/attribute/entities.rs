@@ -47,7 +47,7 @@ impl<'a> DocContext<'a> {
     /// not name-like ("Getty Images Kevin Vickers", "Political Affairs Victoria Nuland"; but
     /// "Farouk Ali Haddad" stays whole).
     pub(super) fn name_start(&self, toks: &[Tok], i: usize, j: usize) -> usize {
-        let text = |a: usize, b: usize| &self.text[toks[a].s..toks[b - 1].e];
+        let text = |a: usize, b: usize| &self.text[toks[a].s()..toks[b - 1].e()];
         let after_place = (i + 1..j.min(i + 4)).rev().find(|&k| {
             // "Jerome Powell" is not the town of Jerome: a one-word place that is also a
             // given name stays a name.
@@ -196,9 +196,9 @@ impl<'a> DocContext<'a> {
         }
         s.subject_seen = true;
         s.owner = false;
-        let target = self.pronoun_target(kind, t.s)?;
+        let target = self.pronoun_target(kind, t.s())?;
         let gender = if kind == PronounKind::Male { Gender::Male } else { Gender::Female };
-        Some(NameUnit { at: t.s, gender, ..target.clone() })
+        Some(NameUnit { at: t.s(), gender, ..target.clone() })
     }
 
     /// A line that sends the reader elsewhere ("WATCH: …", "READ MORE: …"): a word in capitals

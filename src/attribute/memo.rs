@@ -77,7 +77,7 @@ impl<'a> DocContext<'a> {
         m.antecedents_sorted = Some((self.antecedents.len(), antecedents));
         let ordered = units && antecedents;
         let key = MemoKey {
-            paragraph: toks.first().map_or(0, |t| t.s),
+            paragraph: toks.first().map_or(0, |t| t.s()),
             units: self.units.len(),
             antecedents: self.antecedents.len(),
             units_before: self.units.partition_point(|u| u.at < pos),

@@ -34,7 +34,7 @@ const NAME_WORDS: usize = 12;
 /// The token where a unit read from tokens `[i, end)` starts: `unit_at` may begin a long
 /// capitalised run at its first given name ("Political Affairs Victoria Nuland").
 pub(super) fn unit_start(toks: &[Tok], i: usize, end: usize, u: &NameUnit) -> usize {
-    (i..end).find(|&x| toks[x].s == u.at).unwrap_or(i)
+    (i..end).find(|&x| toks[x].s() == u.at).unwrap_or(i)
 }
 
 impl<'a> NameUnit<'a> {
@@ -184,22 +184,22 @@ impl<'a> DocContext<'a> {
                 match p {
                     Payload::Entity(e) => {
                         let entry = &self.gazetteer.entries()[e as usize];
-                        let word = &self.text[t.s..toks[end - 1].e];
+                        let word = &self.text[t.s()..toks[end - 1].e()];
                         if entry.kind == EntityKind::Organization
                             && self.by_surname.get(word).is_some_and(|l| {
                                 l.iter().any(|&x| {
-                                    self.units[x].at < t.s
+                                    self.units[x].at < t.s()
                                         && self.units[x].person
                                         && self.units[x].last == word
                                 })
                             })
                         {
                             // "Israel said" after "Rep. Steve Israel": the person, not the country.
-                            return Some((NameUnit::surname(t.s, word, Gender::Unknown), end));
+                            return Some((NameUnit::surname(t.s(), word, Gender::Unknown), end));
                         }
                         let person = entry.kind == EntityKind::Person;
                         let unit = NameUnit {
-                            at: t.s,
+                            at: t.s(),
                             name: Cow::Borrowed(&entry.name),
                             last: &entry.surname,
                             entry: Some(e),
@@ -217,7 +217,7 @@ impl<'a> DocContext<'a> {
                         if joined {
                             break; // part of a longer name not in the gazetteer: read as a run below
                         }
-                        let w = &self.text[t.s..toks[end - 1].e];
+                        let w = &self.text[t.s()..toks[end - 1].e()];
                         let honorific = if i > 0 { self.honorific_gender(&toks[i - 1]) } else { None };
                         let gender = honorific.unwrap_or(Gender::Unknown);
                         // "between May and October": a word that is never a name on its own
@@ -227,11 +227,11 @@ impl<'a> DocContext<'a> {
                             && !self
                                 .by_surname
                                 .get(w)
-                                .is_some_and(|l| l.iter().any(|&x| self.units[x].at < t.s))
+                                .is_some_and(|l| l.iter().any(|&x| self.units[x].at < t.s()))
                         {
                             return None;
                         }
-                        return Some((NameUnit::surname(t.s, w, gender), end));
+                        return Some((NameUnit::surname(t.s(), w, gender), end));
                     }
                     _ => {}
                 }
@@ -284,7 +284,7 @@ impl<'a> DocContext<'a> {
             && toks[i].mention.is_none()
             && self.is_opener_not_name(self.word(&toks[i]))
             && self.lexicon.is_given_name(self.word(&toks[i + 1]))
-            && !self.lexicon.is_place(&self.text[toks[i].s..toks[j - 1].e]);
+            && !self.lexicon.is_place(&self.text[toks[i].s()..toks[j - 1].e()]);
         let i = if glued { i + 1 } else { i };
         if opens && j == i + 1 && self.is_opener_word(toks, i) {
             return None;
@@ -295,7 +295,7 @@ impl<'a> DocContext<'a> {
             *w = self.word(t);
         }
         let words = &buf[..j - i];
-        let name = &self.text[t.s..toks[j - 1].e];
+        let name = &self.text[t.s()..toks[j - 1].e()];
         let last = words
             .iter()
             .rev()
@@ -328,7 +328,7 @@ impl<'a> DocContext<'a> {
                     && words.len() >= 2
                     && (given_name.is_some() || words.len() <= 3 && self.unknown_name(words)));
         let unit = NameUnit {
-            at: t.s,
+            at: t.s(),
             name: Cow::Borrowed(name),
             last,
             entry: None,
@@ -374,10 +374,10 @@ impl<'a> DocContext<'a> {
 
     /// An organisation's name written from token `i` up to token `end`.
     fn organisation(&self, toks: &[Tok], i: usize, end: usize) -> NameUnit<'a> {
-        let name = &self.text[toks[i].s..toks[end - 1].e];
+        let name = &self.text[toks[i].s()..toks[end - 1].e()];
         let last = self.word(&toks[end - 1]);
         NameUnit {
-            at: toks[i].s,
+            at: toks[i].s(),
             name: Cow::Borrowed(name),
             last,
             entry: None,

@@ -247,7 +247,7 @@ impl<'a> DocContext<'a> {
         if !toks[a..b].iter().any(|t| self.is_role_noun(t) || self.is_office_title(t)) {
             return String::new();
         }
-        self.text[toks[a].s..toks[b - 1].e].to_string()
+        self.text[toks[a].s()..toks[b - 1].e()].to_string()
     }
 
     /// The role a person's name at tokens `[ua, ub)` is written with, in a phrase of tokens
@@ -269,7 +269,7 @@ impl<'a> DocContext<'a> {
         let end = if titled { self.title_post_modifier(toks, ub).min(hi) } else { ub };
         if end > ub {
             role.push(' ');
-            role.push_str(&self.text[toks[ub].s..toks[end - 1].e]);
+            role.push_str(&self.text[toks[ub].s()..toks[end - 1].e()]);
         }
         (role, titled)
     }
@@ -314,7 +314,8 @@ impl<'a> DocContext<'a> {
                 })
         };
         let named = end > start
-            && (self.lexicon.is_place(&self.text[toks[start].s..toks[end - 1].e]) || (start..end).any(body));
+            && (self.lexicon.is_place(&self.text[toks[start].s()..toks[end - 1].e()])
+                || (start..end).any(body));
         if named && !owned {
             end
         } else {
@@ -370,7 +371,7 @@ impl<'a> DocContext<'a> {
                     })
                 });
                 if end == close && (u.full || u.entry.is_some()) && !np_has_name {
-                    let role = self.text[toks[np.a].s..toks[np.b - 1].e].to_string();
+                    let role = self.text[toks[np.a].s()..toks[np.b - 1].e()].to_string();
                     return Some((Np { a: open + 1, b: close }, role));
                 }
             }
@@ -378,7 +379,7 @@ impl<'a> DocContext<'a> {
             let appo = if adverbial || open + 1 >= close {
                 String::new()
             } else {
-                self.text[toks[open + 1].s..toks[close - 1].e].to_string()
+                self.text[toks[open + 1].s()..toks[close - 1].e()].to_string()
             };
             return Some((np, appo));
         }
@@ -448,7 +449,7 @@ impl<'a> DocContext<'a> {
         if e == b + 1 {
             return String::new();
         }
-        self.text[toks[b + 1].s..toks[e - 1].e].trim_end_matches([',', ' ']).to_string()
+        self.text[toks[b + 1].s()..toks[e - 1].e()].trim_end_matches([',', ' ']).to_string()
     }
 }
 
@@ -468,7 +469,7 @@ mod tests {
         with_paragraph(text, |ctx, toks| {
             let k = token_of(text, toks, cue);
             let (np, appo) = ctx.subject_left(toks, k, 0)?;
-            Some((text[toks[np.a].s..toks[np.b - 1].e].to_string(), appo))
+            Some((text[toks[np.a].s()..toks[np.b - 1].e()].to_string(), appo))
         })
     }
 
@@ -477,7 +478,7 @@ mod tests {
         with_paragraph(text, |ctx, toks| {
             let k = token_of(text, toks, after) + 1;
             let np = ctx.np_right(toks, k, toks.len())?;
-            Some(text[toks[np.a].s..toks[np.b - 1].e].to_string())
+            Some(text[toks[np.a].s()..toks[np.b - 1].e()].to_string())
         })
     }
 

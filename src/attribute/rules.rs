@@ -111,7 +111,7 @@ impl<'a> DocContext<'a> {
             if let (Some(x), Some(prev)) = (&a, attributed.last_mut()) {
                 let lower = text[q.start as usize..].chars().next().is_some_and(char::is_lowercase);
                 let same_cue = prev.attribution.as_ref().is_some_and(|pa| pa.at == x.at);
-                if same_cue && lower && x.at > toks[prev.token].s {
+                if same_cue && lower && x.at > toks[prev.token].s() {
                     kind = QuoteKind::Split;
                     prev.kind = QuoteKind::Split;
                 }
@@ -139,7 +139,7 @@ impl<'a> DocContext<'a> {
                 by_cue.or_else(|| {
                     let k = toks.len().checked_sub(1).filter(|_| (colon_end || lead_in) && !headline)?;
                     let (ss, _) = self.sentence(toks, k);
-                    self.sentence_subject(toks, k, ss, toks[k].s, true)
+                    self.sentence_subject(toks, k, ss, toks[k].s(), true)
                 })
             }
         };
@@ -169,7 +169,7 @@ impl<'a> DocContext<'a> {
         headline: bool,
     ) -> Option<Attribution<'a>> {
         let (ss, se) = self.sentence(toks, qi);
-        let pos = toks[qi].s;
+        let pos = toks[qi].s();
         // A partial quote inside a clause whose cue came before it ("… said he would “protect
         // our citizens,” the crowd applauded") belongs to that clause: rule 2 first.
         let q = match toks[qi].kind {
@@ -279,7 +279,7 @@ impl<'a> DocContext<'a> {
         let lo = ps.max(ss.saturating_sub(INTRODUCED_TOKENS));
         let (k, c) = (lo..ss).rev().find_map(|k| Some((k, self.finite_cue(&toks[k])?)))?;
         // Only a speaker the cue's own subject names, not a clause's first phrase.
-        self.speaker_of_cue(toks, k, c, ps, pe, toks[k].s).filter(|a| a.confidence >= INTRODUCED_CONFIDENCE)
+        self.speaker_of_cue(toks, k, c, ps, pe, toks[k].s()).filter(|a| a.confidence >= INTRODUCED_CONFIDENCE)
     }
 
     /// The speaker a paragraph introduces without quoting ("X said …", "X continued:"): the
@@ -292,7 +292,7 @@ impl<'a> DocContext<'a> {
                 .filter(|&c| matches!(self.matcher.cue_class(c), CueClass::Finite | CueClass::Transitive));
             if let Some(c) = cue {
                 let (ss, se) = self.sentence(toks, k);
-                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, toks[k].s) {
+                if let Some(a) = self.speaker_of_cue(toks, k, c, ss, se, toks[k].s()) {
                     return Some(a);
                 }
             }

@@ -29,5 +29,5 @@ pub(super) fn with_paragraph<R>(text: &str, f: impl FnOnce(&mut DocContext<'_>, 
 
 /// The index of the first token written `word`.
 pub(super) fn token_of(text: &str, toks: &[Tok], word: &str) -> usize {
-    toks.iter().position(|t| &text[t.s..t.e] == word).unwrap_or_else(|| panic!("no `{word}` in {text:?}"))
+    toks.iter().position(|t| &text[t.s()..t.e()] == word).unwrap_or_else(|| panic!("no `{word}` in {text:?}"))
 }

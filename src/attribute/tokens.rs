@@ -8,14 +8,15 @@ use crate::mention::Mention;
 use crate::segment::{Paragraph, QuoteSpan};
 use crate::text::{is_ascii_word_byte, is_space, is_word_char};
 
-/// A token of a paragraph: 48 bytes (indexes are `u32`: a text read at once is at most
-/// [`crate::mention::MAX_TEXT`] bytes, so its quotes and a paragraph's tokens are fewer).
+/// A token of a paragraph: 36 bytes (offsets and indexes are `u32`: a text read at once is at
+/// most [`crate::mention::MAX_TEXT`] bytes, so its offsets fit and its quotes and a paragraph's
+/// tokens are fewer).
 #[derive(Debug, Clone)]
 pub struct Tok {
-    /// Byte offset of the first character.
-    pub s: usize,
-    /// Byte offset one past the last character.
-    pub e: usize,
+    /// Byte offset of the first character (`Tok::s`).
+    start: u32,
+    /// Byte offset one past the last character (`Tok::e`).
+    end: u32,
     /// What it is.
     pub kind: TokKind,
     /// The mention starting at this token, and the index of the token after it.
@@ -24,6 +25,20 @@ pub struct Tok {
     pub inside: bool,
     /// The word's classes in the lexicon, each looked up on first use (see `context`).
     pub(crate) classes: Cell<u32>,
+}
+
+impl Tok {
+    /// Byte offset of the first character.
+    #[inline]
+    pub fn s(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset one past the last character.
+    #[inline]
+    pub fn e(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Token kinds.
@@ -57,7 +72,15 @@ fn tokenize_onto(
 ) {
     let mut qi = first_quote;
     let mut i = start;
-    let tok = |s, e, kind| Tok { s, e, kind, mention: None, inside: false, classes: Cell::new(0) };
+    // Both fit: a text read at once is at most `MAX_TEXT` bytes.
+    let tok = |s: usize, e: usize, kind| Tok {
+        start: s as u32,
+        end: e as u32,
+        kind,
+        mention: None,
+        inside: false,
+        classes: Cell::new(0),
+    };
     let bytes = text.as_bytes();
     while i < end {
         // A space: no token, and no quote opens there.
@@ -155,23 +178,23 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// Marks which tokens mentions cover. `mentions` are sorted; only mentions that start and end
 /// on token edges count.
 pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention]) {
-    let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| (m.start as usize) < t.s));
+    let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| (m.start as usize) < t.s()));
     let mut t = 0;
     while t < toks.len() && mi < mentions.len() {
         let m = mentions[mi].range();
-        if m.start < toks[t].s {
+        if m.start < toks[t].s() {
             mi += 1;
             continue;
         }
-        if m.start > toks[t].s || matches!(toks[t].kind, TokKind::Quote(_)) {
+        if m.start > toks[t].s() || matches!(toks[t].kind, TokKind::Quote(_)) {
             t += 1;
             continue;
         }
         let mut u = t;
-        while u < toks.len() && toks[u].e < m.end && !matches!(toks[u].kind, TokKind::Quote(_)) {
+        while u < toks.len() && toks[u].e() < m.end && !matches!(toks[u].kind, TokKind::Quote(_)) {
             u += 1;
         }
-        if u < toks.len() && toks[u].e == m.end {
+        if u < toks.len() && toks[u].e() == m.end {
             toks[t].mention = Some((mi as u32, (u + 1) as u32));
             for x in &mut toks[t + 1..=u] {
                 x.inside = true;
@@ -243,7 +266,7 @@ mod tests {
         toks.iter()
             .map(|t| match t.kind {
                 TokKind::Quote(_) => "<quote>".to_string(),
-                _ => text[t.s..t.e].to_string(),
+                _ => text[t.s()..t.e()].to_string(),
             })
             .collect()
     }
