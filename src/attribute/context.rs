@@ -312,8 +312,8 @@ impl<'a> DocContext<'a> {
 
     /// The pronoun class of the token's word (`Lexicon::pronoun`).
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
-        // Most words are longer than any pronoun or start as none does: answered without the
-        // cache.
+        // Most words are answered without the class table: for an ASCII word the answer is
+        // exact, and only a pronoun goes on to the table for its kind.
         if !self.lexicon.may_be_pronoun(self.word(t).as_bytes()) {
             return None;
         }

@@ -396,11 +396,13 @@ impl<'a> DocContext<'a> {
         let role = trim_role(role);
         // An office title alone ("Sen.") gives way to a fuller role the person was given before.
         let fuller = |have: &String| !self.is_bare_title(have) && self.is_bare_title(&role);
-        let role = if role.is_empty() || self.roles.get(&*sp.name).is_some_and(fuller) {
-            Cow::Owned(self.roles.get(&*sp.name).cloned().unwrap_or_default())
-        } else {
-            self.remember_role(&sp.name, role.to_string());
-            role
+        let role = match self.roles.get(&*sp.name) {
+            Some(have) if role.is_empty() || fuller(have) => Cow::Owned(have.clone()),
+            _ if role.is_empty() => role,
+            _ => {
+                self.remember_role(&sp.name, &role);
+                role
+            }
         };
         let confidence = match method {
             Method::Pronoun => confidence * BY_PRONOUN,
@@ -413,12 +415,12 @@ impl<'a> DocContext<'a> {
 
     /// Keeps the role a person is first given, carried to their later mentions; an office title
     /// alone ("Sen.") gives way to the next other role.
-    pub(super) fn remember_role(&mut self, name: &str, role: String) {
+    pub(super) fn remember_role(&mut self, name: &str, role: &str) {
         let l = self.lexicon;
         match self.roles.get_mut(name) {
-            Some(have) if !l.is_office_form(have) || l.is_office_form(&role) => {}
-            Some(have) => *have = role,
-            None => drop(self.roles.insert(name.to_string(), role)),
+            Some(have) if !l.is_office_form(have) || l.is_office_form(role) => {}
+            Some(have) => *have = role.to_string(),
+            None => drop(self.roles.insert(name.to_string(), role.to_string())),
         }
     }
 
