@@ -101,16 +101,8 @@ impl Extractor {
         each: &mut impl FnMut(QuoteRecord),
     ) -> usize {
         let mut buffers = Buffers::take();
-        self.matcher.find_into(text, &mut buffers.mentions);
         let context = std::mem::take(&mut buffers.context);
-        let mut ctx = DocContext::with_buffers(
-            text,
-            &self.matcher,
-            &self.gazetteer,
-            self.lexicon,
-            &buffers.mentions,
-            context,
-        );
+        let mut ctx = DocContext::with_buffers(text, &self.matcher, &self.gazetteer, self.lexicon, context);
         // Every name of the article is known before any quote is attributed: a first pass reads
         // every paragraph's names, a second attributes the paragraphs that can yield a record.
         // Their tokens are kept up to a bound (`kept_tokens`) and read again beyond it, so
@@ -299,7 +291,6 @@ impl FirstPass {
 /// thread: a document then allocates none of them afresh, nor grows them from empty.
 #[derive(Default)]
 struct Buffers {
-    mentions: Vec<crate::mention::Mention>,
     toks: Vec<Tok>,
     first_pass: FirstPass,
     context: ContextBuffers,
@@ -318,7 +309,6 @@ impl Buffers {
     /// This thread's buffers (new ones if in use or none yet), emptied.
     fn take() -> Box<Buffers> {
         let mut b = BUFFERS.with(|c| c.take()).unwrap_or_default();
-        b.mentions.clear();
         b.toks.clear();
         b.first_pass.clear();
         b
@@ -327,7 +317,6 @@ impl Buffers {
     /// Keeps the buffers for the thread's next document, those grown too large dropped.
     fn give_back(mut self: Box<Self>) {
         let max = BUFFER_KEEP_BYTES;
-        trim_buffer(&mut self.mentions, max);
         trim_buffer(&mut self.toks, max);
         trim_buffer(&mut self.first_pass.quotes, max);
         trim_buffer(&mut self.first_pass.to_attribute, max);

@@ -1,5 +1,7 @@
 //! Mentions: one Aho-Corasick pass over a document finds every name, alias and surname from
-//! the gazetteer, every role title and country form, every cue phrase and honorific.
+//! the gazetteer, every role title and country form, every cue phrase and honorific. The
+//! extractor runs the pass over each paragraph's text outside its quotes (`find_between`): a
+//! quote is read as one token, so a mention inside it would name nothing.
 //!
 //! The automaton matches ASCII case-insensitively (so "Said"/"said" and "Foreign
 //! Minister"/"foreign minister" are one pattern: the patterns are in ASCII lower case and so is
@@ -201,10 +203,19 @@ impl Matcher {
     /// that restarts one character later).
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Mention>) {
         out.clear();
+        self.find_between(text, 0, text.len(), out);
+    }
+
+    /// The mentions that start in `text[from..to]` (of its first [`MAX_TEXT`] bytes), appended
+    /// to `out`, as [`Self::find_into`] finds them there when `from` is where a word can start
+    /// and no mention before it reaches past it. Returns where the search stopped, at or past
+    /// `to` (past it when a mention or a word reaches past it).
+    pub(crate) fn find_between(&self, text: &str, from: usize, to: usize, out: &mut Vec<Mention>) -> usize {
         let text = readable_prefix(text);
         let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
+        let to = to.min(bytes.len());
+        let mut at = from;
+        while at < to {
             if self.openers[bytes[at] as usize] {
                 if let Some((pattern, e)) = self.longest_at(bytes, at) {
                     // Both fit: `text` is at most `MAX_TEXT` bytes.
@@ -224,6 +235,7 @@ impl Matcher {
             }
             at = next_word_start(text, at);
         }
+        at.max(to)
     }
 
     /// The longest pattern that starts at byte `at` of `bytes`, and where it ends: the

@@ -21,7 +21,8 @@ pub(crate) struct DocContext<'a> {
     pub(super) matcher: &'a Matcher,
     pub(super) gazetteer: &'a Gazetteer,
     pub(super) lexicon: &'a Lexicon,
-    pub(super) mentions: &'a [Mention],
+    /// The mentions of the paragraphs read so far, in text order (see `read_paragraph_onto`).
+    pub(super) mentions: Vec<Mention>,
     pub(super) units: Vec<NameUnit<'a>>,
     /// For each unit: its place in its sentence (see `entities`).
     pub(super) unit_roles: Vec<UnitRole>,
@@ -62,6 +63,7 @@ pub(crate) struct DocContext<'a> {
 /// the next so that each does not grow them again from empty.
 #[derive(Default)]
 pub(crate) struct ContextBuffers {
+    mentions: Vec<Mention>,
     unit_roles: Vec<UnitRole>,
     ends: Vec<bool>,
     bounds: Vec<(u32, u32)>,
@@ -70,6 +72,7 @@ pub(crate) struct ContextBuffers {
 impl ContextBuffers {
     /// Drops each list whose allocation is over `bytes`.
     pub(crate) fn trim(&mut self, bytes: usize) {
+        crate::extract::trim_buffer(&mut self.mentions, bytes);
         crate::extract::trim_buffer(&mut self.unit_roles, bytes);
         crate::extract::trim_buffer(&mut self.ends, bytes);
         crate::extract::trim_buffer(&mut self.bounds, bytes);
@@ -131,9 +134,8 @@ impl<'a> DocContext<'a> {
         matcher: &'a Matcher,
         gazetteer: &'a Gazetteer,
         lexicon: &'a Lexicon,
-        mentions: &'a [Mention],
     ) -> DocContext<'a> {
-        Self::with_buffers(text, matcher, gazetteer, lexicon, mentions, ContextBuffers::default())
+        Self::with_buffers(text, matcher, gazetteer, lexicon, ContextBuffers::default())
     }
 
     /// [`Self::new`], its lists in `buffers` (emptied first): those a previous document left.
@@ -142,10 +144,10 @@ impl<'a> DocContext<'a> {
         matcher: &'a Matcher,
         gazetteer: &'a Gazetteer,
         lexicon: &'a Lexicon,
-        mentions: &'a [Mention],
         buffers: ContextBuffers,
     ) -> DocContext<'a> {
-        let ContextBuffers { mut unit_roles, mut ends, mut bounds } = buffers;
+        let ContextBuffers { mut mentions, mut unit_roles, mut ends, mut bounds } = buffers;
+        mentions.clear();
         unit_roles.clear();
         ends.clear();
         bounds.clear();
@@ -178,7 +180,12 @@ impl<'a> DocContext<'a> {
 
     /// The lists of this document's context that hold no borrowed text, for the next one.
     pub(crate) fn into_buffers(self) -> ContextBuffers {
-        ContextBuffers { unit_roles: self.unit_roles, ends: self.ends, bounds: self.bounds }
+        ContextBuffers {
+            mentions: self.mentions,
+            unit_roles: self.unit_roles,
+            ends: self.ends,
+            bounds: self.bounds,
+        }
     }
 
     /// Passes over a paragraph that holds neither a quote nor a cue, as attributing it would:

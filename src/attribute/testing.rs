@@ -14,14 +14,18 @@ static BUILT: LazyLock<(Gazetteer, Matcher)> = LazyLock::new(|| {
     (gazetteer, matcher)
 });
 
+/// The built-in gazetteer and its matcher, built once for all the tests.
+pub(super) fn built() -> &'static (Gazetteer, Matcher) {
+    &BUILT
+}
+
 /// Runs `f` on the context and tokens of a one-paragraph `text`, its names scanned and its
 /// sentence ends found.
 pub(super) fn with_paragraph<R>(text: &str, f: impl FnOnce(&mut DocContext<'_>, &[Tok]) -> R) -> R {
     let (gazetteer, matcher) = &*BUILT;
     let para = segment::paragraphs(text)[0];
     let quotes: Vec<_> = segment::quotes(text, para, false).into_iter().filter(|q| !q.nested).collect();
-    let mentions = matcher.find(text);
-    let mut ctx = DocContext::new(text, matcher, gazetteer, lexicon(), &mentions);
+    let mut ctx = DocContext::new(text, matcher, gazetteer, lexicon());
     let toks = ctx.read_paragraph(para, &quotes, 0);
     ctx.find_sentence_ends(&toks);
     f(&mut ctx, &toks)

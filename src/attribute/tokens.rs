@@ -230,10 +230,11 @@ impl DocContext<'_> {
         first_quote: usize,
         toks: &mut Vec<Tok>,
     ) {
+        self.find_mentions(para, quotes, first_quote);
         let start = toks.len();
         tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
         let toks = &mut toks[start..];
-        attach_mentions(toks, self.mentions);
+        attach_mentions(toks, &self.mentions);
         self.scan_names(toks);
     }
 
@@ -248,13 +249,27 @@ impl DocContext<'_> {
     ) {
         toks.clear();
         tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
-        attach_mentions(toks, self.mentions);
+        attach_mentions(toks, &self.mentions);
+    }
+
+    /// Finds the mentions of a paragraph, outside its quotes: a quote is one token, so a
+    /// mention in it would cover no token (its words are read from the quote's text). The
+    /// paragraphs must be read in text order.
+    fn find_mentions(&mut self, para: Paragraph, quotes: &[QuoteSpan], first_quote: usize) {
+        let mut from = para.start;
+        for q in quotes[first_quote..].iter().take_while(|q| (q.open as usize) < para.end) {
+            let stopped = self.matcher.find_between(self.text, from, q.open as usize, &mut self.mentions);
+            // After a quote's closing mark a word can start.
+            from = stopped.max(q.close_end as usize);
+        }
+        self.matcher.find_between(self.text, from, para.end, &mut self.mentions);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::lexicon;
     use crate::segment;
 
     /// The tokens of a one-paragraph text as written, a quote as `<quote>`.
@@ -269,6 +284,36 @@ mod tests {
                 _ => text[t.s()..t.e()].to_string(),
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The mentions found paragraph by paragraph outside the quotes are those the search of
+        /// the whole text finds there (the search starts again after each quote).
+        #[test]
+        fn mentions_outside_quotes_are_those_of_the_whole_text(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "Antony Blinken", "Blinken", "Wang", "Yi", "said", "the", "US", "U.S.", "president",
+                "“", "”", "\"", "'", "‘", "’", " ", " ", ",", ".", ":", "\n", "\n\n", "é", "-",
+            ][..]), 0..60)
+        ) {
+            let text = pieces.concat();
+            let (gazetteer, matcher) = super::super::testing::built();
+            let whole = matcher.find(&text);
+            let mut ctx = DocContext::new(&text, matcher, gazetteer, lexicon());
+            let mut quotes = Vec::new();
+            let mut want = Vec::new();
+            for (para, _, found) in segment::QuotedParagraphs::new(&text) {
+                let first = quotes.len();
+                quotes.extend(found.into_iter().filter(|q| !q.nested));
+                let ours = &quotes[first..];
+                let in_quote = |m: &Mention| ours.iter().any(|q| q.open <= m.start && m.start < q.close_end);
+                want.extend(whole.iter().filter(|m| {
+                    (para.start..para.end).contains(&(m.start as usize)) && !in_quote(m)
+                }));
+                ctx.read_paragraph(para, &quotes, first);
+            }
+            proptest::prop_assert_eq!(&ctx.mentions, &want, "{:?}", text);
+        }
     }
 
     #[test]
