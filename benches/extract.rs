@@ -16,11 +16,6 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use whosaid::{Extractor, Options};
 
-/// The binary's allocator (`src/main.rs`), so that the figures are the binary's.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn pipeline(c: &mut Criterion) {
     let articles = support::articles(&support::source_dirs(true));
     let docs = support::corpus(&articles, 4_000_000, 7);

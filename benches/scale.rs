@@ -21,11 +21,6 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use whosaid::{Document, Extractor, Options};
 
-/// The binary's allocator (`src/main.rs`), so that the figures are the binary's.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 struct Config {
     mb: usize,
     names: Vec<usize>,

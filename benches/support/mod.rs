@@ -10,6 +10,12 @@
 // Each benchmark binary uses part of this module.
 #![allow(dead_code)]
 
+/// The binary's allocator (`src/main.rs`) in every benchmark, so that the figures are the
+/// binary's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -432,10 +432,18 @@ impl<'a> DocContext<'a> {
     }
 }
 
-/// A role as written, without the spaces around it and a trailing comma; borrowed as it came.
+/// A role as written, without the spaces around it and a trailing comma; borrowed as it came,
+/// and an owned one copied only when there is something to trim.
 fn trim_role(role: Cow<'_, str>) -> Cow<'_, str> {
     match role {
         Cow::Borrowed(r) => Cow::Borrowed(r.trim().trim_end_matches(',')),
-        Cow::Owned(r) => Cow::Owned(r.trim().trim_end_matches(',').to_string()),
+        Cow::Owned(r) => {
+            let trimmed = r.trim().trim_end_matches(',');
+            if trimmed.len() == r.len() {
+                Cow::Owned(r)
+            } else {
+                Cow::Owned(trimmed.to_string())
+            }
+        }
     }
 }

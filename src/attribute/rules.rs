@@ -56,8 +56,8 @@ impl<'a> DocContext<'a> {
         let colon_end = ends_with_colon(toks);
         // Every paragraph attributed holds a quote or a cue, or leads in to a quote paragraph.
         match ends {
-            Some(ends) if ends.len() == toks.len() => self.use_sentence_ends(ends),
-            _ => self.find_sentence_ends(toks),
+            Some(ends) => self.use_sentence_ends(ends),
+            None => self.find_sentence_ends(toks),
         }
         let mut attributed: Vec<AttributedQuote<'a>> = Vec::new();
         if self.is_promo(toks) {

@@ -252,9 +252,8 @@ impl DocContext<'_> {
         attach_mentions(toks, &self.mentions);
     }
 
-    /// Finds the mentions of a paragraph, outside its quotes: a quote is one token, so a
-    /// mention in it would cover no token (its words are read from the quote's text). The
-    /// paragraphs must be read in text order.
+    /// Finds the mentions of a paragraph outside its quotes (a quote is one token, so a mention
+    /// inside it would cover no token). The paragraphs must be read in text order.
     fn find_mentions(&mut self, para: Paragraph, quotes: &[QuoteSpan], first_quote: usize) {
         let mut from = para.start;
         for q in quotes[first_quote..].iter().take_while(|q| (q.open as usize) < para.end) {
