@@ -8,10 +8,12 @@ use std::sync::LazyLock;
 use crate::gazetteer::Gender;
 
 pub(crate) mod classes;
+mod filters;
 mod read;
 
 pub(crate) use classes::Classes;
 
+use filters::{pack_ascii_lower, InitialFilter, PackedSet};
 use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
 /// How a cue links to its speaker.
@@ -157,6 +159,9 @@ pub struct Lexicon {
     pub name_particles: HashSet<&'static str>,
     /// Suffixes after a personal name ("Jr.", "III").
     pub name_suffixes: HashSet<&'static str>,
+    /// The first bytes and the longest length of the name suffixes, which answer "no suffix"
+    /// for most words without a lookup (a name run's reader asks it of the word after every run).
+    suffix_filter: InitialFilter,
     /// Words that open a clause between commas that is not an apposition ("during", "however").
     pub clause_openers: HashSet<&'static str>,
     /// Nouns of speech a quoted piece can complete ("call", "promise").
@@ -184,52 +189,6 @@ fn with_case<R>(word: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
         f(&word.to_uppercase())
     } else {
         f(&word.to_lowercase())
-    }
-}
-
-/// The longest word [`pack_ascii_lower`] packs.
-const PACKED: usize = 7;
-
-/// An ASCII word of at most [`PACKED`] bytes, lowercased, as one integer: a 1 bit, then its
-/// bytes (so that words of different lengths differ); `None` for a longer or non-ASCII word.
-fn pack_ascii_lower(word: &[u8]) -> Option<u64> {
-    (word.len() <= PACKED && word.is_ascii())
-        .then(|| word.iter().fold(1, |k, b| k << 8 | u64::from(b.to_ascii_lowercase())))
-}
-
-/// A few packed words (`pack_ascii_lower`) in a table of 64 slots where each has its own slot,
-/// by a multiplier found when the set is made: a word is in it when its slot holds it.
-#[derive(Debug)]
-struct PackedSet {
-    slots: [u64; 64],
-    multiplier: u64,
-}
-
-impl PackedSet {
-    /// The set of `keys` (none 0), if a multiplier tried gives each its own slot.
-    fn new(keys: &[u64]) -> Option<PackedSet> {
-        (0..1000u64).find_map(|i| {
-            // Odd multipliers spread over all of `u64` (splitmix64's steps): neighbouring ones
-            // would put small keys in the same slots.
-            let mut z = (i + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            z = (z ^ z >> 30).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ z >> 27).wrapping_mul(0x94d0_49bb_1331_11eb);
-            let multiplier = (z ^ z >> 31) | 1;
-            let mut slots = [0u64; 64];
-            for &k in keys {
-                let slot = &mut slots[(k.wrapping_mul(multiplier) >> 58) as usize];
-                if *slot != 0 && *slot != k {
-                    return None;
-                }
-                *slot = k;
-            }
-            Some(PackedSet { slots, multiplier })
-        })
-    }
-
-    #[inline]
-    fn contains(&self, k: u64) -> bool {
-        self.slots[(k.wrapping_mul(self.multiplier) >> 58) as usize] == k
     }
 }
 
@@ -351,6 +310,7 @@ impl Lexicon {
             adverbs: words(ADVERBS),
             name_particles: words(NAME_PARTICLES),
             name_suffixes: words(NAME_SUFFIXES),
+            suffix_filter: InitialFilter::new(word_lines(NAME_SUFFIXES)),
             clause_openers: words(CLAUSE_OPENERS),
             speech_nouns: words(SPEECH_NOUNS),
             title_small_words: words(TITLE_SMALL_WORDS),
@@ -385,6 +345,12 @@ impl Lexicon {
     /// Whether a word, in any case, is a common English word ("Lake", "court"; not "Okafor").
     pub fn is_common_word(&self, word: &str) -> bool {
         with_case(word, false, |w| self.common_words.contains(w))
+    }
+
+    /// Whether a word, as written, is a name suffix ("Jr.", "III").
+    #[inline]
+    pub(crate) fn is_name_suffix(&self, word: &str) -> bool {
+        self.suffix_filter.may_hold(word) && self.name_suffixes.contains(word)
     }
 
     /// The role class of a word, if it is one.
@@ -452,23 +418,6 @@ pub(crate) fn assert_sorted_unique<S: AsRef<str>>(name: &str, keys: impl IntoIte
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn packed_sets_hold_their_words_and_no_others() {
-        let pack = |w: &str| pack_ascii_lower(w.as_bytes()).expect("short ASCII words");
-        let words =
-            ["al", "ben", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "x"];
-        let set = PackedSet::new(&words.map(pack)).expect("a multiplier that separates them");
-        for w in words.iter().chain(&["Van", "DOS"]) {
-            assert!(set.contains(pack(w)), "{w}");
-        }
-        for w in ["va", "vans", "d", "dx", "", "the"] {
-            assert!(!set.contains(pack(w)), "{w}");
-        }
-        assert!(pack_ascii_lower(b"no longer").is_none() && pack_ascii_lower("Wáng".as_bytes()).is_none());
-        // The built-in pronouns are answered without the table.
-        assert!(lexicon().ascii_pronouns.is_some());
-    }
 
     #[test]
     fn data_files_parse() {

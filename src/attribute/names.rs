@@ -262,7 +262,7 @@ impl<'a> DocContext<'a> {
                 && (toks[j].mention.is_none()
                     || self.is_surname_only(&toks[j])
                     || j == i + 1 && self.place_as_surname(toks, i))
-                || self.lexicon.name_suffixes.contains(self.word(&toks[j])))
+                || self.lexicon.is_name_suffix(self.word(&toks[j])))
         {
             j += 1;
         }
@@ -296,12 +296,7 @@ impl<'a> DocContext<'a> {
         }
         let words = &buf[..j - i];
         let name = &self.text[t.s()..toks[j - 1].e()];
-        let last = words
-            .iter()
-            .rev()
-            .find(|w| !self.lexicon.name_suffixes.contains(**w))
-            .copied()
-            .unwrap_or(words[0]);
+        let last = words.iter().rev().find(|w| !self.lexicon.is_name_suffix(w)).copied().unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
         let given_name = self.lexicon.given_name(words[0]);
         let given = given_name.unwrap_or(Gender::Unknown);

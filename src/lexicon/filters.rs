@@ -1,0 +1,124 @@
+//! Cheap first answers to "is this word in the list?": tests that say no to most words
+//! without a hash lookup (the attribution rules ask them of nearly every word).
+
+/// What the words of a list start with and how long they are at most, as written: a word it
+/// says no to is not in the list.
+#[derive(Debug)]
+pub(super) struct InitialFilter {
+    /// The ASCII first bytes, as a bit set.
+    initials: u128,
+    /// Whether a word starts with a byte that is not ASCII.
+    other: bool,
+    longest: usize,
+}
+
+impl InitialFilter {
+    pub(super) fn new<'w>(words: impl Iterator<Item = &'w str>) -> InitialFilter {
+        let mut f = InitialFilter { initials: 0, other: false, longest: 0 };
+        for w in words {
+            match w.bytes().next() {
+                Some(b) if b.is_ascii() => f.initials |= 1 << b,
+                Some(_) => f.other = true,
+                None => {}
+            }
+            f.longest = f.longest.max(w.len());
+        }
+        f
+    }
+
+    /// False when `word` is in none of the words: too long, or starting with a byte none does.
+    #[inline]
+    pub(super) fn may_hold(&self, word: &str) -> bool {
+        word.len() <= self.longest
+            && word.bytes().next().is_some_and(|b| {
+                if b.is_ascii() {
+                    self.initials >> b & 1 == 1
+                } else {
+                    self.other
+                }
+            })
+    }
+}
+
+/// The longest word [`pack_ascii_lower`] packs.
+const PACKED: usize = 7;
+
+/// An ASCII word of at most [`PACKED`] bytes, lowercased, as one integer: a 1 bit, then its
+/// bytes (so that words of different lengths differ); `None` for a longer or non-ASCII word.
+pub(super) fn pack_ascii_lower(word: &[u8]) -> Option<u64> {
+    (word.len() <= PACKED && word.is_ascii())
+        .then(|| word.iter().fold(1, |k, b| k << 8 | u64::from(b.to_ascii_lowercase())))
+}
+
+/// A few packed words (`pack_ascii_lower`) in a table of 64 slots where each has its own slot,
+/// by a multiplier found when the set is made: a word is in it when its slot holds it.
+#[derive(Debug)]
+pub(super) struct PackedSet {
+    slots: [u64; 64],
+    multiplier: u64,
+}
+
+impl PackedSet {
+    /// The set of `keys` (none 0), if a multiplier tried gives each its own slot.
+    pub(super) fn new(keys: &[u64]) -> Option<PackedSet> {
+        (0..1000u64).find_map(|i| {
+            // Odd multipliers spread over all of `u64` (splitmix64's steps): neighbouring ones
+            // would put small keys in the same slots.
+            let mut z = (i + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            z = (z ^ z >> 30).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ z >> 27).wrapping_mul(0x94d0_49bb_1331_11eb);
+            let multiplier = (z ^ z >> 31) | 1;
+            let mut slots = [0u64; 64];
+            for &k in keys {
+                let slot = &mut slots[(k.wrapping_mul(multiplier) >> 58) as usize];
+                if *slot != 0 && *slot != k {
+                    return None;
+                }
+                *slot = k;
+            }
+            Some(PackedSet { slots, multiplier })
+        })
+    }
+
+    #[inline]
+    pub(super) fn contains(&self, k: u64) -> bool {
+        self.slots[(k.wrapping_mul(self.multiplier) >> 58) as usize] == k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    #[test]
+    fn packed_sets_hold_their_words_and_no_others() {
+        let pack = |w: &str| pack_ascii_lower(w.as_bytes()).expect("short ASCII words");
+        let words =
+            ["al", "ben", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "x"];
+        let set = PackedSet::new(&words.map(pack)).expect("a multiplier that separates them");
+        for w in words.iter().chain(&["Van", "DOS"]) {
+            assert!(set.contains(pack(w)), "{w}");
+        }
+        for w in ["va", "vans", "d", "dx", "", "the"] {
+            assert!(!set.contains(pack(w)), "{w}");
+        }
+        assert!(pack_ascii_lower(b"no longer").is_none() && pack_ascii_lower("Wáng".as_bytes()).is_none());
+        // The built-in pronouns are answered without the table.
+        assert!(lexicon().ascii_pronouns.is_some());
+    }
+
+    #[test]
+    fn a_filter_says_no_only_to_words_not_listed() {
+        let words = ["Jr.", "III", "Ñu"];
+        let f = InitialFilter::new(words.into_iter());
+        for w in words {
+            assert!(f.may_hold(w), "{w}");
+        }
+        for w in ["jr.", "Smith", "", "IIII"] {
+            assert!(!f.may_hold(w), "{w}");
+        }
+        // A word starting with another non-ASCII byte may be listed: it is looked up.
+        assert!(f.may_hold("Ö"));
+    }
+}
