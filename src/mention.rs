@@ -10,9 +10,11 @@
 //! "Obama"); names, surnames, countries and honorifics are then checked for exact case, and
 //! every match is checked for word boundaries.
 
+mod first_words;
+
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind};
 
@@ -20,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::lexicon::{CueClass, Lexicon};
 use crate::text::{char_before, is_word_char, next_word_start, on_word_boundaries};
+use first_words::{word_run, FirstWords};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,6 +98,8 @@ pub struct Matcher {
     nfa: contiguous::NFA,
     /// The bytes a pattern can start with, in either ASCII case.
     openers: [bool; 256],
+    /// The patterns' first words, with the automaton's state after each.
+    first_words: FirstWords,
     /// Per pattern: (payload, the form as written in the data).
     payloads: Vec<Vec<(Payload, Box<str>)>>,
     titles: Vec<String>,
@@ -182,7 +187,8 @@ impl Matcher {
             openers[b.to_ascii_lowercase() as usize] = true;
             openers[b.to_ascii_uppercase() as usize] = true;
         }
-        Ok(Matcher { nfa, openers, payloads, titles, surname_groups, surname_index, lexicon })
+        let first_words = FirstWords::new(&nfa, &patterns);
+        Ok(Matcher { nfa, openers, first_words, payloads, titles, surname_groups, surname_index, lexicon })
     }
 
     /// Every mention in `text` (its first [`MAX_TEXT`] bytes), in order, on word boundaries
@@ -200,7 +206,8 @@ impl Matcher {
     /// from each such place whose byte can open a pattern, not over every byte: the longest
     /// pattern there is the leftmost-longest match an unanchored search would report from that
     /// place (the `skipping_to_the_next_word_start` property checks both against the search
-    /// that restarts one character later).
+    /// that restarts one character later). The walk starts after the place's word, from the
+    /// state [`FirstWords`] holds for it; a word that opens no pattern is passed over.
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Mention>) {
         out.clear();
         self.find_between(text, 0, text.len(), out);
@@ -216,37 +223,58 @@ impl Matcher {
         let to = to.min(bytes.len());
         let mut at = from;
         while at < to {
-            if self.openers[bytes[at] as usize] {
-                if let Some((pattern, e)) = self.longest_at(bytes, at) {
-                    // Both fit: `text` is at most `MAX_TEXT` bytes.
-                    let mention = Mention { start: at as u32, end: e as u32, pattern };
-                    if on_word_boundaries(text, at, e) && self.payloads(&mention, text).next().is_some() {
-                        out.push(mention);
-                        // A match can end where a word can start ("U.S."), or inside a word's
-                        // run of characters that are not part of words.
-                        at = if char_before(text, e).is_none_or(|c| !is_word_char(c)) {
-                            e
-                        } else {
-                            next_word_start(text, e)
-                        };
-                        continue;
-                    }
+            if !self.openers[bytes[at] as usize] {
+                at = next_word_start(text, at);
+                continue;
+            }
+            let (run, hash) = word_run(text, at);
+            let longest = if run == at {
+                self.nfa
+                    .start_state(Anchored::Yes)
+                    .ok()
+                    .and_then(|sid| self.longest_from(bytes, at, at, sid, None))
+            } else {
+                // Only a pattern whose first word is this one can end on a word boundary.
+                self.first_words
+                    .get(&bytes[at..run], hash)
+                    .and_then(|w| self.longest_from(bytes, at, run, w.state, w.pattern.map(|p| (p, run))))
+            };
+            if let Some((pattern, e)) = longest {
+                // Both fit: `text` is at most `MAX_TEXT` bytes.
+                let mention = Mention { start: at as u32, end: e as u32, pattern };
+                if on_word_boundaries(text, at, e) && self.payloads(&mention, text).next().is_some() {
+                    out.push(mention);
+                    // A match can end where a word can start ("U.S."), or inside a word's
+                    // run of characters that are not part of words.
+                    at = if char_before(text, e).is_none_or(|c| !is_word_char(c)) {
+                        e
+                    } else {
+                        next_word_start(text, e)
+                    };
+                    continue;
                 }
             }
-            at = next_word_start(text, at);
+            // The next word start: past the character that ends this run.
+            at = text[run..].chars().next().map_or(text.len(), |c| run + c.len_utf8());
         }
         at.max(to)
     }
 
     /// The longest pattern that starts at byte `at` of `bytes`, and where it ends: the
-    /// automaton walked from its anchored start state (no failure transitions) until no
+    /// automaton walked on from state `sid` at byte `from` (reached from its anchored start
+    /// through `bytes[at..from]`, where `found` is the longest pattern it passed) until no
     /// pattern can go on, as `aho_corasick`'s own anchored leftmost search does.
     #[inline]
-    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    fn longest_from(
+        &self,
+        bytes: &[u8],
+        at: usize,
+        from: usize,
+        mut sid: StateID,
+        mut found: Option<(u32, usize)>,
+    ) -> Option<(u32, usize)> {
         let nfa = &self.nfa;
-        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-        let mut found = None;
-        for (k, &b) in bytes[at..].iter().enumerate() {
+        for (k, &b) in bytes[from..].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
@@ -254,7 +282,7 @@ impl Matcher {
                 }
                 if nfa.is_match(sid) {
                     let pattern = nfa.match_pattern(sid, 0);
-                    let end = at + k + 1;
+                    let end = from + k + 1;
                     // A match state also holds the matches of the states its failure
                     // transitions lead to, which start later: not ones of this place.
                     if nfa.pattern_len(pattern) == end - at {
@@ -287,9 +315,9 @@ impl Matcher {
         self.payloads.len()
     }
 
-    /// Heap memory used by the automaton, in bytes.
+    /// Heap memory used by the automaton and its table of first words, in bytes.
     pub fn automaton_memory(&self) -> usize {
-        self.nfa.memory_usage()
+        self.nfa.memory_usage() + self.first_words.memory_usage()
     }
 
     /// A title (lowercase) by index.
@@ -368,7 +396,9 @@ mod tests {
         let mut g = gaz();
         g.add_entries_csv(
             "o.csv",
-            "id,name,kind,gender,surname,aliases,roles\nun,United Nations,organization,,,the UN,\n",
+            "id,name,kind,gender,surname,aliases,roles\nun,United Nations,organization,,,the UN,\n\
+             zb,Zoë Ball,person,female,,,\n\
+             nx,Nationalsozialistische Xa,organization,,,,\n",
         )
         .unwrap();
         g.add_countries_csv("c.csv", "code,forms\nUS2,United States\n").unwrap();
@@ -428,7 +458,8 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "Barack", "Obama", "Obamacare", "US", "U.S.", "us", "must", "the", "The", "UN", "United",
                 "States", "Will", "will", "said", "Said", "President", "é", "’", "“", ",", ".", " ", " ",
-                "-",
+                "-", "OBAMA", "Zoë", "ZOË", "zoë", "Ball", "2024", "Barack2", "(", "Nationalsozialistische",
+                "x",
             ][..]), 0..40)
         ) {
             let m = with_the_un();

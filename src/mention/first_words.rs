@@ -1,0 +1,256 @@
+//! The patterns' first words, each with the automaton's state after it: at a word start, one
+//! hash lookup of the word replaces the walk over its bytes, and a word that opens no pattern
+//! is passed over without a walk.
+//!
+//! Exact, because a mention is only kept on word boundaries. A pattern that matches at a word
+//! start and ends after the text's run of word characters there has that run as its own first
+//! run of word characters (the character after the run is no word character, in the text and
+//! so in the pattern); one that ends inside the run ends inside a word and is turned away,
+//! whatever it is. So only the patterns whose first word is the text's word can give a kept
+//! mention, and they are the ones the automaton reaches through that word.
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous;
+use aho_corasick::Anchored;
+
+use crate::text::is_word_char;
+
+/// A first word: where its lower-case bytes lie in [`FirstWords::keys`], and what the automaton
+/// knows after reading it from its anchored start.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    key: u32,
+    len: u32,
+    /// The state after the word (never the dead state: the word starts a pattern).
+    pub(super) state: StateID,
+    /// The pattern that is the word alone, if one is.
+    pub(super) pattern: Option<u32>,
+}
+
+/// An open-addressing table of the first words, by a hash of their bytes in ASCII lower case.
+#[derive(Debug)]
+pub(super) struct FirstWords {
+    /// Per slot, 0 when empty, else the upper half of the word's hash and 1 + its index in
+    /// `words`: a slot tells most words that are not there without reading a key.
+    slots: Vec<u64>,
+    words: Vec<Word>,
+    keys: Vec<u8>,
+}
+
+impl FirstWords {
+    /// The first words of `patterns` (in ASCII lower case, as the automaton holds them).
+    pub(super) fn new(nfa: &contiguous::NFA, patterns: &[String]) -> FirstWords {
+        let mut words: Vec<Word> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
+        let mut keys: Vec<u8> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for p in patterns {
+            let (end, hash) = word_run(p, 0);
+            let run = &p.as_bytes()[..end];
+            if run.is_empty() || !seen.insert(run) {
+                continue;
+            }
+            // A pattern's prefix always leads somewhere.
+            let Some((state, pattern)) = after(nfa, run) else { continue };
+            // Both fit: the patterns are compiled into an automaton of `u32` states.
+            words.push(Word { key: keys.len() as u32, len: run.len() as u32, state, pattern });
+            hashes.push(hash);
+            keys.extend_from_slice(run);
+        }
+        let mut slots = vec![0u64; (words.len() * 2).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        for (i, &h) in hashes.iter().enumerate() {
+            let mut at = h as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = h & !0xffff_ffff | (i as u64 + 1);
+        }
+        FirstWords { slots, words, keys }
+    }
+
+    /// The first word that `word` is in ASCII lower case, if it is one; `h` is its hash
+    /// ([`word_run`]).
+    #[inline]
+    pub(super) fn get(&self, word: &[u8], h: u64) -> Option<&Word> {
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == h >> 32 {
+                let w = &self.words[(slot as u32 - 1) as usize];
+                if w.len as usize == word.len()
+                    && word.eq_ignore_ascii_case(&self.keys[w.key as usize..][..word.len()])
+                {
+                    return Some(w);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Heap memory used, in bytes.
+    pub(super) fn memory_usage(&self) -> usize {
+        self.slots.len() * 8 + self.words.len() * std::mem::size_of::<Word>() + self.keys.len()
+    }
+}
+
+/// What the automaton knows after reading `run` from its anchored start: its state, and the
+/// pattern that is `run` itself, if any (`None` when no pattern starts with `run`).
+fn after(nfa: &contiguous::NFA, run: &[u8]) -> Option<(StateID, Option<u32>)> {
+    let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+    for &b in run {
+        sid = nfa.next_state(Anchored::Yes, sid, b);
+        if nfa.is_dead(sid) {
+            return None;
+        }
+    }
+    let pattern =
+        nfa.is_match(sid).then(|| nfa.match_pattern(sid, 0)).filter(|&p| nfa.pattern_len(p) == run.len());
+    Some((sid, pattern.map(|p| p.as_u32())))
+}
+
+/// The end of the run of word characters that starts at byte `at` of `text` (`at` itself when
+/// the character there is none), and a hash of the run's bytes in ASCII lower case: one pass,
+/// ASCII letters and digits eight bytes at a time.
+#[inline]
+pub(super) fn word_run(text: &str, at: usize) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    let mut j = at;
+    let mut h = 0u64;
+    loop {
+        let x = eight_at(bytes, j);
+        let n = ascii_word_bytes(x);
+        if n > 0 {
+            let keep = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+            // `| 0x20` lowers a letter and leaves a digit as it is.
+            h = mix(h, (x | 0x2020_2020_2020_2020) & keep);
+            j += n;
+            if n == 8 {
+                continue;
+            }
+        }
+        match bytes.get(j) {
+            Some(b) if !b.is_ascii() => {}
+            _ => return (j, mix(h, (j - at) as u64)),
+        }
+        // Another character: decoded (`j` is on a character boundary: ASCII came before it).
+        match text[j..].chars().next() {
+            Some(c) if is_word_char(c) => {
+                h = mix(h, u64::from(c) | 1 << 32);
+                j += c.len_utf8();
+            }
+            _ => return (j, mix(h, (j - at) as u64)),
+        }
+    }
+}
+
+/// The eight bytes from `j` (zeros past the end), little-endian.
+#[inline]
+fn eight_at(bytes: &[u8], j: usize) -> u64 {
+    let mut x = [0u8; 8];
+    match bytes.get(j..j + 8) {
+        Some(b) => x.copy_from_slice(b),
+        None => {
+            let rest = bytes.get(j..).unwrap_or(&[]);
+            x[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(x)
+}
+
+/// How many of the eight bytes of `x`, from the lowest, are ASCII letters or digits.
+#[inline]
+fn ascii_word_bytes(x: u64) -> usize {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * EACH;
+    const LOW7: u64 = 0x7f * EACH;
+    const CASE: u64 = 0x20 * EACH;
+    // Per byte, the high bit of a sum says its low seven bits reached a bound; no sum carries
+    // into the next byte.
+    let letter = (x | CASE) & LOW7;
+    let seven = x & LOW7;
+    let is_letter = (letter + 0x1f * EACH) & !(letter + 0x05 * EACH);
+    let is_digit = (seven + 0x50 * EACH) & !(seven + 0x46 * EACH);
+    let word = (is_letter | is_digit) & !x & HIGH;
+    ((!word & HIGH).trailing_zeros() / 8) as usize
+}
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::is_ascii_word_byte;
+
+    #[test]
+    fn eight_bytes_counted_as_byte_by_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut x = *b"Ab9zZ0aQ";
+                x[at] = b;
+                let want = x.iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(8);
+                assert_eq!(ascii_word_bytes(u64::from_le_bytes(x)), want, "{x:?}");
+            }
+        }
+    }
+
+    fn get<'a>(fw: &'a FirstWords, word: &str) -> Option<&'a Word> {
+        let (end, h) = word_run(word, 0);
+        assert_eq!(end, word.len(), "{word}");
+        fw.get(word.as_bytes(), h)
+    }
+
+    #[test]
+    fn a_word_is_found_in_any_ascii_case_and_only_whole() {
+        let patterns: Vec<String> =
+            ["barack obama", "obama", "u.s.", "the un", "zoë ball", "a-team", "nationalsozialistische x"]
+                .map(String::from)
+                .to_vec();
+        let nfa = contiguous::NFA::new(&patterns).unwrap();
+        let fw = FirstWords::new(&nfa, &patterns);
+        for (word, known) in [
+            ("Barack", true),
+            ("BARACK", true),
+            ("barack", true),
+            ("Barac", false),
+            ("Baracks", false),
+            ("Obama", true),
+            ("u", true),
+            ("The", true),
+            ("zoë", true),
+            ("ZOË", false),
+            ("a", true),
+            ("team", false),
+            ("NATIONALSOZIALISTISCHE", true),
+            ("nationalsozialistisch", false),
+        ] {
+            assert_eq!(get(&fw, word).is_some(), known, "{word}");
+        }
+        assert!(get(&fw, "obama").unwrap().pattern.is_some());
+        assert!(get(&fw, "barack").unwrap().pattern.is_none());
+    }
+
+    #[test]
+    fn word_runs_stop_at_the_first_character_outside_words() {
+        let t = "Zoë’s U.S. café-bar (x";
+        let end = |at| word_run(t, at).0;
+        assert_eq!(&t[..end(0)], "Zoë");
+        let us = t.find("U.S.").unwrap();
+        assert_eq!(&t[us..end(us)], "U");
+        let cafe = t.find("café").unwrap();
+        assert_eq!(&t[cafe..end(cafe)], "café");
+        let paren = t.find('(').unwrap();
+        assert_eq!(end(paren), paren);
+        assert_eq!(end(t.len()), t.len());
+        // A word's hash is that of its lower case.
+        assert_eq!(word_run("CAFÉ-", 0).1, word_run("cafÉ", 0).1);
+        assert_ne!(word_run("CAFÉ", 0).1, word_run("café", 0).1);
+    }
+}
