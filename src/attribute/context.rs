@@ -195,8 +195,14 @@ impl<'a> DocContext<'a> {
         self.carried = None;
     }
 
+    /// The text of one token.
     pub(super) fn word(&self, t: &Tok) -> &'a str {
         &self.text[t.s()..t.e()]
+    }
+
+    /// The text of tokens `a..b`, from the first one's start to the last one's end.
+    pub(super) fn span(&self, toks: &[Tok], a: usize, b: usize) -> &'a str {
+        &self.text[toks[a].s()..toks[b - 1].e()]
     }
 
     /// What the mention starting at `t` stands for (nothing when none starts there).
@@ -233,7 +239,8 @@ impl<'a> DocContext<'a> {
         ends.extend((0..toks.len()).map(|k| match toks[k].kind {
             TokKind::Punct('.' | '?' | '!') => starts(toks.get(k + 1)),
             TokKind::Quote(_) => {
-                let inner = self.text[toks[k].s()..toks[k].e()]
+                let inner = self
+                    .word(&toks[k])
                     .trim_end_matches(|c: char| !is_word_char(c) && !matches!(c, '.' | '?' | '!'));
                 inner.ends_with(['.', '?', '!']) && toks.get(k + 1).is_some_and(|n| starts(Some(n)))
             }

@@ -132,7 +132,7 @@ impl<'a> DocContext<'a> {
         se: usize,
         pos: usize,
     ) -> Option<Attribution<'a>> {
-        let inner = self.text[toks[qi].s()..toks[qi].e()].trim_end_matches(['”', '"', '’', '\'', ' ']);
+        let inner = self.word(&toks[qi]).trim_end_matches(['”', '"', '’', '\'', ' ']);
         if !inner.ends_with([',', '?', '!']) {
             return None;
         }

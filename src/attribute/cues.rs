@@ -81,7 +81,7 @@ impl<'a> DocContext<'a> {
     ) -> Option<Found<'a>> {
         let np = self.np_right(toks, m, se)?;
         let found = self.named_person(toks, np, pos)?;
-        let description = &self.text[toks[a].s()..toks[m - 1].e()];
+        let description = self.span(toks, a, m);
         let role = if found.role.is_empty() {
             description.to_string()
         } else {
@@ -131,9 +131,7 @@ impl<'a> DocContext<'a> {
         let mut j = qi + 1;
         // A quote that ends its sentence on a question or exclamation mark ("“Why?” Roe asked")
         // still has its cue in the sentence after it; one that ends on a period does not.
-        let period = || {
-            self.text[toks[qi].s()..toks[qi].e()].trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with('.')
-        };
+        let period = || self.word(&toks[qi]).trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with('.');
         let se = if adjacent && se == qi + 1 && qi + 1 < toks.len() && !period() {
             self.sentence(toks, qi + 1).1
         } else {
@@ -168,9 +166,7 @@ impl<'a> DocContext<'a> {
                 // "“…,” scolded Ann Roe.": after a quote its comma closes, a transitive verb has
                 // its speaker after it when only the name follows, to a comma or the sentence end.
                 let inverted = class == CueClass::Transitive
-                    && self.text[toks[qi].s()..toks[qi].e()]
-                        .trim_end_matches(['”', '"', '’', '\'', ' '])
-                        .ends_with(',');
+                    && self.word(&toks[qi]).trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with(',');
                 if matches!(class, CueClass::Finite | CueClass::According) || inverted {
                     let np = self
                         .np_right(toks, after, se)

@@ -47,11 +47,10 @@ impl<'a> DocContext<'a> {
     /// not name-like ("Getty Images Kevin Vickers", "Political Affairs Victoria Nuland"; but
     /// "Farouk Ali Haddad" stays whole).
     pub(super) fn name_start(&self, toks: &[Tok], i: usize, j: usize) -> usize {
-        let text = |a: usize, b: usize| &self.text[toks[a].s()..toks[b - 1].e()];
         let after_place = (i + 1..j.min(i + 4)).rev().find(|&k| {
             // "Jerome Powell" is not the town of Jerome: a one-word place that is also a
             // given name stays a name.
-            self.lexicon.is_place(text(i, k))
+            self.lexicon.is_place(self.span(toks, i, k))
                 && self.lexicon.is_given_name(self.word(&toks[k]))
                 && !(k == i + 1 && self.lexicon.is_given_name(self.word(&toks[i])))
         });

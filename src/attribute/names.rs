@@ -184,7 +184,7 @@ impl<'a> DocContext<'a> {
                 match p {
                     Payload::Entity(e) => {
                         let entry = &self.gazetteer.entries()[e as usize];
-                        let word = &self.text[t.s()..toks[end - 1].e()];
+                        let word = self.span(toks, i, end);
                         if entry.kind == EntityKind::Organization
                             && self.by_surname.get(word).is_some_and(|l| {
                                 l.iter().any(|&x| {
@@ -217,7 +217,7 @@ impl<'a> DocContext<'a> {
                         if joined {
                             break; // part of a longer name not in the gazetteer: read as a run below
                         }
-                        let w = &self.text[t.s()..toks[end - 1].e()];
+                        let w = self.span(toks, i, end);
                         let honorific = if i > 0 { self.honorific_gender(&toks[i - 1]) } else { None };
                         let gender = honorific.unwrap_or(Gender::Unknown);
                         // "between May and October": a word that is never a name on its own
@@ -284,7 +284,7 @@ impl<'a> DocContext<'a> {
             && toks[i].mention.is_none()
             && self.is_opener_not_name(self.word(&toks[i]))
             && self.lexicon.is_given_name(self.word(&toks[i + 1]))
-            && !self.lexicon.is_place(&self.text[toks[i].s()..toks[j - 1].e()]);
+            && !self.lexicon.is_place(self.span(toks, i, j));
         let i = if glued { i + 1 } else { i };
         if opens && j == i + 1 && self.is_opener_word(toks, i) {
             return None;
@@ -295,7 +295,7 @@ impl<'a> DocContext<'a> {
             *w = self.word(t);
         }
         let words = &buf[..j - i];
-        let name = &self.text[t.s()..toks[j - 1].e()];
+        let name = self.span(toks, i, j);
         let last = words.iter().rev().find(|w| !self.lexicon.is_name_suffix(w)).copied().unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
         let given_name = self.lexicon.given_name(words[0]);
@@ -369,7 +369,7 @@ impl<'a> DocContext<'a> {
 
     /// An organisation's name written from token `i` up to token `end`.
     fn organisation(&self, toks: &[Tok], i: usize, end: usize) -> NameUnit<'a> {
-        let name = &self.text[toks[i].s()..toks[end - 1].e()];
+        let name = self.span(toks, i, end);
         let last = self.word(&toks[end - 1]);
         NameUnit {
             at: toks[i].s(),

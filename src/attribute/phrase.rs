@@ -247,7 +247,7 @@ impl<'a> DocContext<'a> {
         if !toks[a..b].iter().any(|t| self.is_role_noun(t) || self.is_office_title(t)) {
             return String::new();
         }
-        self.text[toks[a].s()..toks[b - 1].e()].to_string()
+        self.span(toks, a, b).to_string()
     }
 
     /// The role a person's name at tokens `[ua, ub)` is written with, in a phrase of tokens
@@ -269,7 +269,7 @@ impl<'a> DocContext<'a> {
         let end = if titled { self.title_post_modifier(toks, ub).min(hi) } else { ub };
         if end > ub {
             role.push(' ');
-            role.push_str(&self.text[toks[ub].s()..toks[end - 1].e()]);
+            role.push_str(self.span(toks, ub, end));
         }
         (role, titled)
     }
@@ -313,9 +313,8 @@ impl<'a> DocContext<'a> {
                     _ => false,
                 })
         };
-        let named = end > start
-            && (self.lexicon.is_place(&self.text[toks[start].s()..toks[end - 1].e()])
-                || (start..end).any(body));
+        let named =
+            end > start && (self.lexicon.is_place(self.span(toks, start, end)) || (start..end).any(body));
         if named && !owned {
             end
         } else {
@@ -371,7 +370,7 @@ impl<'a> DocContext<'a> {
                     })
                 });
                 if end == close && (u.full || u.entry.is_some()) && !np_has_name {
-                    let role = self.text[toks[np.a].s()..toks[np.b - 1].e()].to_string();
+                    let role = self.span(toks, np.a, np.b).to_string();
                     return Some((Np { a: open + 1, b: close }, role));
                 }
             }
@@ -379,7 +378,7 @@ impl<'a> DocContext<'a> {
             let appo = if adverbial || open + 1 >= close {
                 String::new()
             } else {
-                self.text[toks[open + 1].s()..toks[close - 1].e()].to_string()
+                self.span(toks, open + 1, close).to_string()
             };
             return Some((np, appo));
         }
@@ -449,7 +448,7 @@ impl<'a> DocContext<'a> {
         if e == b + 1 {
             return String::new();
         }
-        self.text[toks[b + 1].s()..toks[e - 1].e()].trim_end_matches([',', ' ']).to_string()
+        self.span(toks, b + 1, e).trim_end_matches([',', ' ']).to_string()
     }
 }
 

@@ -63,8 +63,7 @@ impl<'a> DocContext<'a> {
     /// Reads a noun phrase as a speaker. Returns the speaker, the method, the mention text and
     /// the role written inside the phrase.
     pub(super) fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found<'a>> {
-        let text = self.text;
-        let text_of = |a: usize, b: usize| Cow::Borrowed(&text[toks[a].s()..toks[b - 1].e()]);
+        let text_of = |a: usize, b: usize| Cow::Borrowed(self.span(toks, a, b));
         // One pass over the phrase: its name units, and where the core ends and a post-modifier
         // begins ("Bonnie Glaser | of the German Marshall Fund").
         let mut units: Vec<(NameUnit<'a>, usize, usize)> = Vec::new();
