@@ -121,11 +121,9 @@ pub struct Lexicon {
     pub pronouns: HashMap<String, PronounKind>,
     /// First-person pronouns (lowercase): the writer, or a group speaking for itself.
     pub(crate) first_person: HashSet<&'static str>,
-    /// The first bytes of the pronouns, in either ASCII case, as a bit set: most words are
-    /// answered "no pronoun" by it without a lookup.
-    pronoun_initials: u128,
-    /// The length in bytes of the longest pronoun: a longer word is none.
-    longest_pronoun: usize,
+    /// The first bytes (in either ASCII case) and the longest length of the pronouns: most
+    /// words are answered "no pronoun" by it without a lookup.
+    pronoun_filter: InitialFilter,
     /// Every pronoun packed by [`pack_ascii_lower`], when all are ASCII and that short (else
     /// `None`): an ASCII word is told a pronoun or not by a few comparisons. The rules ask it
     /// of every short word ("the", "with", "is") in every paragraph.
@@ -246,12 +244,7 @@ impl Lexicon {
             }
         }
         let possessives = classed("data/possessives.csv", POSSESSIVES, "gender", &pronoun_kinds)?;
-        let pronoun_initials = pronouns
-            .keys()
-            .filter_map(|p: &String| p.bytes().next())
-            .filter(u8::is_ascii)
-            .fold(0u128, |m, b| m | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
-        let longest_pronoun = pronouns.keys().map(String::len).max().unwrap_or(0);
+        let pronoun_filter = InitialFilter::new(pronouns.keys().map(String::as_str), true);
         let ascii_pronouns = pronouns
             .keys()
             .map(|p| pack_ascii_lower(p.as_bytes()))
@@ -293,8 +286,7 @@ impl Lexicon {
             cues,
             pronouns,
             first_person,
-            pronoun_initials,
-            longest_pronoun,
+            pronoun_filter,
             ascii_pronouns,
             possessives,
             honorifics,
@@ -310,7 +302,7 @@ impl Lexicon {
             adverbs: words(ADVERBS),
             name_particles: words(NAME_PARTICLES),
             name_suffixes: words(NAME_SUFFIXES),
-            suffix_filter: InitialFilter::new(word_lines(NAME_SUFFIXES)),
+            suffix_filter: InitialFilter::new(word_lines(NAME_SUFFIXES), false),
             clause_openers: words(CLAUSE_OPENERS),
             speech_nouns: words(SPEECH_NOUNS),
             title_small_words: words(TITLE_SMALL_WORDS),
@@ -350,7 +342,7 @@ impl Lexicon {
     /// Whether a word, as written, is a name suffix ("Jr.", "III").
     #[inline]
     pub(crate) fn is_name_suffix(&self, word: &str) -> bool {
-        self.suffix_filter.may_hold(word) && self.name_suffixes.contains(word)
+        self.suffix_filter.may_hold(word.as_bytes()) && self.name_suffixes.contains(word)
     }
 
     /// The role class of a word, if it is one.
@@ -382,9 +374,7 @@ impl Lexicon {
     /// pronouns are ASCII and short), and may be for another.
     #[inline]
     pub(crate) fn may_be_pronoun(&self, word: &[u8]) -> bool {
-        if word.len() > self.longest_pronoun
-            || !word.first().is_some_and(|&b| !b.is_ascii() || self.pronoun_initials >> b & 1 == 1)
-        {
+        if !self.pronoun_filter.may_hold(word) {
             return false;
         }
         match &self.ascii_pronouns {

@@ -1,22 +1,29 @@
 //! Cheap first answers to "is this word in the list?": tests that say no to most words
 //! without a hash lookup (the attribution rules ask them of nearly every word).
 
-/// What the words of a list start with and how long they are at most, as written: a word it
-/// says no to is not in the list.
+/// What the words of a list start with and how long they are at most: a word it says no to is
+/// not in the list.
 #[derive(Debug)]
 pub(super) struct InitialFilter {
     /// The ASCII first bytes, as a bit set.
     initials: u128,
-    /// Whether a word starts with a byte that is not ASCII.
+    /// Whether a word that starts with a byte that is not ASCII may be listed.
     other: bool,
+    /// The length in bytes of the longest word.
     longest: usize,
 }
 
 impl InitialFilter {
-    pub(super) fn new<'w>(words: impl Iterator<Item = &'w str>) -> InitialFilter {
-        let mut f = InitialFilter { initials: 0, other: false, longest: 0 };
+    /// The filter of `words` as written, or, with `any_case`, of the words in any case (both
+    /// ASCII cases of each first byte; a word starting with another byte may change case into
+    /// a listed one, so it is never said no to by its first byte).
+    pub(super) fn new<'w>(words: impl IntoIterator<Item = &'w str>, any_case: bool) -> InitialFilter {
+        let mut f = InitialFilter { initials: 0, other: any_case, longest: 0 };
         for w in words {
             match w.bytes().next() {
+                Some(b) if b.is_ascii() && any_case => {
+                    f.initials |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase()
+                }
                 Some(b) if b.is_ascii() => f.initials |= 1 << b,
                 Some(_) => f.other = true,
                 None => {}
@@ -28,15 +35,11 @@ impl InitialFilter {
 
     /// False when `word` is in none of the words: too long, or starting with a byte none does.
     #[inline]
-    pub(super) fn may_hold(&self, word: &str) -> bool {
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
         word.len() <= self.longest
-            && word.bytes().next().is_some_and(|b| {
-                if b.is_ascii() {
-                    self.initials >> b & 1 == 1
-                } else {
-                    self.other
-                }
-            })
+            && word
+                .first()
+                .is_some_and(|&b| if b.is_ascii() { self.initials >> b & 1 == 1 } else { self.other })
     }
 }
 
@@ -111,14 +114,22 @@ mod tests {
     #[test]
     fn a_filter_says_no_only_to_words_not_listed() {
         let words = ["Jr.", "III", "Ñu"];
-        let f = InitialFilter::new(words.into_iter());
+        let f = InitialFilter::new(words, false);
         for w in words {
-            assert!(f.may_hold(w), "{w}");
+            assert!(f.may_hold(w.as_bytes()), "{w}");
         }
         for w in ["jr.", "Smith", "", "IIII"] {
-            assert!(!f.may_hold(w), "{w}");
+            assert!(!f.may_hold(w.as_bytes()), "{w}");
         }
         // A word starting with another non-ASCII byte may be listed: it is looked up.
-        assert!(f.may_hold("Ö"));
+        assert!(f.may_hold("Ö".as_bytes()));
+        // In any case: both ASCII cases, and every non-ASCII first byte.
+        let f = InitialFilter::new(["he", "she"], true);
+        for w in ["He", "SHE", "Hex", "É"] {
+            assert!(f.may_hold(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "it", "shelf"] {
+            assert!(!f.may_hold(w.as_bytes()), "{w}");
+        }
     }
 }
