@@ -42,9 +42,32 @@ pub enum Payload {
     Honorific(u32),
 }
 
+/// One bit per kind of [`Payload`] (`Payload::kind`), for asking what a mention stands for
+/// without reading its payloads again.
+pub(crate) mod kind {
+    pub(crate) const ENTITY: u8 = 1;
+    pub(crate) const SURNAME: u8 = 1 << 1;
+    pub(crate) const TITLE: u8 = 1 << 2;
+    pub(crate) const COUNTRY: u8 = 1 << 3;
+    pub(crate) const CUE: u8 = 1 << 4;
+    pub(crate) const HONORIFIC: u8 = 1 << 5;
+}
+
 impl Payload {
     fn case_sensitive(self) -> bool {
         !matches!(self, Payload::Title(_) | Payload::Cue(_))
+    }
+
+    /// Its kind's bit (see [`kind`]).
+    pub(crate) fn kind(self) -> u8 {
+        match self {
+            Payload::Entity(_) => kind::ENTITY,
+            Payload::Surname(_) => kind::SURNAME,
+            Payload::Title(_) => kind::TITLE,
+            Payload::Country(_) => kind::COUNTRY,
+            Payload::Cue(_) => kind::CUE,
+            Payload::Honorific(_) => kind::HONORIFIC,
+        }
     }
 }
 

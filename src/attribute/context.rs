@@ -12,7 +12,7 @@ use super::{Attribution, Tok, TokKind};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::classes::{ADVERB, CLAUSE_OPENER, DETERMINER, NEVER_NAME, PARTICLE, STOPWORD};
 use crate::lexicon::{Classes, Function, Lexicon, PronounKind, RoleWord};
-use crate::mention::{Matcher, Mention, Payload};
+use crate::mention::{kind, Matcher, Mention, Payload};
 use crate::text::is_word_char;
 
 /// Per-document state for attribution.
@@ -218,6 +218,9 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn cue_of(&self, t: &Tok) -> Option<u32> {
+        if !t.stands_for(kind::CUE) {
+            return None;
+        }
         self.payloads(t).into_iter().find_map(|p| if let Payload::Cue(c) = p { Some(c) } else { None })
     }
 

@@ -6,7 +6,7 @@ use super::entities::UnitRole;
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::lexicon::RoleWord;
-use crate::mention::Payload;
+use crate::mention::{kind, Payload};
 
 /// A name unit found in the text, for surname and pronoun resolution. Its words are borrowed
 /// from the text or the gazetteer: reading a name allocates nothing.
@@ -86,10 +86,8 @@ impl<'a> DocContext<'a> {
         {
             return false;
         }
-        let ps = self.payloads(t);
-        if ps.clone().any(|p| {
-            matches!(p, Payload::Title(_) | Payload::Country(_) | Payload::Cue(_) | Payload::Honorific(_))
-        }) && !ps.clone().any(|p| matches!(p, Payload::Entity(_) | Payload::Surname(_)))
+        if t.stands_for(kind::TITLE | kind::COUNTRY | kind::CUE | kind::HONORIFIC)
+            && !t.stands_for(kind::ENTITY | kind::SURNAME)
         {
             return false;
         }
@@ -178,7 +176,7 @@ impl<'a> DocContext<'a> {
         {
             return None;
         }
-        if let Some((_, end)) = t.mention {
+        if let Some((_, end)) = t.mention.filter(|_| t.stands_for(kind::ENTITY | kind::SURNAME)) {
             let end = end as usize;
             for p in self.payloads(t) {
                 match p {
@@ -364,7 +362,7 @@ impl<'a> DocContext<'a> {
     fn country_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
         let t = toks.get(i)?;
         let end = t.mention?.1 as usize;
-        (self.payloads(t).any(|p| matches!(p, Payload::Country(_))) && self.is_capitalized(t)).then_some(end)
+        (t.stands_for(kind::COUNTRY) && self.is_capitalized(t)).then_some(end)
     }
 
     /// An organisation's name written from token `i` up to token `end`.
@@ -411,12 +409,13 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn is_surname_only(&self, t: &Tok) -> bool {
-        let ps = self.payloads(t);
-        ps.clone().any(|p| matches!(p, Payload::Surname(_)))
-            && !ps.clone().any(|p| matches!(p, Payload::Entity(_)))
+        t.stands_for(kind::SURNAME) && !t.stands_for(kind::ENTITY)
     }
 
     pub(super) fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
+        if !t.stands_for(kind::HONORIFIC) {
+            return None;
+        }
         self.payloads(t).into_iter().find_map(|p| {
             if let Payload::Honorific(h) = p {
                 Some(self.lexicon.honorifics[h as usize].1)

@@ -3,7 +3,7 @@
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::EntityKind;
 use crate::lexicon::{Function, RoleWord};
-use crate::mention::Payload;
+use crate::mention::{kind, Payload};
 
 /// A noun phrase: tokens `[a, b)` of a paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -34,9 +34,7 @@ impl<'a> DocContext<'a> {
 
     /// A role noun such as "spokesman", "analyst", "president" (not a modifier or a document).
     pub(super) fn is_role_noun(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word
-            && (self.role_of(t) == Some(RoleWord::Title)
-                || self.payloads(t).any(|p| matches!(p, Payload::Title(_))))
+        t.kind == TokKind::Word && (self.role_of(t) == Some(RoleWord::Title) || t.stands_for(kind::TITLE))
     }
 
     pub(super) fn is_determiner(&self, t: &Tok) -> bool {
@@ -347,7 +345,10 @@ impl<'a> DocContext<'a> {
 
     /// An office or rank title written before a name ("Gov.", "Judge"), not a courtesy one.
     pub(super) fn is_office_title(&self, t: &Tok) -> bool {
-        self.payloads(t).any(|p| matches!(p, Payload::Honorific(h) if self.lexicon.offices[h as usize]))
+        t.stands_for(kind::HONORIFIC)
+            && self
+                .payloads(t)
+                .any(|p| matches!(p, Payload::Honorific(h) if self.lexicon.offices[h as usize]))
     }
 
     /// The subject of the cue at `k`: the phrase before it, skipping one comma-enclosed

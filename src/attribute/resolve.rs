@@ -9,7 +9,7 @@ use super::phrase::Np;
 use super::{DocContext, Speaker, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::lexicon::{Function, PronounKind, RoleWord};
-use crate::mention::Payload;
+use crate::mention::{kind, Payload};
 use crate::record::Method;
 
 /// How many names of the same surname, each way, a gendered surname looks through for one of its
@@ -223,7 +223,7 @@ impl<'a> DocContext<'a> {
         // A description: "the statement", "a spokesman for the campaign".
         let described = toks[np.a..np.b].iter().any(|t| {
             t.kind == TokKind::Word && self.role_of(t).is_some_and(|r| r != RoleWord::Modifier)
-                || self.payloads(t).any(|p| matches!(p, Payload::Title(_)))
+                || t.stands_for(kind::TITLE)
         });
         // "the campaign", "Roe’s campaign".
         let determined = self.is_determiner(&toks[np.a])

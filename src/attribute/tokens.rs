@@ -23,6 +23,9 @@ pub struct Tok {
     pub mention: Option<(u32, u32)>,
     /// Inside a mention that started at an earlier token.
     pub inside: bool,
+    /// The kinds of the payloads of `mention` that hold as written (`mention::kind` bits),
+    /// set when a document's reading attaches its mentions (see `DocContext::has_payload`).
+    pub(crate) kinds: u8,
     /// The word's classes in the lexicon, each looked up on first use (see `context`).
     pub(crate) classes: Cell<u32>,
 }
@@ -38,6 +41,13 @@ impl Tok {
     #[inline]
     pub fn e(&self) -> usize {
         self.end as usize
+    }
+
+    /// Whether the mention starting here stands for something of a kind in `kinds` (bits of
+    /// `mention::kind`), as written.
+    #[inline]
+    pub(crate) fn stands_for(&self, kinds: u8) -> bool {
+        self.kinds & kinds != 0
     }
 }
 
@@ -79,6 +89,7 @@ fn tokenize_onto(
         kind,
         mention: None,
         inside: false,
+        kinds: 0,
         classes: Cell::new(0),
     };
     let bytes = text.as_bytes();
@@ -235,6 +246,7 @@ impl DocContext<'_> {
         tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
         let toks = &mut toks[start..];
         attach_mentions(toks, &self.mentions);
+        self.mark_payload_kinds(toks);
         self.scan_names(toks);
     }
 
@@ -250,6 +262,16 @@ impl DocContext<'_> {
         toks.clear();
         tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
         attach_mentions(toks, &self.mentions);
+        self.mark_payload_kinds(toks);
+    }
+
+    /// Sets `Tok::kinds` of every token a mention starts at.
+    fn mark_payload_kinds(&self, toks: &mut [Tok]) {
+        for i in 0..toks.len() {
+            if toks[i].mention.is_some() {
+                toks[i].kinds = self.payloads(&toks[i]).fold(0, |k, p| k | p.kind());
+            }
+        }
     }
 
     /// Finds the mentions of a paragraph outside its quotes (a quote is one token, so a mention
