@@ -176,6 +176,13 @@ impl<'a> DocContext<'a> {
         {
             return None;
         }
+        // A mention that stands only for titles, cues or honorifics ("said", "President") starts
+        // none: it is no name word (`is_name_word`), and an organisation's run holds no mention.
+        if t.stands_for(kind::TITLE | kind::CUE | kind::HONORIFIC)
+            && !t.stands_for(kind::ENTITY | kind::SURNAME | kind::COUNTRY)
+        {
+            return None;
+        }
         if let Some((_, end)) = t.mention.filter(|_| t.stands_for(kind::ENTITY | kind::SURNAME)) {
             let end = end as usize;
             for p in self.payloads(t) {

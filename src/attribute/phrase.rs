@@ -303,13 +303,14 @@ impl<'a> DocContext<'a> {
         let owned = toks.get(end).is_some_and(|t| t.kind == TokKind::Possessive);
         let body = |i: usize| {
             self.role_of(&toks[i]) == Some(RoleWord::Group)
-                || self.payloads(&toks[i]).any(|p| match p {
-                    Payload::Country(_) => true,
-                    Payload::Entity(x) => {
-                        self.gazetteer.entries()[x as usize].kind == EntityKind::Organization
-                    }
-                    _ => false,
-                })
+                || toks[i].stands_for(kind::COUNTRY | kind::ENTITY)
+                    && self.payloads(&toks[i]).any(|p| match p {
+                        Payload::Country(_) => true,
+                        Payload::Entity(x) => {
+                            self.gazetteer.entries()[x as usize].kind == EntityKind::Organization
+                        }
+                        _ => false,
+                    })
         };
         let named =
             end > start && (self.lexicon.is_place(self.span(toks, start, end)) || (start..end).any(body));

@@ -167,7 +167,7 @@ impl<'a> DocContext<'a> {
         // A role: "the US president", "China’s foreign minister".
         let mut title = None;
         let mut country = None;
-        for t in &toks[np.a..np.b] {
+        for t in toks[np.a..np.b].iter().filter(|t| t.stands_for(kind::TITLE | kind::COUNTRY)) {
             for p in self.payloads(t) {
                 match p {
                     Payload::Title(x) => title = Some(x),
