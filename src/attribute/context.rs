@@ -33,7 +33,7 @@ pub(crate) struct DocContext<'a> {
     pub(super) ends: Vec<bool>,
     /// For each token of that paragraph: where its sentence starts (the token after the
     /// latest end before it) and the first end at or after it (the length when none): what
-    /// `sentence` reads, computed once per paragraph with `ends`.
+    /// `sentence` reads, computed once per paragraph attributed (`prepare_sentences`).
     bounds: Vec<(u32, u32)>,
     /// Full personal names by surname (last word, and first word of two-word names): indices
     /// into `units`, in text order.
@@ -232,7 +232,9 @@ impl<'a> DocContext<'a> {
             }
     }
 
-    /// Computes after which tokens of a paragraph a sentence ends, before its quotes are read.
+    /// Computes after which tokens of a paragraph a sentence ends, before its names are read;
+    /// the sentence bounds `sentence` reads are computed only for a paragraph attributed
+    /// (`prepare_sentences`): until then it reads the ends.
     pub(super) fn find_sentence_ends(&mut self, toks: &[Tok]) {
         // One buffer for every paragraph.
         let mut ends = std::mem::take(&mut self.ends);
@@ -250,14 +252,20 @@ impl<'a> DocContext<'a> {
             _ => false,
         }));
         self.ends = ends;
-        self.find_sentence_bounds();
+        self.bounds.clear();
     }
 
-    /// Takes the sentence ends of a paragraph read before (`sentence_ends`), instead of
-    /// finding them again.
-    pub(crate) fn use_sentence_ends(&mut self, ends: &[bool]) {
-        self.ends.clear();
-        self.ends.extend_from_slice(ends);
+    /// Readies the sentences of a paragraph to attribute: its sentence ends, taken from
+    /// `ends` when the first pass kept them (`sentence_ends`), else found again, and each
+    /// token's sentence bounds.
+    pub(super) fn prepare_sentences(&mut self, toks: &[Tok], ends: Option<&[bool]>) {
+        match ends {
+            Some(ends) => {
+                self.ends.clear();
+                self.ends.extend_from_slice(ends);
+            }
+            None => self.find_sentence_ends(toks),
+        }
         self.find_sentence_bounds();
     }
 

@@ -55,10 +55,7 @@ impl<'a> DocContext<'a> {
         let has_cue = self.has_cue(toks);
         let colon_end = ends_with_colon(toks);
         // Every paragraph attributed holds a quote or a cue, or leads in to a quote paragraph.
-        match ends {
-            Some(ends) => self.use_sentence_ends(ends),
-            None => self.find_sentence_ends(toks),
-        }
+        self.prepare_sentences(toks, ends);
         let mut attributed: Vec<AttributedQuote<'a>> = Vec::new();
         if self.is_promo(toks) {
             for (ti, t) in toks.iter().enumerate() {

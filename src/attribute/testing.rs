@@ -27,7 +27,7 @@ pub(super) fn with_paragraph<R>(text: &str, f: impl FnOnce(&mut DocContext<'_>, 
     let quotes: Vec<_> = segment::quotes(text, para, false).into_iter().filter(|q| !q.nested).collect();
     let mut ctx = DocContext::new(text, matcher, gazetteer, lexicon());
     let toks = ctx.read_paragraph(para, &quotes, 0);
-    ctx.find_sentence_ends(&toks);
+    ctx.prepare_sentences(&toks, None);
     f(&mut ctx, &toks)
 }
 
