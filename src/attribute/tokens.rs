@@ -337,6 +337,27 @@ mod tests {
         }
     }
 
+    /// A token knows what its mention stands for as written: a name in the wrong case, found by
+    /// the case-blind search, stands for nothing; a cue in any case is still a cue.
+    #[test]
+    fn tokens_carry_the_kinds_of_their_mentions_as_written() {
+        use crate::mention::kind;
+        let text = "Antony Blinken told reporters in China that antony blinken SAID so.";
+        super::super::testing::with_paragraph(text, |_, toks| {
+            let of = |at: usize| toks.iter().find(|t| t.s() == at).map(|t| t.kinds);
+            let at = |w: &str| text.find(w).unwrap();
+            assert!(of(at("Antony")).is_some_and(|k| k & kind::ENTITY != 0));
+            assert_eq!(of(at("told")), Some(kind::CUE));
+            assert!(of(at("China")).is_some_and(|k| k & kind::COUNTRY != 0));
+            assert_eq!(of(at("antony")), Some(0));
+            assert_eq!(of(at("SAID")), Some(kind::CUE));
+            assert_eq!(of(at("reporters")), Some(0));
+            for t in toks.iter().filter(|t| t.mention.is_none()) {
+                assert_eq!(t.kinds, 0, "{}", &text[t.s()..t.e()]);
+            }
+        });
+    }
+
     #[test]
     fn paragraphs_become_words_punctuation_and_whole_quotes() {
         let rows: &[(&str, &[&str])] = &[
