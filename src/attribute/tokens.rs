@@ -80,6 +80,19 @@ fn tokenize_onto(
     first_quote: usize,
     toks: &mut Vec<Tok>,
 ) {
+    tokenize_onto_as::<true>(text, start, end, quotes, first_quote, toks);
+}
+
+/// [`tokenize_onto`]; with `ASCII_FAST`, plain ASCII words and punctuation are read by a
+/// shortcut (the tokens are the same without it, which the tests check).
+fn tokenize_onto_as<const ASCII_FAST: bool>(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &[QuoteSpan],
+    first_quote: usize,
+    toks: &mut Vec<Tok>,
+) {
     let mut qi = first_quote;
     let mut i = start;
     // Both fit: a text read at once is at most `MAX_TEXT` bytes.
@@ -109,8 +122,30 @@ fn tokenize_onto(
             qi += 1;
             continue;
         }
-        // An ASCII letter or digit starts a word; anything else is decoded.
-        if !is_ascii_word_byte(bytes[i]) {
+        let b = bytes[i];
+        if ASCII_FAST && b.is_ascii() {
+            if !is_ascii_word_byte(b) {
+                // White space, else one punctuation token.
+                if !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                    toks.push(tok(i, i + 1, TokKind::Punct(b as char)));
+                }
+                i += 1;
+                continue;
+            }
+            // Most words: ASCII letters and digits, then a space or punctuation that joins no
+            // word to them (not `'-.&`, nothing beyond ASCII): the word is the run, with no
+            // possessive nor abbreviation period to read. Other words are read below.
+            let mut j = i + 1;
+            while j < end && is_ascii_word_byte(bytes[j]) {
+                j += 1;
+            }
+            if j == end || bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&') {
+                toks.push(tok(i, j, TokKind::Word));
+                i = j;
+                continue;
+            }
+        } else if !is_ascii_word_byte(b) {
+            // An ASCII letter or digit starts a word; anything else is decoded.
             let (c, len) = char_at(text, i);
             if is_space(c) {
                 i += len;
@@ -267,10 +302,8 @@ impl DocContext<'_> {
 
     /// Sets `Tok::kinds` of every token a mention starts at.
     fn mark_payload_kinds(&self, toks: &mut [Tok]) {
-        for i in 0..toks.len() {
-            if toks[i].mention.is_some() {
-                toks[i].kinds = self.payloads(&toks[i]).fold(0, |k, p| k | p.kind());
-            }
+        for t in toks.iter_mut().filter(|t| t.mention.is_some()) {
+            t.kinds = self.payloads(t).fold(0, |k, p| k | p.kind());
         }
     }
 
@@ -334,6 +367,45 @@ mod tests {
                 ctx.read_paragraph(para, &quotes, first);
             }
             proptest::prop_assert_eq!(&ctx.mentions, &want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// The shortcut for plain ASCII words and punctuation reads the tokens the general loop
+        /// reads: joined words, possessives, abbreviations, quotes and white space included.
+        #[test]
+        fn the_ascii_shortcut_reads_the_tokens_of_the_general_loop(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "Mr", "U", "S", "co", "op", "AT", "T", "s", "S", "12", "Wáng", "é", "Ana",
+                ".", ",", "-", "&", "'", "’", "’s", "'s", "'S", "“", "”", "\"", "‘", ":", "—",
+                " ", " ", "\t", "\r", "\n", "\u{b}", "\u{c}", "\u{a0}", "\u{2009}", "\u{1c}",
+            ][..]), 0..40)
+        ) {
+            let text = pieces.concat();
+            let key = |t: &Tok| (t.s(), t.e(), t.kind);
+            // The whole text as one range (line breaks inside), and each paragraph with its quotes.
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            tokenize_onto_as::<true>(&text, 0, text.len(), &[], 0, &mut fast);
+            tokenize_onto_as::<false>(&text, 0, text.len(), &[], 0, &mut general);
+            proptest::prop_assert_eq!(
+                fast.iter().map(key).collect::<Vec<_>>(),
+                general.iter().map(key).collect::<Vec<_>>(),
+                "{:?}",
+                text
+            );
+            for para in segment::paragraphs(&text) {
+                let quotes: Vec<QuoteSpan> =
+                    segment::quotes(&text, para, false).into_iter().filter(|q| !q.nested).collect();
+                let (mut fast, mut general) = (Vec::new(), Vec::new());
+                tokenize_onto_as::<true>(&text, para.start, para.end, &quotes, 0, &mut fast);
+                tokenize_onto_as::<false>(&text, para.start, para.end, &quotes, 0, &mut general);
+                proptest::prop_assert_eq!(
+                    fast.iter().map(key).collect::<Vec<_>>(),
+                    general.iter().map(key).collect::<Vec<_>>(),
+                    "{:?}",
+                    text
+                );
+            }
         }
     }
 
