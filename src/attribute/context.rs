@@ -224,12 +224,10 @@ impl<'a> DocContext<'a> {
         self.payloads(t).into_iter().find_map(|p| if let Payload::Cue(c) = p { Some(c) } else { None })
     }
 
+    /// A word whose first character is upper case (found when the word was read).
+    #[inline]
     pub(super) fn is_capitalized(&self, t: &Tok) -> bool {
-        t.kind == TokKind::Word
-            && match self.word(t).as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => self.word(t).chars().next().is_some_and(char::is_uppercase),
-            }
+        t.capitalized
     }
 
     /// Computes after which tokens of a paragraph a sentence ends, before its names are read;

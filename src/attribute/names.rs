@@ -62,7 +62,7 @@ impl<'a> DocContext<'a> {
         }
         let w = self.word(t);
         // Most words are lower case and not particles: answer them before any lookup.
-        let capitalized = w.as_bytes()[0].is_ascii_uppercase() || self.is_capitalized(t);
+        let capitalized = self.is_capitalized(t);
         if !(capitalized || t.mention.is_some() || self.in_particles(t)) {
             return false;
         }
@@ -169,11 +169,7 @@ impl<'a> DocContext<'a> {
     /// The name unit starting at token `i`, and the token after it.
     pub(super) fn unit_at(&self, toks: &[Tok], i: usize) -> Option<(NameUnit<'a>, usize)> {
         let t = &toks[i];
-        if t.inside
-            || t.mention.is_none()
-                && (t.kind != TokKind::Word
-                    || !self.word(t).as_bytes()[0].is_ascii_uppercase() && !self.is_capitalized(t))
-        {
+        if t.inside || t.mention.is_none() && (t.kind != TokKind::Word || !self.is_capitalized(t)) {
             return None;
         }
         // A mention that stands only for titles, cues or honorifics ("said", "President") starts

@@ -24,8 +24,10 @@ pub struct Tok {
     /// Inside a mention that started at an earlier token.
     pub inside: bool,
     /// The kinds of the payloads of `mention` that hold as written (`mention::kind` bits),
-    /// set when a document's reading attaches its mentions (see `DocContext::has_payload`).
+    /// set when a document's reading attaches its mentions (see `Tok::stands_for`).
     pub(crate) kinds: u8,
+    /// A word whose first character is upper case (`DocContext::is_capitalized`).
+    pub(crate) capitalized: bool,
     /// The word's classes in the lexicon, each looked up on first use (see `context`).
     pub(crate) classes: Cell<u32>,
 }
@@ -96,6 +98,7 @@ fn tokenize_onto_as<const ASCII_FAST: bool>(
     let mut qi = first_quote;
     let mut i = start;
     // Both fit: a text read at once is at most `MAX_TEXT` bytes.
+    let bytes = text.as_bytes();
     let tok = |s: usize, e: usize, kind| Tok {
         start: s as u32,
         end: e as u32,
@@ -103,9 +106,10 @@ fn tokenize_onto_as<const ASCII_FAST: bool>(
         mention: None,
         inside: false,
         kinds: 0,
+        capitalized: false,
         classes: Cell::new(0),
     };
-    let bytes = text.as_bytes();
+    let word = |s: usize, e: usize, capitalized: bool| Tok { capitalized, ..tok(s, e, TokKind::Word) };
     while i < end {
         // A space: no token, and no quote opens there.
         if bytes[i] == b' ' {
@@ -140,7 +144,7 @@ fn tokenize_onto_as<const ASCII_FAST: bool>(
                 j += 1;
             }
             if j == end || bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&') {
-                toks.push(tok(i, j, TokKind::Word));
+                toks.push(word(i, j, b.is_ascii_uppercase()));
                 i = j;
                 continue;
             }
@@ -186,26 +190,27 @@ fn tokenize_onto_as<const ASCII_FAST: bool>(
                 break;
             }
         }
-        let word = &text[i..j];
+        let w = &text[i..j];
+        let capitalized =
+            if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(text, i).0.is_uppercase() };
         // A possessive ending is its own token, so "China’s" is a mention of China.
-        let ends_in_s = matches!(word.as_bytes()[word.len() - 1], b's' | b'S');
-        let poss = ["’s", "'s", "’S", "'S"]
-            .iter()
-            .find(|p| ends_in_s && word.len() > p.len() + 1 && word.ends_with(**p));
+        let ends_in_s = matches!(w.as_bytes()[w.len() - 1], b's' | b'S');
+        let poss =
+            ["’s", "'s", "’S", "'S"].iter().find(|p| ends_in_s && w.len() > p.len() + 1 && w.ends_with(**p));
         if let Some(p) = poss {
-            toks.push(tok(i, j - p.len(), TokKind::Word));
+            toks.push(word(i, j - p.len(), capitalized));
             toks.push(tok(j - p.len(), j, TokKind::Possessive));
             i = j;
             continue;
         }
         // An abbreviation keeps its period: "Mr.", "U.S.", "V.".
         if j < end && bytes[j] == b'.' {
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || word.contains('.') || lexicon().abbreviations.contains(word) {
+            let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            if initial || w.contains('.') || lexicon().abbreviations.contains(w) {
                 j += 1;
             }
         }
-        toks.push(tok(i, j, TokKind::Word));
+        toks.push(word(i, j, capitalized));
         i = j;
     }
 }
@@ -382,7 +387,7 @@ mod tests {
             ][..]), 0..40)
         ) {
             let text = pieces.concat();
-            let key = |t: &Tok| (t.s(), t.e(), t.kind);
+            let key = |t: &Tok| (t.s(), t.e(), t.kind, t.capitalized);
             // The whole text as one range (line breaks inside), and each paragraph with its quotes.
             let (mut fast, mut general) = (Vec::new(), Vec::new());
             tokenize_onto_as::<true>(&text, 0, text.len(), &[], 0, &mut fast);
@@ -407,6 +412,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn words_know_whether_they_are_capitalized() {
+        let text = "Élise met ana, Bob’s team and U.S. officials. élan";
+        let para = segment::paragraphs(text)[0];
+        let toks = tokenize(text, para.start, para.end, &[], 0);
+        let capitalized: Vec<&str> =
+            toks.iter().filter(|t| t.capitalized).map(|t| &text[t.s()..t.e()]).collect();
+        assert_eq!(capitalized, ["Élise", "Bob", "U.S."]);
     }
 
     /// A token knows what its mention stands for as written: a name in the wrong case, found by
