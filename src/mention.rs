@@ -278,7 +278,10 @@ impl Matcher {
                 }
             }
             // The next word start: past the character that ends this run.
-            at = text[run..].chars().next().map_or(text.len(), |c| run + c.len_utf8());
+            at = match bytes.get(run) {
+                Some(b) if b.is_ascii() => run + 1,
+                _ => text[run..].chars().next().map_or(text.len(), |c| run + c.len_utf8()),
+            };
         }
         at.max(to)
     }
