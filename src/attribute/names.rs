@@ -97,7 +97,7 @@ impl<'a> DocContext<'a> {
         if self.pronoun_of(t).is_some() {
             return false;
         }
-        self.is_capitalized(t) || self.in_particles(t) && i > 0 && self.is_capitalized(&toks[i - 1])
+        capitalized || self.in_particles(t) && i > 0 && self.is_capitalized(&toks[i - 1])
     }
 
     /// Records every name unit of a paragraph (for surnames and pronouns), in text order.

@@ -97,8 +97,8 @@ fn tokenize_onto_as<const ASCII_FAST: bool>(
 ) {
     let mut qi = first_quote;
     let mut i = start;
-    // Both fit: a text read at once is at most `MAX_TEXT` bytes.
     let bytes = text.as_bytes();
+    // Both fit: a text read at once is at most `MAX_TEXT` bytes.
     let tok = |s: usize, e: usize, kind| Tok {
         start: s as u32,
         end: e as u32,
