@@ -69,25 +69,14 @@ pub enum TokKind {
 /// Splits a paragraph into tokens; `quotes` are the document's top-level quotes.
 pub fn tokenize(text: &str, start: usize, end: usize, quotes: &[QuoteSpan], first_quote: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
-    tokenize_onto(text, start, end, quotes, first_quote, &mut toks);
+    tokenize_onto::<true>(text, start, end, quotes, first_quote, &mut toks);
     toks
 }
 
-/// [`tokenize`] onto the end of `toks` (one buffer serves every paragraph).
-fn tokenize_onto(
-    text: &str,
-    start: usize,
-    end: usize,
-    quotes: &[QuoteSpan],
-    first_quote: usize,
-    toks: &mut Vec<Tok>,
-) {
-    tokenize_onto_as::<true>(text, start, end, quotes, first_quote, toks);
-}
-
-/// [`tokenize_onto`]; with `ASCII_FAST`, plain ASCII words and punctuation are read by a
-/// shortcut (the tokens are the same without it, which the tests check).
-fn tokenize_onto_as<const ASCII_FAST: bool>(
+/// [`tokenize`] onto the end of `toks` (one buffer serves every paragraph). With `ASCII_FAST`
+/// (always, but in a test that compares), plain ASCII words and punctuation are read by a
+/// shortcut: the tokens are the same without it.
+fn tokenize_onto<const ASCII_FAST: bool>(
     text: &str,
     start: usize,
     end: usize,
@@ -283,7 +272,7 @@ impl DocContext<'_> {
     ) {
         self.find_mentions(para, quotes, first_quote);
         let start = toks.len();
-        tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
+        tokenize_onto::<true>(self.text, para.start, para.end, quotes, first_quote, toks);
         let toks = &mut toks[start..];
         attach_mentions(toks, &self.mentions);
         self.mark_payload_kinds(toks);
@@ -300,7 +289,7 @@ impl DocContext<'_> {
         toks: &mut Vec<Tok>,
     ) {
         toks.clear();
-        tokenize_onto(self.text, para.start, para.end, quotes, first_quote, toks);
+        tokenize_onto::<true>(self.text, para.start, para.end, quotes, first_quote, toks);
         attach_mentions(toks, &self.mentions);
         self.mark_payload_kinds(toks);
     }
@@ -390,8 +379,8 @@ mod tests {
             let key = |t: &Tok| (t.s(), t.e(), t.kind, t.capitalized);
             // The whole text as one range (line breaks inside), and each paragraph with its quotes.
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            tokenize_onto_as::<true>(&text, 0, text.len(), &[], 0, &mut fast);
-            tokenize_onto_as::<false>(&text, 0, text.len(), &[], 0, &mut general);
+            tokenize_onto::<true>(&text, 0, text.len(), &[], 0, &mut fast);
+            tokenize_onto::<false>(&text, 0, text.len(), &[], 0, &mut general);
             proptest::prop_assert_eq!(
                 fast.iter().map(key).collect::<Vec<_>>(),
                 general.iter().map(key).collect::<Vec<_>>(),
@@ -402,8 +391,8 @@ mod tests {
                 let quotes: Vec<QuoteSpan> =
                     segment::quotes(&text, para, false).into_iter().filter(|q| !q.nested).collect();
                 let (mut fast, mut general) = (Vec::new(), Vec::new());
-                tokenize_onto_as::<true>(&text, para.start, para.end, &quotes, 0, &mut fast);
-                tokenize_onto_as::<false>(&text, para.start, para.end, &quotes, 0, &mut general);
+                tokenize_onto::<true>(&text, para.start, para.end, &quotes, 0, &mut fast);
+                tokenize_onto::<false>(&text, para.start, para.end, &quotes, 0, &mut general);
                 proptest::prop_assert_eq!(
                     fast.iter().map(key).collect::<Vec<_>>(),
                     general.iter().map(key).collect::<Vec<_>>(),
