@@ -205,9 +205,12 @@ impl<'a> DocContext<'a> {
         &self.text[toks[a].s()..toks[b - 1].e()]
     }
 
-    /// What the mention starting at `t` stands for (nothing when none starts there).
-    pub(super) fn payloads(&self, t: &Tok) -> impl Iterator<Item = Payload> + Clone + '_ {
+    /// What the mention starting at `t` stands for, read only when it stands for something of
+    /// a kind in `kinds` (`mention::kind` bits; nothing otherwise, and nothing when no mention
+    /// starts there): the token's kinds answer most tokens without reading the payloads.
+    pub(super) fn payloads(&self, t: &Tok, kinds: u8) -> impl Iterator<Item = Payload> + Clone + '_ {
         t.mention
+            .filter(|_| t.stands_for(kinds))
             .into_iter()
             .flat_map(move |(m, _)| self.matcher.payloads(&self.mentions[m as usize], self.text))
     }
@@ -218,10 +221,7 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn cue_of(&self, t: &Tok) -> Option<u32> {
-        if !t.stands_for(kind::CUE) {
-            return None;
-        }
-        self.payloads(t).into_iter().find_map(|p| if let Payload::Cue(c) = p { Some(c) } else { None })
+        self.payloads(t, kind::CUE).find_map(|p| if let Payload::Cue(c) = p { Some(c) } else { None })
     }
 
     /// A word whose first character is upper case (found when the word was read).

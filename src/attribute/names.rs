@@ -179,9 +179,9 @@ impl<'a> DocContext<'a> {
         {
             return None;
         }
-        if let Some((_, end)) = t.mention.filter(|_| t.stands_for(kind::ENTITY | kind::SURNAME)) {
+        if let Some((_, end)) = t.mention {
             let end = end as usize;
-            for p in self.payloads(t) {
+            for p in self.payloads(t, kind::ENTITY | kind::SURNAME) {
                 match p {
                     Payload::Entity(e) => {
                         let entry = &self.gazetteer.entries()[e as usize];
@@ -406,7 +406,7 @@ impl<'a> DocContext<'a> {
         self.lexicon.is_given_name(first)
             && !self.lexicon.is_common_word(first)
             && next.mention.is_some_and(|(_, end)| end as usize == i + 2)
-            && self.payloads(next).any(|p| {
+            && self.payloads(next, kind::ENTITY).any(|p| {
                 matches!(p, Payload::Entity(e) if self.gazetteer.entries()[e as usize].kind == EntityKind::Organization)
             })
     }
@@ -416,10 +416,7 @@ impl<'a> DocContext<'a> {
     }
 
     pub(super) fn honorific_gender(&self, t: &Tok) -> Option<Gender> {
-        if !t.stands_for(kind::HONORIFIC) {
-            return None;
-        }
-        self.payloads(t).into_iter().find_map(|p| {
+        self.payloads(t, kind::HONORIFIC).find_map(|p| {
             if let Payload::Honorific(h) = p {
                 Some(self.lexicon.honorifics[h as usize].1)
             } else {

@@ -303,14 +303,13 @@ impl<'a> DocContext<'a> {
         let owned = toks.get(end).is_some_and(|t| t.kind == TokKind::Possessive);
         let body = |i: usize| {
             self.role_of(&toks[i]) == Some(RoleWord::Group)
-                || toks[i].stands_for(kind::COUNTRY | kind::ENTITY)
-                    && self.payloads(&toks[i]).any(|p| match p {
-                        Payload::Country(_) => true,
-                        Payload::Entity(x) => {
-                            self.gazetteer.entries()[x as usize].kind == EntityKind::Organization
-                        }
-                        _ => false,
-                    })
+                || self.payloads(&toks[i], kind::COUNTRY | kind::ENTITY).any(|p| match p {
+                    Payload::Country(_) => true,
+                    Payload::Entity(x) => {
+                        self.gazetteer.entries()[x as usize].kind == EntityKind::Organization
+                    }
+                    _ => false,
+                })
         };
         let named =
             end > start && (self.lexicon.is_place(self.span(toks, start, end)) || (start..end).any(body));
@@ -346,10 +345,8 @@ impl<'a> DocContext<'a> {
 
     /// An office or rank title written before a name ("Gov.", "Judge"), not a courtesy one.
     pub(super) fn is_office_title(&self, t: &Tok) -> bool {
-        t.stands_for(kind::HONORIFIC)
-            && self
-                .payloads(t)
-                .any(|p| matches!(p, Payload::Honorific(h) if self.lexicon.offices[h as usize]))
+        self.payloads(t, kind::HONORIFIC)
+            .any(|p| matches!(p, Payload::Honorific(h) if self.lexicon.offices[h as usize]))
     }
 
     /// The subject of the cue at `k`: the phrase before it, skipping one comma-enclosed

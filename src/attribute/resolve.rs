@@ -167,8 +167,8 @@ impl<'a> DocContext<'a> {
         // A role: "the US president", "China’s foreign minister".
         let mut title = None;
         let mut country = None;
-        for t in toks[np.a..np.b].iter().filter(|t| t.stands_for(kind::TITLE | kind::COUNTRY)) {
-            for p in self.payloads(t) {
+        for t in &toks[np.a..np.b] {
+            for p in self.payloads(t, kind::TITLE | kind::COUNTRY) {
                 match p {
                     Payload::Title(x) => title = Some(x),
                     Payload::Country(c) => country = Some(c),

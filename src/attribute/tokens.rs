@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use super::DocContext;
 use crate::lexicon::lexicon;
-use crate::mention::Mention;
+use crate::mention::{Matcher, Mention};
 use crate::segment::{Paragraph, QuoteSpan};
 use crate::text::{is_ascii_word_byte, is_space, is_word_char};
 
@@ -24,7 +24,7 @@ pub struct Tok {
     /// Inside a mention that started at an earlier token.
     pub inside: bool,
     /// The kinds of the payloads of `mention` that hold as written (`mention::kind` bits),
-    /// set when a document's reading attaches its mentions (see `Tok::stands_for`).
+    /// set with the mention (`attach_mentions`; see `Tok::stands_for`).
     pub(crate) kinds: u8,
     /// A word whose first character is upper case (`DocContext::is_capitalized`).
     pub(crate) capitalized: bool,
@@ -215,9 +215,10 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// Marks which tokens mentions cover. `mentions` are sorted; only mentions that start and end
-/// on token edges count.
-pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention]) {
+/// Marks which tokens mentions cover, and what each stands for as written in `text` (the kinds
+/// of its payloads in `matcher`). `mentions` are sorted; only mentions that start and end on
+/// token edges count.
+pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher, text: &str) {
     let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| (m.start as usize) < t.s()));
     let mut t = 0;
     while t < toks.len() && mi < mentions.len() {
@@ -236,6 +237,7 @@ pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention]) {
         }
         if u < toks.len() && toks[u].e() == m.end {
             toks[t].mention = Some((mi as u32, (u + 1) as u32));
+            toks[t].kinds = matcher.payloads(&mentions[mi], text).fold(0, |k, p| k | p.kind());
             for x in &mut toks[t + 1..=u] {
                 x.inside = true;
             }
@@ -274,8 +276,7 @@ impl DocContext<'_> {
         let start = toks.len();
         tokenize_onto::<true>(self.text, para.start, para.end, quotes, first_quote, toks);
         let toks = &mut toks[start..];
-        attach_mentions(toks, &self.mentions);
-        self.mark_payload_kinds(toks);
+        attach_mentions(toks, &self.mentions, self.matcher, self.text);
         self.scan_names(toks);
     }
 
@@ -290,15 +291,7 @@ impl DocContext<'_> {
     ) {
         toks.clear();
         tokenize_onto::<true>(self.text, para.start, para.end, quotes, first_quote, toks);
-        attach_mentions(toks, &self.mentions);
-        self.mark_payload_kinds(toks);
-    }
-
-    /// Sets `Tok::kinds` of every token a mention starts at.
-    fn mark_payload_kinds(&self, toks: &mut [Tok]) {
-        for t in toks.iter_mut().filter(|t| t.mention.is_some()) {
-            t.kinds = self.payloads(t).fold(0, |k, p| k | p.kind());
-        }
+        attach_mentions(toks, &self.mentions, self.matcher, self.text);
     }
 
     /// Finds the mentions of a paragraph outside its quotes (a quote is one token, so a mention
