@@ -21,7 +21,7 @@ use aho_corasick::{Anchored, MatchKind};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::lexicon::{CueClass, Lexicon};
-use crate::text::{char_before, is_word_char, next_word_start, on_word_boundaries};
+use crate::text::{char_at, char_before, is_word_char, next_word_start, on_word_boundaries};
 use first_words::{word_run, FirstWords};
 
 /// What a pattern stands for.
@@ -278,10 +278,7 @@ impl Matcher {
                 }
             }
             // The next word start: past the character that ends this run.
-            at = match bytes.get(run) {
-                Some(b) if b.is_ascii() => run + 1,
-                _ => text[run..].chars().next().map_or(text.len(), |c| run + c.len_utf8()),
-            };
+            at = char_at(text, run).map_or(text.len(), |c| run + c.len_utf8());
         }
         at.max(to)
     }

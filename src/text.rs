@@ -47,9 +47,13 @@ pub fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
-/// The character at byte offset `i`, if any.
+/// The character at byte offset `i`, if any (an ASCII byte is read without decoding).
+#[inline]
 pub fn char_at(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().next()
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[i..].chars().next(),
+    }
 }
 
 /// Horizontal white space, including NBSP and the thin spaces.

@@ -119,7 +119,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
         if ASCII_FAST && b.is_ascii() {
             if !is_ascii_word_byte(b) {
                 // White space, else one punctuation token.
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                if !is_space(char::from(b)) {
                     toks.push(tok(i, i + 1, TokKind::Punct(b as char)));
                 }
                 i += 1;
@@ -180,8 +180,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
             }
         }
         let w = &text[i..j];
-        let capitalized =
-            if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(text, i).0.is_uppercase() };
+        let capitalized = char_at(text, i).0.is_uppercase();
         // A possessive ending is its own token, so "China’s" is a mention of China.
         let ends_in_s = matches!(w.as_bytes()[w.len() - 1], b's' | b'S');
         let poss =
