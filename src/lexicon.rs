@@ -155,6 +155,9 @@ pub struct Lexicon {
     pub adverbs: HashSet<&'static str>,
     /// Lowercase particles inside personal names ("de", "van").
     pub name_particles: HashSet<&'static str>,
+    /// The first bytes and the longest length of the particles, which answer "no particle" for
+    /// most words without a lookup (a name run's reader asks it of the word after every run).
+    particle_filter: InitialFilter,
     /// Suffixes after a personal name ("Jr.", "III").
     pub name_suffixes: HashSet<&'static str>,
     /// The first bytes and the longest length of the name suffixes, which answer "no suffix"
@@ -301,6 +304,7 @@ impl Lexicon {
             determiners: words(DETERMINERS),
             adverbs: words(ADVERBS),
             name_particles: words(NAME_PARTICLES),
+            particle_filter: InitialFilter::new(word_lines(NAME_PARTICLES), false),
             name_suffixes: words(NAME_SUFFIXES),
             suffix_filter: InitialFilter::new(word_lines(NAME_SUFFIXES), false),
             clause_openers: words(CLAUSE_OPENERS),
@@ -343,6 +347,13 @@ impl Lexicon {
     #[inline]
     pub(crate) fn is_name_suffix(&self, word: &str) -> bool {
         self.suffix_filter.may_hold(word.as_bytes()) && self.name_suffixes.contains(word)
+    }
+
+    /// Whether `word` may be a name particle as written, answered without a lookup: `false`
+    /// means it is none.
+    #[inline]
+    pub(crate) fn may_be_particle(&self, word: &[u8]) -> bool {
+        self.particle_filter.may_hold(word)
     }
 
     /// The role class of a word, if it is one.

@@ -350,7 +350,9 @@ impl<'a> DocContext<'a> {
 
     /// Whether the token's word, as written, is a name particle ("van", "de").
     pub(super) fn in_particles(&self, t: &Tok) -> bool {
-        self.classes(t).has(PARTICLE)
+        // Most words are answered by their first byte and length: a name run's reader asks it
+        // of the word after every capitalised word.
+        self.lexicon.may_be_particle(self.word(t).as_bytes()) && self.classes(t).has(PARTICLE)
     }
 
     /// Whether the token's word, in lower case, is a determiner.

@@ -230,6 +230,8 @@ mod tests {
             let may = l.may_be_pronoun(w.as_bytes());
             assert!(may || l.classes(w).pronoun().is_none(), "{w}");
             assert!(!may || !w.is_ascii() || l.classes(w).pronoun().is_some(), "{w}");
+            // The particle test without a lookup says no only to words that are none.
+            assert!(l.may_be_particle(w.as_bytes()) || !l.classes(w).has(super::PARTICLE), "{w}");
         }
     }
 }
