@@ -141,8 +141,9 @@ pub struct Lexicon {
     pub stopwords: HashSet<&'static str>,
     /// Capitalised words that are never part of a name (days, months).
     pub never_names: HashSet<&'static str>,
-    /// Given names (uppercase) with their likelier gender.
-    pub given_names: HashMap<&'static str, Gender>,
+    /// Given names (uppercase) with their likelier gender, keyed by bytes: a word uppercased on
+    /// the stack is looked up without checking it again for UTF-8.
+    pub given_names: HashMap<&'static [u8], Gender>,
     /// Names of places as written ("Nova Scotia", "Georgia"): countries, states, provinces, towns.
     pub places: HashSet<&'static str>,
     /// Common English words, in lower case ("lake", "court", "research").
@@ -178,18 +179,24 @@ pub struct Lexicon {
 
 /// Calls `f` with `word` in ASCII lower or upper case, without allocating for short words.
 fn with_case<R>(word: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
+    with_case_bytes(word, upper, |w| f(std::str::from_utf8(w).unwrap_or("")))
+}
+
+/// [`with_case`] for a lookup keyed by bytes: the ASCII word converted on the stack is not
+/// checked again for UTF-8 (a check that costs as much as the lookup).
+fn with_case_bytes<R>(word: &str, upper: bool, f: impl FnOnce(&[u8]) -> R) -> R {
     let convert = |b: u8| if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
     if word.is_ascii() && word.len() <= 32 {
         let mut buf = [0u8; 32];
         for (d, b) in buf.iter_mut().zip(word.bytes()) {
             *d = convert(b);
         }
-        // ASCII in, ASCII out: always valid UTF-8.
-        f(std::str::from_utf8(&buf[..word.len()]).unwrap_or(""))
+        // ASCII in, ASCII out: valid UTF-8 for `with_case`.
+        f(&buf[..word.len()])
     } else if upper {
-        f(&word.to_uppercase())
+        f(word.to_uppercase().as_bytes())
     } else {
-        f(&word.to_lowercase())
+        f(word.to_lowercase().as_bytes())
     }
 }
 
@@ -330,7 +337,7 @@ impl Lexicon {
     /// For a known given name, the gender it suggests (see `given_name_gender`): one lookup
     /// answers both questions.
     pub fn given_name(&self, name: &str) -> Option<Gender> {
-        with_case(name, true, |n| self.given_names.get(n).copied())
+        with_case_bytes(name, true, |n| self.given_names.get(n).copied())
     }
 
     /// Whether words as written name a place ("Nova Scotia", "Georgia").

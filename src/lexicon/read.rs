@@ -124,7 +124,7 @@ const GENDER_SHARE: f64 = 0.9;
 /// Given names (uppercase) with the gender they tell, from `data/given-names.csv`. The
 /// uppercase names are written into one buffer that lives as long as the program (the lexicon
 /// is built once), so the map holds slices of it rather than a string per name.
-pub(super) fn given_names() -> Result<HashMap<&'static str, Gender>, String> {
+pub(super) fn given_names() -> Result<HashMap<&'static [u8], Gender>, String> {
     let mut upper = String::with_capacity(GIVEN_NAMES.len());
     let mut rows_read = Vec::new();
     for (n, name, counts) in rows(GIVEN_NAMES) {
@@ -146,7 +146,7 @@ pub(super) fn given_names() -> Result<HashMap<&'static str, Gender>, String> {
     let upper: &'static str = Box::leak(upper.into_boxed_str());
     let mut out = HashMap::with_capacity_and_hasher(rows_read.len(), Default::default());
     for (range, gender) in rows_read {
-        out.insert(&upper[range], gender);
+        out.insert(&upper.as_bytes()[range], gender);
     }
     Ok(out)
 }
