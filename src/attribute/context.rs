@@ -111,18 +111,6 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
-/// The token's classes (`Lexicon::classes`), looked up all at once on first use and kept in
-/// `Tok::classes`: the rules ask the same token the same questions many times.
-fn classes(lexicon: &Lexicon, word: &str, t: &Tok) -> Classes {
-    let c = t.classes.get();
-    if c != 0 {
-        return Classes(c);
-    }
-    let c = lexicon.classes(word);
-    t.classes.set(c.0);
-    c
-}
-
 /// How far from a quote, in tokens, its sentence is read at most.
 pub(super) const SENTENCE_WINDOW: usize = 80;
 
@@ -323,9 +311,17 @@ impl<'a> DocContext<'a> {
         (s, (e + 1).min(toks.len()))
     }
 
-    /// The token's classes in the lexicon (`Lexicon::classes`).
+    /// The token's classes in the lexicon (`Lexicon::classes`), looked up all at once on first
+    /// use and kept in `Tok::classes`: the rules ask the same token the same questions many
+    /// times, and a question asked again reads neither the table nor the token's text.
     fn classes(&self, t: &Tok) -> Classes {
-        classes(self.lexicon, self.word(t), t)
+        let c = t.classes.get();
+        if c != 0 {
+            return Classes(c);
+        }
+        let c = self.lexicon.classes(self.word(t));
+        t.classes.set(c.0);
+        c
     }
 
     /// The role class of the token's word (`Lexicon::role_word`).
