@@ -188,6 +188,12 @@ impl<'a> DocContext<'a> {
         &self.text[t.s()..t.e()]
     }
 
+    /// The bytes of one token: for byte tests, which need no check that the token starts and
+    /// ends on character boundaries (it does).
+    pub(super) fn word_bytes(&self, t: &Tok) -> &'a [u8] {
+        &self.text.as_bytes()[t.s()..t.e()]
+    }
+
     /// The text of tokens `a..b`, from the first one's start to the last one's end.
     pub(super) fn span(&self, toks: &[Tok], a: usize, b: usize) -> &'a str {
         &self.text[toks[a].s()..toks[b - 1].e()]
@@ -333,7 +339,7 @@ impl<'a> DocContext<'a> {
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
         // Most words are answered without the class table: for an ASCII word the answer is
         // exact, and only a pronoun goes on to the table for its kind.
-        if !self.lexicon.may_be_pronoun(self.word(t).as_bytes()) {
+        if !self.lexicon.may_be_pronoun(self.word_bytes(t)) {
             return None;
         }
         self.classes(t).pronoun()
@@ -348,7 +354,7 @@ impl<'a> DocContext<'a> {
     pub(super) fn in_particles(&self, t: &Tok) -> bool {
         // Most words are answered by their first byte and length: a name run's reader asks it
         // of the word after every capitalised word.
-        self.lexicon.may_be_particle(self.word(t).as_bytes()) && self.classes(t).has(PARTICLE)
+        self.lexicon.may_be_particle(self.word_bytes(t)) && self.classes(t).has(PARTICLE)
     }
 
     /// Whether the token's word, in lower case, is a determiner.

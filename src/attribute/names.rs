@@ -161,7 +161,7 @@ impl<'a> DocContext<'a> {
     fn starts_nothing(&self, t: &Tok) -> bool {
         t.mention.is_none()
             && (t.kind != TokKind::Word || {
-                let w = self.word(t).as_bytes();
+                let w = self.word_bytes(t);
                 w[0].is_ascii_lowercase() && !self.lexicon.may_be_pronoun(w)
             })
     }
