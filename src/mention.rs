@@ -319,10 +319,11 @@ impl Matcher {
 
     /// The payloads of a mention that hold for the text as written (case checked).
     pub fn payloads<'a>(&'a self, m: &Mention, text: &'a str) -> impl Iterator<Item = Payload> + Clone + 'a {
-        let written = &text[m.range()];
+        // Compared as bytes: the text's slice needs no character-boundary checks.
+        let written = &text.as_bytes()[m.range()];
         self.payloads[m.pattern as usize]
             .iter()
-            .filter(move |(p, form)| !p.case_sensitive() || **form == *written)
+            .filter(move |(p, form)| !p.case_sensitive() || form.as_bytes() == written)
             .map(|(p, _)| *p)
     }
 

@@ -60,12 +60,12 @@ impl<'a> DocContext<'a> {
         if t.kind != TokKind::Word || t.inside {
             return false;
         }
-        let w = self.word(t);
         // Most words are lower case and not particles: answer them before any lookup.
         let capitalized = self.is_capitalized(t);
         if !(capitalized || t.mention.is_some() || self.in_particles(t)) {
             return false;
         }
+        let w = self.word(t);
         // "Jan. 9": a month's abbreviation, not the given name.
         if w.ends_with('.') && self.is_never_name(t) {
             return false;
