@@ -281,6 +281,49 @@ mod tests {
         }
     }
 
+    /// The lines read by skipping to the next byte that can start a break are those of trying
+    /// every character, beside curly quotes, NBSP, dashes, "é" and "©" (which share a byte with
+    /// the separators or NEL).
+    #[test]
+    fn lines_break_where_a_break_starts_at_every_character() {
+        fn line(t: &str, start: usize, end: usize) -> Option<Paragraph> {
+            let content = &t[start..end];
+            let lead = content.len() - content.trim_start_matches(is_space).len();
+            let body = content.trim_end_matches(is_space).len();
+            (lead < body).then_some(Paragraph { start: start + lead, end: start + body })
+        }
+        fn by_characters(t: &str) -> Vec<Option<Paragraph>> {
+            let (mut out, mut start) = (Vec::new(), 0);
+            let mut chars = t.char_indices();
+            while let Some((i, _)) = chars.next() {
+                if i < start {
+                    continue;
+                }
+                if let Some((len, ends_paragraph)) = line_break_at(t.as_bytes(), i) {
+                    out.push(line(t, start, i));
+                    if ends_paragraph {
+                        out.push(None);
+                    }
+                    start = i + len;
+                }
+            }
+            out.push(line(t, start, t.len()));
+            out
+        }
+        let pieces = [
+            "a", " ", "“", "”", "’", "\n", "\r", "\r\n", "\u{85}", "\u{0b}", "\u{0c}", "\u{2028}",
+            "\u{2029}", "\u{a0}", "—", "é", "©",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let t = format!("{a}{b}x{c}{a}");
+                    assert_eq!(Lines::new(&t).collect::<Vec<_>>(), by_characters(&t), "{t:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn paragraph_separator_ends_a_hard_wrapped_block() {
         let t = "A line\nwrapped here\nand here.\u{2029}B line\nwrapped\nagain.";
