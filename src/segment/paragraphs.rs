@@ -294,8 +294,7 @@ mod tests {
         }
         fn by_characters(t: &str) -> Vec<Option<Paragraph>> {
             let (mut out, mut start) = (Vec::new(), 0);
-            let mut chars = t.char_indices();
-            while let Some((i, _)) = chars.next() {
+            for (i, _) in t.char_indices() {
                 if i < start {
                     continue;
                 }
