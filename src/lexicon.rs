@@ -185,19 +185,28 @@ fn with_case<R>(word: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
 /// [`with_case`] for a lookup keyed by bytes: the ASCII word converted on the stack is not
 /// checked again for UTF-8 (a check that costs as much as the lookup).
 fn with_case_bytes<R>(word: &str, upper: bool, f: impl FnOnce(&[u8]) -> R) -> R {
-    let convert = |b: u8| if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
-    if word.is_ascii() && word.len() <= 32 {
-        let mut buf = [0u8; 32];
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = convert(b);
-        }
+    if word.is_ascii() && word.len() <= ON_STACK {
         // ASCII in, ASCII out: valid UTF-8 for `with_case`.
-        f(&buf[..word.len()])
+        ascii_case_on_stack(word.as_bytes(), upper, f)
     } else if upper {
         f(word.to_uppercase().as_bytes())
     } else {
         f(word.to_lowercase().as_bytes())
     }
+}
+
+/// The longest word [`ascii_case_on_stack`] converts.
+const ON_STACK: usize = 32;
+
+/// Calls `f` with an ASCII word of at most [`ON_STACK`] bytes in ASCII upper or lower case,
+/// converted on the stack.
+fn ascii_case_on_stack<R>(word: &[u8], upper: bool, f: impl FnOnce(&[u8]) -> R) -> R {
+    let convert = |b: u8| if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+    let mut buf = [0u8; ON_STACK];
+    for (d, &b) in buf.iter_mut().zip(word) {
+        *d = convert(b);
+    }
+    f(&buf[..word.len()])
 }
 
 static LEXICON: LazyLock<Lexicon> =

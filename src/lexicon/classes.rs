@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Lexicon, PronounKind, RoleWord};
+use super::{ascii_case_on_stack, Lexicon, PronounKind, RoleWord, ON_STACK};
 
 /// A word's classes, packed in a `u32` that is never 0 (so 0 can mean "not looked up").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +35,6 @@ const BY_LOWER: u32 = 0b111_111 | DETERMINER | CLAUSE_OPENER | 0xffff << FUNCTIO
 const ROLES: [RoleWord; 4] = [RoleWord::Title, RoleWord::Modifier, RoleWord::Document, RoleWord::Group];
 const KINDS: [PronounKind; 4] =
     [PronounKind::Male, PronounKind::Female, PronounKind::Any, PronounKind::Thing];
-
-/// The longest word, in bytes, lowercased on the stack for the table.
-const INLINE: usize = 32;
 
 impl Classes {
     /// The role class (`Lexicon::role_word`).
@@ -129,18 +126,14 @@ impl Lexicon {
     pub(crate) fn classes(&self, word: &str) -> Classes {
         let bytes = word.as_bytes();
         if !word.is_ascii()
-            || bytes.len() > INLINE
+            || bytes.len() > ON_STACK
             || bytes.first().is_none_or(|b| b.is_ascii_digit() || *b == b'-')
         {
             return self.classes_of_lists(word);
         }
-        let mut buf = [0u8; INLINE];
-        for (d, b) in buf.iter_mut().zip(bytes) {
-            *d = b.to_ascii_lowercase();
-        }
         let mut bits = KNOWN;
         // Keyed by bytes: the lowercased word is not checked again for UTF-8.
-        if let Some(entry) = self.class_table.get(&buf[..bytes.len()]) {
+        if let Some(entry) = ascii_case_on_stack(bytes, false, |lower| self.class_table.get(lower)) {
             bits |= entry.lower;
             for &(form, bit) in &entry.written {
                 if form.as_bytes() == bytes {
