@@ -206,11 +206,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
 /// The character at byte `i` of `text` (a char boundary before its end) and its length.
 #[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return (b as char, 1);
-    }
-    let c = text[i..].chars().next().expect("i is a char boundary before the end");
+    let c = crate::text::char_at(text, i).expect("i is a char boundary before the end");
     (c, c.len_utf8())
 }
 
@@ -368,29 +364,22 @@ mod tests {
             ][..]), 0..40)
         ) {
             let text = pieces.concat();
-            let key = |t: &Tok| (t.s(), t.e(), t.kind, t.capitalized);
+            // The tokens of `start..end` with and without the shortcut.
+            let both = |start: usize, end: usize, quotes: &[QuoteSpan]| {
+                let key = |t: &Tok| (t.s(), t.e(), t.kind, t.capitalized);
+                let (mut fast, mut general) = (Vec::new(), Vec::new());
+                tokenize_onto::<true>(&text, start, end, quotes, 0, &mut fast);
+                tokenize_onto::<false>(&text, start, end, quotes, 0, &mut general);
+                (fast.iter().map(key).collect::<Vec<_>>(), general.iter().map(key).collect::<Vec<_>>())
+            };
             // The whole text as one range (line breaks inside), and each paragraph with its quotes.
-            let (mut fast, mut general) = (Vec::new(), Vec::new());
-            tokenize_onto::<true>(&text, 0, text.len(), &[], 0, &mut fast);
-            tokenize_onto::<false>(&text, 0, text.len(), &[], 0, &mut general);
-            proptest::prop_assert_eq!(
-                fast.iter().map(key).collect::<Vec<_>>(),
-                general.iter().map(key).collect::<Vec<_>>(),
-                "{:?}",
-                text
-            );
+            let (fast, general) = both(0, text.len(), &[]);
+            proptest::prop_assert_eq!(fast, general, "{:?}", text);
             for para in segment::paragraphs(&text) {
                 let quotes: Vec<QuoteSpan> =
                     segment::quotes(&text, para, false).into_iter().filter(|q| !q.nested).collect();
-                let (mut fast, mut general) = (Vec::new(), Vec::new());
-                tokenize_onto::<true>(&text, para.start, para.end, &quotes, 0, &mut fast);
-                tokenize_onto::<false>(&text, para.start, para.end, &quotes, 0, &mut general);
-                proptest::prop_assert_eq!(
-                    fast.iter().map(key).collect::<Vec<_>>(),
-                    general.iter().map(key).collect::<Vec<_>>(),
-                    "{:?}",
-                    text
-                );
+                let (fast, general) = both(para.start, para.end, &quotes);
+                proptest::prop_assert_eq!(fast, general, "{:?}", text);
             }
         }
     }
