@@ -78,17 +78,22 @@ impl Iterator for Lines<'_> {
             }
             i += 1;
         };
-        let content = &text[start..i];
-        let lead = content.len() - content.trim_start_matches(is_space).len();
-        let body = content.trim_end_matches(is_space).len();
         self.blank_next = ends_paragraph;
         if i == b.len() {
             self.done = true;
         } else {
             self.start = i + len;
         }
-        Some((lead < body).then_some(Paragraph { start: start + lead, end: start + body }))
+        Some(trimmed_line(text, start, i))
     }
+}
+
+/// The line `text[start..end]` with its white space trimmed; `None` when blank.
+fn trimmed_line(text: &str, start: usize, end: usize) -> Option<Paragraph> {
+    let content = &text[start..end];
+    let lead = content.len() - content.trim_start_matches(is_space).len();
+    let body = content.trim_end_matches(is_space).len();
+    (lead < body).then_some(Paragraph { start: start + lead, end: start + body })
 }
 
 /// Splits a text into paragraphs: one per line, blank lines skipped. When the text is
@@ -286,12 +291,6 @@ mod tests {
     /// the separators or NEL).
     #[test]
     fn lines_break_where_a_break_starts_at_every_character() {
-        fn line(t: &str, start: usize, end: usize) -> Option<Paragraph> {
-            let content = &t[start..end];
-            let lead = content.len() - content.trim_start_matches(is_space).len();
-            let body = content.trim_end_matches(is_space).len();
-            (lead < body).then_some(Paragraph { start: start + lead, end: start + body })
-        }
         fn by_characters(t: &str) -> Vec<Option<Paragraph>> {
             let (mut out, mut start) = (Vec::new(), 0);
             for (i, _) in t.char_indices() {
@@ -299,14 +298,14 @@ mod tests {
                     continue;
                 }
                 if let Some((len, ends_paragraph)) = line_break_at(t.as_bytes(), i) {
-                    out.push(line(t, start, i));
+                    out.push(trimmed_line(t, start, i));
                     if ends_paragraph {
                         out.push(None);
                     }
                     start = i + len;
                 }
             }
-            out.push(line(t, start, t.len()));
+            out.push(trimmed_line(t, start, t.len()));
             out
         }
         let pieces = [
