@@ -13,7 +13,7 @@ mod read;
 
 pub(crate) use classes::Classes;
 
-use filters::{pack_ascii_lower, InitialFilter, PackedSet};
+use filters::{pack_ascii_lower, pack_ascii_lower_at, packs_exactly, InitialFilter, PackedSet};
 use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
 /// How a cue links to its speaker.
@@ -124,7 +124,7 @@ pub struct Lexicon {
     /// The first bytes (in either ASCII case) and the longest length of the pronouns: most
     /// words are answered "no pronoun" by it without a lookup.
     pronoun_filter: InitialFilter,
-    /// Every pronoun packed by [`pack_ascii_lower`], when all are ASCII and that short (else
+    /// Every pronoun packed by [`pack_ascii_lower`], when all are that short and of letters (else
     /// `None`): an ASCII word is told a pronoun or not by a few comparisons. The rules ask it
     /// of every short word ("the", "with", "is") in every paragraph.
     ascii_pronouns: Option<PackedSet>,
@@ -266,7 +266,7 @@ impl Lexicon {
         let pronoun_filter = InitialFilter::new(pronouns.keys().map(String::as_str), true);
         let ascii_pronouns = pronouns
             .keys()
-            .map(|p| pack_ascii_lower(p.as_bytes()))
+            .map(|p| pack_ascii_lower(p.as_bytes()).filter(|_| packs_exactly(p.as_bytes())))
             .collect::<Option<Vec<u64>>>()
             .and_then(|keys| PackedSet::new(&keys));
         let mut honorifics = Vec::new();
@@ -401,12 +401,20 @@ impl Lexicon {
     /// pronouns are ASCII and short), and may be for another.
     #[inline]
     pub(crate) fn may_be_pronoun(&self, word: &[u8]) -> bool {
-        if !self.pronoun_filter.may_hold(word) {
+        self.may_be_pronoun_at(word, 0, word.len())
+    }
+
+    /// [`Self::may_be_pronoun`] of the word `text[start..end]`: the text around the word lets
+    /// it be read in one load.
+    #[inline]
+    pub(crate) fn may_be_pronoun_at(&self, text: &[u8], start: usize, end: usize) -> bool {
+        if !self.pronoun_filter.may_hold(&text[start..end]) {
             return false;
         }
+        // Past the filter, a word is no longer than a pronoun: short enough to pack.
         match &self.ascii_pronouns {
-            Some(set) if word.is_ascii() => pack_ascii_lower(word).is_some_and(|k| set.contains(k)),
-            _ => true,
+            Some(set) => pack_ascii_lower_at(text, start, end - start).is_none_or(|k| set.contains(k)),
+            None => true,
         }
     }
 

@@ -335,11 +335,18 @@ impl<'a> DocContext<'a> {
         self.classes(t).role()
     }
 
+    /// Whether word `t` may be a pronoun, answered without the class table
+    /// ([`Lexicon::may_be_pronoun`]), from the text around it.
+    #[inline]
+    pub(super) fn may_be_pronoun(&self, t: &Tok) -> bool {
+        self.lexicon.may_be_pronoun_at(self.text.as_bytes(), t.s(), t.e())
+    }
+
     /// The pronoun class of the token's word (`Lexicon::pronoun`).
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
         // Most words are answered without the class table: for an ASCII word the answer is
         // exact, and only a pronoun goes on to the table for its kind.
-        if !self.lexicon.may_be_pronoun(self.word_bytes(t)) {
+        if !self.may_be_pronoun(t) {
             return None;
         }
         self.classes(t).pronoun()

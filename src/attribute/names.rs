@@ -160,10 +160,8 @@ impl<'a> DocContext<'a> {
     #[inline]
     fn starts_nothing(&self, t: &Tok) -> bool {
         t.mention.is_none()
-            && (t.kind != TokKind::Word || {
-                let w = self.word_bytes(t);
-                w[0].is_ascii_lowercase() && !self.lexicon.may_be_pronoun(w)
-            })
+            && (t.kind != TokKind::Word
+                || self.word_bytes(t)[0].is_ascii_lowercase() && !self.may_be_pronoun(t))
     }
 
     /// The name unit starting at token `i`, and the token after it.

@@ -46,11 +46,41 @@ impl InitialFilter {
 /// The longest word [`pack_ascii_lower`] packs.
 const PACKED: usize = 7;
 
-/// An ASCII word of at most [`PACKED`] bytes, lowercased, as one integer: a 1 bit, then its
-/// bytes (so that words of different lengths differ); `None` for a longer or non-ASCII word.
+/// An ASCII word of at most [`PACKED`] bytes as one integer: its bytes with ASCII letters in
+/// lower case (`| 0x20`, which leaves digits and `'-.&` as they are), first byte lowest, then a
+/// 1 bit (so that words of different lengths differ); `None` for a longer or non-ASCII word.
+/// Two words pack alike when they are equal in any case, and also when they differ by `| 0x20`
+/// on a byte that is no letter ("@" and "`"): a set of packed words (`PackedSet`) holds
+/// words of letters, digits and `'-.&`, for which packing alike is being equal in any case.
 pub(super) fn pack_ascii_lower(word: &[u8]) -> Option<u64> {
-    (word.len() <= PACKED && word.is_ascii())
-        .then(|| word.iter().fold(1, |k, b| k << 8 | u64::from(b.to_ascii_lowercase())))
+    pack_ascii_lower_at(word, 0, word.len())
+}
+
+/// [`pack_ascii_lower`] of `text[at..at + len]`, read as one eight-byte load where the text
+/// has eight bytes from `at` (most words of a paragraph), so the bytes are not gathered one by
+/// one.
+#[inline]
+pub(super) fn pack_ascii_lower_at(text: &[u8], at: usize, len: usize) -> Option<u64> {
+    if len > PACKED {
+        return None;
+    }
+    let x = match text.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => {
+            let mut eight = [0u8; 8];
+            eight[..len].copy_from_slice(&text[at..at + len]);
+            u64::from_le_bytes(eight)
+        }
+    };
+    // `len` is at most 7: the shift stays below 64.
+    let mask = (1u64 << (8 * len)) - 1;
+    let x = x & mask;
+    (x & 0x8080_8080_8080_8080 == 0).then(|| (x | 0x2020_2020_2020_2020 & mask) | 1 << (8 * len))
+}
+
+/// Whether every byte of `word` may be in a [`PackedSet`]: ASCII letters, digits, `'-.&`.
+pub(super) fn packs_exactly(word: &[u8]) -> bool {
+    word.iter().all(|b| b.is_ascii_alphanumeric() || b"'-.&".contains(b))
 }
 
 /// A few packed words (`pack_ascii_lower`) in a table of 64 slots where each has its own slot,
@@ -107,6 +137,16 @@ mod tests {
             assert!(!set.contains(pack(w)), "{w}");
         }
         assert!(pack_ascii_lower(b"no longer").is_none() && pack_ascii_lower("Wáng".as_bytes()).is_none());
+        // Read from a text, with eight bytes there or fewer (its end), as from the word alone.
+        let text = "He, VAN x dos Wáng".as_bytes();
+        for (at, len) in [(0, 2), (0, 3), (4, 3), (8, 1), (10, 3), (14, 2), (15, 3), (17, 1), (18, 0)] {
+            assert_eq!(
+                pack_ascii_lower_at(text, at, len),
+                pack_ascii_lower(&text[at..at + len]),
+                "{at} {len}"
+            );
+        }
+        assert!(pack_ascii_lower_at(text, 14, 2).is_none(), "'á' is no ASCII");
         // The built-in pronouns are answered without the table.
         assert!(lexicon().ascii_pronouns.is_some());
     }
