@@ -116,8 +116,25 @@ fn after(nfa: &contiguous::NFA, run: &[u8]) -> Option<(StateID, Option<u32>)> {
 /// The end of the run of word characters that starts at byte `at` of `text` (`at` itself when
 /// the character there is none), and a hash of the run's bytes in ASCII lower case: one pass,
 /// ASCII letters and digits eight bytes at a time.
-#[inline]
+///
+/// Most runs (fewer than eight ASCII letters and digits, then an ASCII byte or the end) are
+/// read here, inlined where words are searched; the others by [`long_word_run`], which gives
+/// every run the same hash as this does.
+#[inline(always)]
 pub(super) fn word_run(text: &str, at: usize) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    let x = eight_at(bytes, at);
+    let n = ascii_word_bytes(x);
+    if n == 8 || bytes.get(at + n).is_some_and(|b| !b.is_ascii()) {
+        return long_word_run(text, at);
+    }
+    let h = if n > 0 { mix(0, (x | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1)) } else { 0 };
+    (at + n, mix(h, n as u64))
+}
+
+/// [`word_run`] of any run: eight or more ASCII bytes, or other characters.
+#[inline(never)]
+fn long_word_run(text: &str, at: usize) -> (usize, u64) {
     let bytes = text.as_bytes();
     let mut j = at;
     let mut h = 0u64;
@@ -249,6 +266,12 @@ mod tests {
         let paren = t.find('(').unwrap();
         assert_eq!(end(paren), paren);
         assert_eq!(end(t.len()), t.len());
+        // The short runs' shortcut gives the hash that reading them in full does.
+        for at in 0..t.len() {
+            if t.is_char_boundary(at) {
+                assert_eq!(word_run(t, at), long_word_run(t, at), "{at}");
+            }
+        }
         // A word's hash is that of its lower case.
         assert_eq!(word_run("CAFÉ-", 0).1, word_run("cafÉ", 0).1);
         assert_ne!(word_run("CAFÉ", 0).1, word_run("café", 0).1);
