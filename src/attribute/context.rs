@@ -320,11 +320,20 @@ impl<'a> DocContext<'a> {
     /// The token's classes in the lexicon (`Lexicon::classes`), looked up all at once on first
     /// use and kept in `Tok::classes`: the rules ask the same token the same questions many
     /// times, and a question asked again reads neither the table nor the token's text.
+    ///
+    /// Inlined where asked (most questions are asked again); the lookup itself is not.
+    #[inline]
     fn classes(&self, t: &Tok) -> Classes {
         let c = t.classes.get();
         if c != 0 {
             return Classes(c);
         }
+        self.look_up_classes(t)
+    }
+
+    /// [`Self::classes`] asked for the first time: looked up and kept.
+    #[inline(never)]
+    fn look_up_classes(&self, t: &Tok) -> Classes {
         let c = self.lexicon.classes(self.word(t));
         t.classes.set(c.0);
         c
