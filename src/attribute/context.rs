@@ -214,7 +214,13 @@ impl<'a> DocContext<'a> {
         toks.iter().any(|t| self.cue_of(t).is_some())
     }
 
+    /// The cue the token's mention stands for, if it stands for one. Inlined: most tokens
+    /// stand for none, which the token's kinds tell at once.
+    #[inline]
     pub(super) fn cue_of(&self, t: &Tok) -> Option<u32> {
+        if !t.stands_for(kind::CUE) {
+            return None;
+        }
         self.payloads(t, kind::CUE).find_map(|p| if let Payload::Cue(c) = p { Some(c) } else { None })
     }
 
