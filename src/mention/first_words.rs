@@ -117,19 +117,42 @@ fn after(nfa: &contiguous::NFA, run: &[u8]) -> Option<(StateID, Option<u32>)> {
 /// the character there is none), and a hash of the run's bytes in ASCII lower case: one pass,
 /// ASCII letters and digits eight bytes at a time.
 ///
-/// Most runs (fewer than eight ASCII letters and digits, then an ASCII byte or the end) are
-/// read here, inlined where words are searched; the others by [`long_word_run`], which gives
-/// every run the same hash as this does.
+/// Most runs (fewer than sixteen ASCII letters and digits, then no word character: an ASCII
+/// byte, the end, or punctuation such as `’` or `—`) are read here, inlined where words are
+/// searched; the others by [`long_word_run`], which gives every run the same hash as this does.
 #[inline(always)]
 pub(super) fn word_run(text: &str, at: usize) -> (usize, u64) {
     let bytes = text.as_bytes();
     let x = eight_at(bytes, at);
     let n = ascii_word_bytes(x);
-    if n == 8 || bytes.get(at + n).is_some_and(|b| !b.is_ascii()) {
+    let (h, n) = if n < 8 {
+        (with_ascii(0, x, n), n)
+    } else {
+        let y = eight_at(bytes, at + 8);
+        let m = ascii_word_bytes(y);
+        if m == 8 {
+            return long_word_run(text, at);
+        }
+        (with_ascii(with_ascii(0, x, 8), y, m), 8 + m)
+    };
+    if !ends_run(bytes, at + n) {
         return long_word_run(text, at);
     }
-    let h = if n > 0 { mix(0, (x | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1)) } else { 0 };
     (at + n, mix(h, n as u64))
+}
+
+/// Whether the byte at `j` (after an ASCII letter or digit, or at a word start) ends a run of
+/// word characters without decoding a character: the end, an ASCII byte that is no letter or
+/// digit, or the first of U+2000 to U+203F (`E2 80`: dashes, quotation marks, `…`; none a
+/// letter or digit). False may still end the run (another character).
+#[inline(always)]
+fn ends_run(bytes: &[u8], j: usize) -> bool {
+    match bytes.get(j) {
+        None => true,
+        Some(&b) if b.is_ascii() => true,
+        Some(0xE2) => bytes.get(j + 1) == Some(&0x80),
+        Some(_) => false,
+    }
 }
 
 /// [`word_run`] of any run: eight or more ASCII bytes, or other characters.
@@ -141,14 +164,10 @@ fn long_word_run(text: &str, at: usize) -> (usize, u64) {
     loop {
         let x = eight_at(bytes, j);
         let n = ascii_word_bytes(x);
-        if n > 0 {
-            let keep = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
-            // `| 0x20` lowers a letter and leaves a digit as it is.
-            h = mix(h, (x | 0x2020_2020_2020_2020) & keep);
-            j += n;
-            if n == 8 {
-                continue;
-            }
+        h = with_ascii(h, x, n);
+        j += n;
+        if n == 8 {
+            continue;
         }
         match bytes.get(j) {
             Some(b) if !b.is_ascii() => {}
@@ -194,6 +213,18 @@ fn ascii_word_bytes(x: u64) -> usize {
     let is_digit = (seven + 0x50 * EACH) & !(seven + 0x46 * EACH);
     let word = (is_letter | is_digit) & !x & HIGH;
     ((!word & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The hash `h` with the first `n` bytes of `x` added (ASCII letters and digits; none added
+/// when `n` is 0).
+#[inline(always)]
+fn with_ascii(h: u64, x: u64, n: usize) -> u64 {
+    if n == 0 {
+        return h;
+    }
+    let keep = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+    // `| 0x20` lowers a letter and leaves a digit as it is.
+    mix(h, (x | 0x2020_2020_2020_2020) & keep)
 }
 
 #[inline]
@@ -272,6 +303,15 @@ mod tests {
                 assert_eq!(word_run(t, at), long_word_run(t, at), "{at}");
             }
         }
+        let t = "China’s A—B “Rhodes” x…y Zoë é Administration’s Administrations inter-governmental \
+                 Nationalsozialistische, abcdefgh abcdefghé abcdefghijklmnop abℕ x⁴";
+        for at in 0..t.len() {
+            if t.is_char_boundary(at) {
+                assert_eq!(word_run(t, at), long_word_run(t, at), "{at}");
+            }
+        }
+        // None of U+2000 to U+203F (what `ends_run` says ends a run) is a word character.
+        assert!((0x2000..0x2040).filter_map(char::from_u32).all(|c| !is_word_char(c)));
         // A word's hash is that of its lower case.
         assert_eq!(word_run("CAFÉ-", 0).1, word_run("cafÉ", 0).1);
         assert_ne!(word_run("CAFÉ", 0).1, word_run("café", 0).1);
