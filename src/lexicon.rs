@@ -173,7 +173,7 @@ pub struct Lexicon {
     /// Function words (lowercase) with what each does, as a set of `Function` bits.
     pub(crate) function_words: HashMap<&'static str, u16>,
     /// Every ASCII word of the lists above in lower case, with all its classes: what
-    /// [`Lexicon::classes`] answers with one lookup.
+    /// [`Lexicon::classes_in`] answers with one lookup.
     class_table: classes::Table,
 }
 
@@ -422,7 +422,7 @@ impl Lexicon {
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
         // A word too long, or whose first byte (ASCII) starts no pronoun in either case, is none;
         // a non-ASCII first byte may lowercase to one, so it is looked up.
-        // (The rules ask `Lexicon::classes`, whose table answers most words.)
+        // (The rules ask `Lexicon::classes_in`, whose table answers most words.)
         if !self.may_be_pronoun(word.as_bytes()) {
             return None;
         }

@@ -323,7 +323,7 @@ impl<'a> DocContext<'a> {
         (s, (e + 1).min(toks.len()))
     }
 
-    /// The token's classes in the lexicon (`Lexicon::classes`), looked up all at once on first
+    /// The token's classes in the lexicon (`Lexicon::classes_in`), looked up all at once on first
     /// use and kept in `Tok::classes`: the rules ask the same token the same questions many
     /// times, and a question asked again reads neither the table nor the token's text.
     ///
@@ -340,7 +340,7 @@ impl<'a> DocContext<'a> {
     /// [`Self::classes`] asked for the first time: looked up and kept.
     #[inline(never)]
     fn look_up_classes(&self, t: &Tok) -> Classes {
-        let c = self.lexicon.classes(self.word(t));
+        let c = self.lexicon.classes_in(self.text, t.s(), t.e());
         t.classes.set(c.0);
         c
     }

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::filters::eight_bytes_at;
 use super::{ascii_case_on_stack, Lexicon, PronounKind, RoleWord, ON_STACK};
 
 /// A word's classes, packed in a `u32` that is never 0 (so 0 can mean "not looked up").
@@ -69,11 +70,98 @@ pub(super) struct Entry {
 }
 
 /// The table: each ASCII word of the lists in lower case, with every form of a role word
-/// `Lexicon::role_word` reads (plurals), to its entry.
-pub(super) type Table = HashMap<Box<[u8]>, Entry>;
+/// `Lexicon::role_word` reads (plurals), to its entry. A word of at most eight bytes (most
+/// words asked) is found by its bytes as one integer (`short_key`): one multiplication and a
+/// comparison or two, the word neither copied nor compared byte by byte; a longer one by hash.
+#[derive(Debug, Default)]
+pub(super) struct Table {
+    entries: Vec<Entry>,
+    /// Open addressing by `slot_of`: 0 when empty, else a word's `short_key`, with the index
+    /// of its entry in `short_entries` at the same place.
+    short_keys: Vec<u64>,
+    short_entries: Vec<u32>,
+    long: HashMap<Box<[u8]>, u32>,
+}
+
+impl Table {
+    /// The table of `words` (lower-case ASCII, each once) and their entries.
+    fn new(words: Vec<(Vec<u8>, Entry)>) -> Table {
+        let shorts = words.iter().filter(|(w, _)| w.len() <= 8).count();
+        let slots = (shorts * 2).next_power_of_two().max(16);
+        let mut table = Table {
+            entries: Vec::with_capacity(words.len()),
+            short_keys: vec![0; slots],
+            short_entries: vec![0; slots],
+            long: HashMap::default(),
+        };
+        for (word, entry) in words {
+            // The lists hold a few thousand words.
+            let index = table.entries.len() as u32;
+            table.entries.push(entry);
+            match short_key(eight_bytes_at(&word, 0, word.len().min(8)), word.len()) {
+                Some(key) if word.len() <= 8 => {
+                    let mut at = table.slot_of(key);
+                    while table.short_keys[at] != 0 {
+                        at = (at + 1) & (slots - 1);
+                    }
+                    table.short_keys[at] = key;
+                    table.short_entries[at] = index;
+                }
+                _ => {
+                    table.long.insert(word.into_boxed_slice(), index);
+                }
+            }
+        }
+        table
+    }
+
+    #[inline]
+    fn slot_of(&self, key: u64) -> usize {
+        // The slots are a power of two, at least 16: the top bits of the product pick one.
+        let bits = self.short_keys.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The entry of a word of at most eight bytes, by its `short_key`.
+    #[inline]
+    fn get_short(&self, key: u64) -> Option<&Entry> {
+        let mut at = self.slot_of(key);
+        loop {
+            match self.short_keys[at] {
+                0 => return None,
+                k if k == key => return Some(&self.entries[self.short_entries[at] as usize]),
+                _ => at = (at + 1) & (self.short_keys.len() - 1),
+            }
+        }
+    }
+
+    /// The entry of a longer ASCII word (at most `ON_STACK` bytes), in any case.
+    fn get_long(&self, word: &[u8]) -> Option<&Entry> {
+        let index = ascii_case_on_stack(word, false, |lower| self.long.get(lower).copied())?;
+        Some(&self.entries[index as usize])
+    }
+}
+
+/// The first `len` (at most 8) bytes of `x` as a key: in ASCII lower case, and marked with their
+/// length (a 1 bit above them; bit 63 for eight bytes, which as ASCII leave it 0), so that
+/// every ASCII word of one to eight bytes has its own key, never 0. `None` when a byte is not
+/// ASCII.
+#[inline]
+fn short_key(x: u64, len: usize) -> Option<u64> {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * EACH;
+    let x = if len >= 8 { x } else { x & ((1u64 << (8 * len)) - 1) };
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Per byte (ASCII, so no sum carries into the next): at least 'A', and past 'Z'.
+    let upper = (x + 0x3f * EACH) & !(x + 0x25 * EACH) & HIGH;
+    let mark = if len >= 8 { 1 << 63 } else { 1 << (8 * len) };
+    Some(x | upper >> 2 | mark)
+}
 
 impl Lexicon {
-    /// Builds the table of [`Lexicon::classes`] from the lists, once.
+    /// Builds the table of [`Lexicon::classes_in`] from the lists, once.
     pub(super) fn build_class_table(&self) -> Table {
         let mut keys: Vec<String> = Vec::new();
         for r in self.roles.keys() {
@@ -97,12 +185,10 @@ impl Lexicon {
         for (set, _) in written {
             keys.extend(set.iter().map(|w| w.to_lowercase()));
         }
-        let mut table = Table::default();
+        let mut table: HashMap<Vec<u8>, Entry> = HashMap::default();
         for key in keys.into_iter().filter(|k| k.is_ascii()) {
             let lower = self.classes_of_lists(&key).0 & BY_LOWER;
-            table
-                .entry(key.into_bytes().into_boxed_slice())
-                .or_insert_with(|| Entry { lower, written: Vec::new() });
+            table.entry(key.into_bytes()).or_insert_with(|| Entry { lower, written: Vec::new() });
         }
         for (set, bit) in written {
             let mut forms: Vec<&&'static str> = set.iter().filter(|w| w.is_ascii()).collect();
@@ -117,23 +203,37 @@ impl Lexicon {
                 }
             }
         }
-        table
+        let mut words: Vec<(Vec<u8>, Entry)> = table.into_iter().collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        Table::new(words)
     }
 
-    /// A word's classes, as [`Self::classes_of_lists`] answers them, but for most words with
-    /// one lookup: an ASCII word is lowercased on the stack and found in the table (a word not
-    /// there is in no list, unless it starts with a digit: "46-year-old" is a role).
+    /// A word's classes ([`Self::classes_in`] of the word alone).
+    #[cfg(test)]
     pub(crate) fn classes(&self, word: &str) -> Classes {
+        self.classes_in(word, 0, word.len())
+    }
+
+    /// The classes of the word `text[start..end]`, as [`Self::classes_of_lists`] answers them,
+    /// but for most words with one lookup in the table (a word not there is in no list, unless
+    /// it starts with a digit: "46-year-old" is a role): an ASCII word of at most eight bytes
+    /// read in one load from the text around it, a longer one lowercased on the stack.
+    pub(crate) fn classes_in(&self, text: &str, start: usize, end: usize) -> Classes {
+        let word = &text[start..end];
         let bytes = word.as_bytes();
-        if !word.is_ascii()
-            || bytes.len() > ON_STACK
-            || bytes.first().is_none_or(|b| b.is_ascii_digit() || *b == b'-')
-        {
-            return self.classes_of_lists(word);
-        }
+        let entry = match bytes.first() {
+            None | Some(b'0'..=b'9' | b'-') => return self.classes_of_lists(word),
+            Some(_) if bytes.len() <= 8 => {
+                match short_key(eight_bytes_at(text.as_bytes(), start, bytes.len()), bytes.len()) {
+                    Some(key) => self.class_table.get_short(key),
+                    None => return self.classes_of_lists(word), // not ASCII
+                }
+            }
+            Some(_) if bytes.len() <= ON_STACK && word.is_ascii() => self.class_table.get_long(bytes),
+            Some(_) => return self.classes_of_lists(word),
+        };
         let mut bits = KNOWN;
-        // Keyed by bytes: the lowercased word is not checked again for UTF-8.
-        if let Some(entry) = ascii_case_on_stack(bytes, false, |lower| self.class_table.get(lower)) {
+        if let Some(entry) = entry {
             bits |= entry.lower;
             for &(form, bit) in &entry.written {
                 if form.as_bytes() == bytes {
@@ -172,6 +272,7 @@ impl Lexicon {
 }
 
 /// A lower-case word in "-ly" counts as an adverb without being listed.
+#[inline]
 fn ly_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())
 }
@@ -216,8 +317,15 @@ mod tests {
         {
             add(w);
         }
+        // Bytes that `| 0x20` would take for a letter's case, and a NUL that pads short keys.
+        for w in ["HE@", "h`", "he\0", "[he]", "_he_", "^he~", "sa\0\0"] {
+            add(w);
+        }
         for w in &words {
             assert_eq!(l.classes(w), l.classes_of_lists(w), "{w}");
+            // Read from a text with more after it (eight-byte loads), as alone.
+            let text = format!("{w} Administration");
+            assert_eq!(l.classes_in(&text, 0, w.len()), l.classes(w), "{w}");
             // The pronoun test without a lookup says no only to words that are none, and yes
             // only to pronouns when the word is ASCII.
             let may = l.may_be_pronoun(w.as_bytes());

@@ -64,18 +64,24 @@ pub(super) fn pack_ascii_lower_at(text: &[u8], at: usize, len: usize) -> Option<
     if len > PACKED {
         return None;
     }
-    let x = match text.get(at..at + 8) {
+    // `len` is at most 7: the shift stays below 64.
+    let mask = (1u64 << (8 * len)) - 1;
+    let x = eight_bytes_at(text, at, len) & mask;
+    (x & 0x8080_8080_8080_8080 == 0).then(|| (x | 0x2020_2020_2020_2020 & mask) | 1 << (8 * len))
+}
+
+/// The eight bytes of `text` from `at` (little-endian) where the text has them, else its `len`
+/// (at most 8) bytes from `at` and zeros: the caller keeps the low `len` bytes.
+#[inline]
+pub(super) fn eight_bytes_at(text: &[u8], at: usize, len: usize) -> u64 {
+    match text.get(at..at + 8) {
         Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
         None => {
             let mut eight = [0u8; 8];
             eight[..len].copy_from_slice(&text[at..at + len]);
             u64::from_le_bytes(eight)
         }
-    };
-    // `len` is at most 7: the shift stays below 64.
-    let mask = (1u64 << (8 * len)) - 1;
-    let x = x & mask;
-    (x & 0x8080_8080_8080_8080 == 0).then(|| (x | 0x2020_2020_2020_2020 & mask) | 1 << (8 * len))
+    }
 }
 
 /// Whether every byte of `word` may be in a [`PackedSet`]: ASCII letters, digits, `'-.&`.
