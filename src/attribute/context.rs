@@ -358,6 +358,7 @@ impl<'a> DocContext<'a> {
     }
 
     /// The pronoun class of the token's word (`Lexicon::pronoun`).
+    #[inline]
     pub(super) fn pronoun_of(&self, t: &Tok) -> Option<PronounKind> {
         // Most words are answered without the class table: for an ASCII word the answer is
         // exact, and only a pronoun goes on to the table for its kind.

@@ -204,7 +204,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
 }
 
 /// The character at byte `i` of `text` (a char boundary before its end) and its length.
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let c = crate::text::char_at(text, i).expect("i is a char boundary before the end");
     (c, c.len_utf8())
