@@ -306,20 +306,22 @@ impl<'a> DocContext<'a> {
         let org = if given_name.is_some() { run.last().is_some_and(group) } else { run.iter().any(group) };
         let gender =
             if honorific { self.honorific_gender(&toks[i - 1]).unwrap_or(Gender::Unknown) } else { given };
-        let place = self.lexicon.is_place(name);
+        // Whether the run names a place, asked only where the answer counts (most runs are
+        // one word, or open with a given name or after an honorific).
+        let place = || self.lexicon.is_place(name);
         // "Infrastructure Canada", "Export Development Canada": words that name no person, then
         // a country, are an organisation.
-        if !honorific && given_name.is_none() && !place {
+        if !honorific && given_name.is_none() {
             if let Some(end) = self.country_at(toks, j) {
-                if end == toks.len() || !self.is_name_word(toks, end) {
+                if !place() && (end == toks.len() || !self.is_name_word(toks, end)) {
                     return Some((self.organisation(toks, i, end), end));
                 }
             }
         }
         let person = !org
             && (honorific
-                || !place
-                    && words.len() >= 2
+                || words.len() >= 2
+                    && !place()
                     && (given_name.is_some() || words.len() <= 3 && self.unknown_name(words)));
         let unit = NameUnit {
             at: t.s(),
