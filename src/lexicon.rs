@@ -13,7 +13,10 @@ mod read;
 
 pub(crate) use classes::Classes;
 
-use filters::{pack_ascii_lower, pack_ascii_lower_at, packs_exactly, InitialFilter, PackedSet};
+use filters::{
+    eight_bytes_at, pack_ascii_lower, pack_ascii_lower_at, packs_exactly, short_key, InitialFilter,
+    PackedSet, ShortWords,
+};
 use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
 /// How a cue links to its speaker.
@@ -144,6 +147,9 @@ pub struct Lexicon {
     /// Given names (uppercase) with their likelier gender, keyed by bytes: a word uppercased on
     /// the stack is looked up without checking it again for UTF-8.
     pub given_names: HashMap<&'static [u8], Gender>,
+    /// Those of `given_names` of at most eight bytes, ASCII: most names asked are read by one
+    /// load from the text, not uppercased on the stack and hashed (`given_name_in`).
+    short_given_names: ShortWords<Gender>,
     /// Names of places as written ("Nova Scotia", "Georgia"): countries, states, provinces, towns.
     pub places: HashSet<&'static str>,
     /// Common English words, in lower case ("lake", "court", "research").
@@ -263,6 +269,8 @@ impl Lexicon {
             }
         }
         let possessives = classed("data/possessives.csv", POSSESSIVES, "gender", &pronoun_kinds)?;
+        let given_names = given_names()?;
+        let short_given_names = ShortWords::new(given_names.iter().map(|(&n, &g)| (n, g)));
         let pronoun_filter = InitialFilter::new(pronouns.keys().map(String::as_str), true);
         let ascii_pronouns = pronouns
             .keys()
@@ -313,7 +321,8 @@ impl Lexicon {
             roles,
             stopwords: words(STOPWORDS),
             never_names: words(CALENDAR),
-            given_names: given_names()?,
+            given_names,
+            short_given_names,
             places: words(PLACES),
             common_words: words(COMMON_WORDS),
             abbreviations: words(ABBREVIATIONS),
@@ -346,7 +355,20 @@ impl Lexicon {
     /// For a known given name, the gender it suggests (see `given_name_gender`): one lookup
     /// answers both questions.
     pub fn given_name(&self, name: &str) -> Option<Gender> {
-        with_case_bytes(name, true, |n| self.given_names.get(n).copied())
+        self.given_name_in(name, 0, name.len())
+    }
+
+    /// [`Self::given_name`] of the word `text[start..end]`: the text around the word lets a
+    /// short one be read in one load.
+    pub(crate) fn given_name_in(&self, text: &str, start: usize, end: usize) -> Option<Gender> {
+        let len = end - start;
+        if (1..=8).contains(&len) {
+            // An ASCII word: every ASCII name of its length is in the short map.
+            if let Some(key) = short_key(eight_bytes_at(text.as_bytes(), start, len), len) {
+                return self.short_given_names.get(key);
+            }
+        }
+        with_case_bytes(&text[start..end], true, |n| self.given_names.get(n).copied())
     }
 
     /// Whether words as written name a place ("Nova Scotia", "Georgia").
@@ -478,6 +500,25 @@ mod tests {
         for both in ["Lee", "Jordan", "Reagan"] {
             assert!(l.is_given_name(both));
             assert_eq!(l.given_name_gender(both), Gender::Unknown, "{both}");
+        }
+    }
+
+    #[test]
+    fn short_given_names_are_found_as_by_hashing() {
+        let l = lexicon();
+        let hashed = |w: &str| with_case_bytes(w, true, |n| l.given_names.get(n).copied());
+        let mut words: Vec<String> = Vec::new();
+        for name in l.given_names.keys() {
+            let name = std::str::from_utf8(name).expect("given names are text");
+            let lower = name.to_lowercase();
+            words.extend([name.to_string(), format!("{lower}s"), lower.chars().skip(1).collect(), lower]);
+        }
+        words.extend(["", "Zoë", "ANN@", "ann\0", "Élise"].map(String::from));
+        for w in &words {
+            assert_eq!(l.given_name(w), hashed(w), "{w}");
+            // Read from a text with more after it (eight-byte loads), as alone.
+            let text = format!("{w} Administration");
+            assert_eq!(l.given_name_in(&text, 0, w.len()), hashed(w), "{w}");
         }
     }
 

@@ -297,7 +297,7 @@ impl<'a> DocContext<'a> {
         let name = self.span(toks, i, j);
         let last = words.iter().rev().find(|w| !self.lexicon.is_name_suffix(w)).copied().unwrap_or(words[0]);
         let honorific = i > 0 && self.honorific_gender(&toks[i - 1]).is_some();
-        let given_name = self.lexicon.given_name(words[0]);
+        let given_name = self.lexicon.given_name_in(self.text, t.s(), t.e());
         let given = given_name.unwrap_or(Gender::Unknown);
         // "Tax Foundation", "Trump University"; but "Kathleen Hall Jamieson" is a person.
         // (The run's tokens' role classes, looked up once each by `is_name_word`.)

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::filters::eight_bytes_at;
+use super::filters::{eight_bytes_at, short_key, ShortWords};
 use super::{ascii_case_on_stack, Lexicon, PronounKind, RoleWord, ON_STACK};
 
 /// A word's classes, packed in a `u32` that is never 0 (so 0 can mean "not looked up").
@@ -70,69 +70,38 @@ pub(super) struct Entry {
 }
 
 /// The table: each ASCII word of the lists in lower case, with every form of a role word
-/// `Lexicon::role_word` reads (plurals), to its entry. A word of at most eight bytes (most
-/// words asked) is found by its bytes as one integer (`short_key`): one multiplication and a
-/// comparison or two, the word neither copied nor compared byte by byte; a longer one by hash.
+/// `Lexicon::role_word` reads (plurals), to its entry: a word of at most eight bytes (most
+/// words asked) in [`ShortWords`], a longer one by hash.
 #[derive(Debug, Default)]
 pub(super) struct Table {
     entries: Vec<Entry>,
-    /// Open addressing by `slot_of`: 0 when empty, else a word's `short_key`, with the index
-    /// of its entry in `short_entries` at the same place.
-    short_keys: Vec<u64>,
-    short_entries: Vec<u32>,
+    short: ShortWords<u32>,
     long: HashMap<Box<[u8]>, u32>,
 }
 
 impl Table {
     /// The table of `words` (lower-case ASCII, each once) and their entries.
     fn new(words: Vec<(Vec<u8>, Entry)>) -> Table {
-        let shorts = words.iter().filter(|(w, _)| w.len() <= 8).count();
-        let slots = (shorts * 2).next_power_of_two().max(16);
-        let mut table = Table {
-            entries: Vec::with_capacity(words.len()),
-            short_keys: vec![0; slots],
-            short_entries: vec![0; slots],
-            long: HashMap::default(),
-        };
+        let mut shorts = Vec::new();
+        let mut table = Table { entries: Vec::with_capacity(words.len()), ..Table::default() };
         for (word, entry) in words {
             // The lists hold a few thousand words.
             let index = table.entries.len() as u32;
             table.entries.push(entry);
-            match short_key(eight_bytes_at(&word, 0, word.len().min(8)), word.len()) {
-                Some(key) if word.len() <= 8 => {
-                    let mut at = table.slot_of(key);
-                    while table.short_keys[at] != 0 {
-                        at = (at + 1) & (slots - 1);
-                    }
-                    table.short_keys[at] = key;
-                    table.short_entries[at] = index;
-                }
-                _ => {
-                    table.long.insert(word.into_boxed_slice(), index);
-                }
+            if word.len() <= 8 {
+                shorts.push((word, index));
+            } else {
+                table.long.insert(word.into_boxed_slice(), index);
             }
         }
+        table.short = ShortWords::new(shorts.iter().map(|(w, i)| (&w[..], *i)));
         table
-    }
-
-    #[inline]
-    fn slot_of(&self, key: u64) -> usize {
-        // The slots are a power of two, at least 16: the top bits of the product pick one.
-        let bits = self.short_keys.len().trailing_zeros();
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
     /// The entry of a word of at most eight bytes, by its `short_key`.
     #[inline]
     fn get_short(&self, key: u64) -> Option<&Entry> {
-        let mut at = self.slot_of(key);
-        loop {
-            match self.short_keys[at] {
-                0 => return None,
-                k if k == key => return Some(&self.entries[self.short_entries[at] as usize]),
-                _ => at = (at + 1) & (self.short_keys.len() - 1),
-            }
-        }
+        self.short.get(key).map(|index| &self.entries[index as usize])
     }
 
     /// The entry of a longer ASCII word (at most `ON_STACK` bytes), in any case.
@@ -140,24 +109,6 @@ impl Table {
         let index = ascii_case_on_stack(word, false, |lower| self.long.get(lower).copied())?;
         Some(&self.entries[index as usize])
     }
-}
-
-/// The first `len` (at most 8) bytes of `x` as a key: in ASCII lower case, and marked with their
-/// length (a 1 bit above them; bit 63 for eight bytes, which as ASCII leave it 0), so that
-/// every ASCII word of one to eight bytes has its own key, never 0. `None` when a byte is not
-/// ASCII.
-#[inline]
-fn short_key(x: u64, len: usize) -> Option<u64> {
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * EACH;
-    let x = if len >= 8 { x } else { x & ((1u64 << (8 * len)) - 1) };
-    if x & HIGH != 0 {
-        return None;
-    }
-    // Per byte (ASCII, so no sum carries into the next): at least 'A', and past 'Z'.
-    let upper = (x + 0x3f * EACH) & !(x + 0x25 * EACH) & HIGH;
-    let mark = if len >= 8 { 1 << 63 } else { 1 << (8 * len) };
-    Some(x | upper >> 2 | mark)
 }
 
 impl Lexicon {

@@ -125,6 +125,80 @@ impl PackedSet {
     }
 }
 
+/// ASCII words of at most eight bytes, in any ASCII case, to values: found by their bytes as
+/// one integer (`short_key`) with one multiplication and a comparison or two, the word neither
+/// copied nor compared byte by byte.
+#[derive(Debug, Default)]
+pub(super) struct ShortWords<V> {
+    /// Open addressing by `slot_of`: key 0 when empty, else a word's `short_key` and value.
+    slots: Vec<(u64, V)>,
+}
+
+impl<V: Copy + Default> ShortWords<V> {
+    /// The map of `words` (ASCII, one to eight bytes; of words equal in ASCII case, the first).
+    pub(super) fn new<'w>(words: impl IntoIterator<Item = (&'w [u8], V)>) -> ShortWords<V> {
+        let words: Vec<(u64, V)> = words
+            .into_iter()
+            .filter_map(|(w, v)| {
+                let key =
+                    (1..=8).contains(&w.len()).then(|| short_key(eight_bytes_at(w, 0, w.len()), w.len()));
+                Some((key.flatten()?, v))
+            })
+            .collect();
+        let mut map =
+            ShortWords { slots: vec![(0, V::default()); (words.len() * 2).next_power_of_two().max(16)] };
+        let mask = map.slots.len() - 1;
+        for (key, value) in words {
+            let mut at = map.slot_of(key);
+            while map.slots[at].0 != 0 && map.slots[at].0 != key {
+                at = (at + 1) & mask;
+            }
+            if map.slots[at].0 == 0 {
+                map.slots[at] = (key, value);
+            }
+        }
+        map
+    }
+
+    #[inline]
+    fn slot_of(&self, key: u64) -> usize {
+        // The slots are a power of two, at least 16: the top bits of the product pick one.
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The value of the word whose `short_key` is `key`.
+    #[inline]
+    pub(super) fn get(&self, key: u64) -> Option<V> {
+        let mut at = self.slot_of(key);
+        loop {
+            match self.slots[at] {
+                (0, _) => return None,
+                (k, v) if k == key => return Some(v),
+                _ => at = (at + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+/// The first `len` (at most 8) bytes of `x` as a key: in ASCII lower case, and marked with their
+/// length (a 1 bit above them; bit 63 for eight bytes, which as ASCII leave it 0), so that
+/// every ASCII word of one to eight bytes has its own key, never 0. `None` when a byte is not
+/// ASCII.
+#[inline]
+pub(super) fn short_key(x: u64, len: usize) -> Option<u64> {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * EACH;
+    let x = if len >= 8 { x } else { x & ((1u64 << (8 * len)) - 1) };
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Per byte (ASCII, so no sum carries into the next): at least 'A', and past 'Z'.
+    let upper = (x + 0x3f * EACH) & !(x + 0x25 * EACH) & HIGH;
+    let mark = if len >= 8 { 1 << 63 } else { 1 << (8 * len) };
+    Some(x | upper >> 2 | mark)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
