@@ -13,10 +13,7 @@ mod read;
 
 pub(crate) use classes::Classes;
 
-use filters::{
-    eight_bytes_at, pack_ascii_lower, pack_ascii_lower_at, packs_exactly, short_key, InitialFilter,
-    PackedSet, ShortWords,
-};
+use filters::{short_key_at, InitialFilter, PackedSet, ShortWords};
 use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
 /// How a cue links to its speaker.
@@ -127,8 +124,7 @@ pub struct Lexicon {
     /// The first bytes (in either ASCII case) and the longest length of the pronouns: most
     /// words are answered "no pronoun" by it without a lookup.
     pronoun_filter: InitialFilter,
-    /// Every pronoun packed by [`pack_ascii_lower`], when all are that short and of letters (else
-    /// `None`): an ASCII word is told a pronoun or not by a few comparisons. The rules ask it
+    /// Every pronoun by its `short_key`, when all are ASCII and that short (else `None`): an ASCII word is told a pronoun or not by a few comparisons. The rules ask it
     /// of every short word ("the", "with", "is") in every paragraph.
     ascii_pronouns: Option<PackedSet>,
     /// Possessive pronouns (lowercase), for "her statement".
@@ -274,7 +270,7 @@ impl Lexicon {
         let pronoun_filter = InitialFilter::new(pronouns.keys().map(String::as_str), true);
         let ascii_pronouns = pronouns
             .keys()
-            .map(|p| pack_ascii_lower(p.as_bytes()).filter(|_| packs_exactly(p.as_bytes())))
+            .map(|p| short_key_at(p.as_bytes(), 0, p.len()))
             .collect::<Option<Vec<u64>>>()
             .and_then(|keys| PackedSet::new(&keys));
         let mut honorifics = Vec::new();
@@ -361,12 +357,9 @@ impl Lexicon {
     /// [`Self::given_name`] of the word `text[start..end]`: the text around the word lets a
     /// short one be read in one load.
     pub(crate) fn given_name_in(&self, text: &str, start: usize, end: usize) -> Option<Gender> {
-        let len = end - start;
-        if (1..=8).contains(&len) {
-            // An ASCII word: every ASCII name of its length is in the short map.
-            if let Some(key) = short_key(eight_bytes_at(text.as_bytes(), start, len), len) {
-                return self.short_given_names.get(key);
-            }
+        // An ASCII word of at most eight bytes: every such name is in the short map.
+        if let Some(key) = short_key_at(text.as_bytes(), start, end - start) {
+            return self.short_given_names.get(key);
         }
         with_case_bytes(&text[start..end], true, |n| self.given_names.get(n).copied())
     }
@@ -428,14 +421,14 @@ impl Lexicon {
 
     /// [`Self::may_be_pronoun`] of the word `text[start..end]`: the text around the word lets
     /// it be read in one load.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_be_pronoun_at(&self, text: &[u8], start: usize, end: usize) -> bool {
         if !self.pronoun_filter.may_hold(&text[start..end]) {
             return false;
         }
-        // Past the filter, a word is no longer than a pronoun: short enough to pack.
+        // Past the filter, a word is no longer than a pronoun: short enough for a key.
         match &self.ascii_pronouns {
-            Some(set) => pack_ascii_lower_at(text, start, end - start).is_none_or(|k| set.contains(k)),
+            Some(set) => short_key_at(text, start, end - start).is_none_or(|k| set.contains(k)),
             None => true,
         }
     }

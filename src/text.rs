@@ -47,6 +47,21 @@ pub fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
+/// The eight bytes of `bytes` from `at`, little-endian, zeros past the end: for reading several
+/// bytes of a word at once (the caller keeps the ones it needs).
+#[inline]
+pub(crate) fn eight_at(bytes: &[u8], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(b) => x.copy_from_slice(b),
+        None => {
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            x[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(x)
+}
+
 /// The character at byte offset `i`, if any (an ASCII byte is read without decoding).
 #[inline]
 pub fn char_at(text: &str, i: usize) -> Option<char> {

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::filters::{eight_bytes_at, short_key, ShortWords};
+use super::filters::{short_key_at, ShortWords};
 use super::{ascii_case_on_stack, Lexicon, PronounKind, RoleWord, ON_STACK};
 
 /// A word's classes, packed in a `u32` that is never 0 (so 0 can mean "not looked up").
@@ -175,7 +175,7 @@ impl Lexicon {
         let entry = match bytes.first() {
             None | Some(b'0'..=b'9' | b'-') => return self.classes_of_lists(word),
             Some(_) if bytes.len() <= 8 => {
-                match short_key(eight_bytes_at(text.as_bytes(), start, bytes.len()), bytes.len()) {
+                match short_key_at(text.as_bytes(), start, bytes.len()) {
                     Some(key) => self.class_table.get_short(key),
                     None => return self.classes_of_lists(word), // not ASCII
                 }

@@ -1,6 +1,8 @@
 //! Cheap first answers to "is this word in the list?": tests that say no to most words
 //! without a hash lookup (the attribution rules ask them of nearly every word).
 
+use crate::text::eight_at;
+
 /// What the words of a list start with and how long they are at most: a word it says no to is
 /// not in the list.
 #[derive(Debug)]
@@ -43,53 +45,18 @@ impl InitialFilter {
     }
 }
 
-/// The longest word [`pack_ascii_lower`] packs.
-const PACKED: usize = 7;
-
-/// An ASCII word of at most [`PACKED`] bytes as one integer: its bytes with ASCII letters in
-/// lower case (`| 0x20`, which leaves digits and `'-.&` as they are), first byte lowest, then a
-/// 1 bit (so that words of different lengths differ); `None` for a longer or non-ASCII word.
-/// Two words pack alike when they are equal in any case, and also when they differ by `| 0x20`
-/// on a byte that is no letter ("@" and "`"): a set of packed words (`PackedSet`) holds
-/// words of letters, digits and `'-.&`, for which packing alike is being equal in any case.
-pub(super) fn pack_ascii_lower(word: &[u8]) -> Option<u64> {
-    pack_ascii_lower_at(word, 0, word.len())
-}
-
-/// [`pack_ascii_lower`] of `text[at..at + len]`, read as one eight-byte load where the text
-/// has eight bytes from `at` (most words of a paragraph), so the bytes are not gathered one by
-/// one.
+/// [`short_key`] of the word `text[at..at + len]`, read in one load with the bytes after it
+/// (most words of a paragraph have eight bytes from their start); `None` for a word longer
+/// than eight bytes or not ASCII.
 #[inline]
-pub(super) fn pack_ascii_lower_at(text: &[u8], at: usize, len: usize) -> Option<u64> {
-    if len > PACKED {
+pub(super) fn short_key_at(text: &[u8], at: usize, len: usize) -> Option<u64> {
+    if len > 8 {
         return None;
     }
-    // `len` is at most 7: the shift stays below 64.
-    let mask = (1u64 << (8 * len)) - 1;
-    let x = eight_bytes_at(text, at, len) & mask;
-    (x & 0x8080_8080_8080_8080 == 0).then(|| (x | 0x2020_2020_2020_2020 & mask) | 1 << (8 * len))
+    short_key(eight_at(text, at), len)
 }
 
-/// The eight bytes of `text` from `at` (little-endian) where the text has them, else its `len`
-/// (at most 8) bytes from `at` and zeros: the caller keeps the low `len` bytes.
-#[inline]
-pub(super) fn eight_bytes_at(text: &[u8], at: usize, len: usize) -> u64 {
-    match text.get(at..at + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-        None => {
-            let mut eight = [0u8; 8];
-            eight[..len].copy_from_slice(&text[at..at + len]);
-            u64::from_le_bytes(eight)
-        }
-    }
-}
-
-/// Whether every byte of `word` may be in a [`PackedSet`]: ASCII letters, digits, `'-.&`.
-pub(super) fn packs_exactly(word: &[u8]) -> bool {
-    word.iter().all(|b| b.is_ascii_alphanumeric() || b"'-.&".contains(b))
-}
-
-/// A few packed words (`pack_ascii_lower`) in a table of 64 slots where each has its own slot,
+/// A few words by [`short_key`] in a table of 64 slots where each has its own slot,
 /// by a multiplier found when the set is made: a word is in it when its slot holds it.
 #[derive(Debug)]
 pub(super) struct PackedSet {
@@ -140,9 +107,8 @@ impl<V: Copy + Default> ShortWords<V> {
         let words: Vec<(u64, V)> = words
             .into_iter()
             .filter_map(|(w, v)| {
-                let key =
-                    (1..=8).contains(&w.len()).then(|| short_key(eight_bytes_at(w, 0, w.len()), w.len()));
-                Some((key.flatten()?, v))
+                let key = short_key_at(w, 0, w.len()).filter(|_| !w.is_empty());
+                Some((key?, v))
             })
             .collect();
         let mut map =
@@ -186,7 +152,7 @@ impl<V: Copy + Default> ShortWords<V> {
 /// every ASCII word of one to eight bytes has its own key, never 0. `None` when a byte is not
 /// ASCII.
 #[inline]
-pub(super) fn short_key(x: u64, len: usize) -> Option<u64> {
+fn short_key(x: u64, len: usize) -> Option<u64> {
     const EACH: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * EACH;
     let x = if len >= 8 { x } else { x & ((1u64 << (8 * len)) - 1) };
@@ -206,7 +172,7 @@ mod tests {
 
     #[test]
     fn packed_sets_hold_their_words_and_no_others() {
-        let pack = |w: &str| pack_ascii_lower(w.as_bytes()).expect("short ASCII words");
+        let pack = |w: &str| short_key_at(w.as_bytes(), 0, w.len()).expect("short ASCII words");
         let words =
             ["al", "ben", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "x"];
         let set = PackedSet::new(&words.map(pack)).expect("a multiplier that separates them");
@@ -216,17 +182,14 @@ mod tests {
         for w in ["va", "vans", "d", "dx", "", "the"] {
             assert!(!set.contains(pack(w)), "{w}");
         }
-        assert!(pack_ascii_lower(b"no longer").is_none() && pack_ascii_lower("Wáng".as_bytes()).is_none());
+        let pack_alone = |w: &[u8]| short_key_at(w, 0, w.len());
+        assert!(pack_alone(b"no longer").is_none() && pack_alone("Wáng".as_bytes()).is_none());
         // Read from a text, with eight bytes there or fewer (its end), as from the word alone.
         let text = "He, VAN x dos Wáng".as_bytes();
         for (at, len) in [(0, 2), (0, 3), (4, 3), (8, 1), (10, 3), (14, 2), (15, 3), (17, 1), (18, 0)] {
-            assert_eq!(
-                pack_ascii_lower_at(text, at, len),
-                pack_ascii_lower(&text[at..at + len]),
-                "{at} {len}"
-            );
+            assert_eq!(short_key_at(text, at, len), pack_alone(&text[at..at + len]), "{at} {len}");
         }
-        assert!(pack_ascii_lower_at(text, 14, 2).is_none(), "'á' is no ASCII");
+        assert!(short_key_at(text, 14, 2).is_none(), "'á' is no ASCII");
         // The built-in pronouns are answered without the table.
         assert!(lexicon().ascii_pronouns.is_some());
     }

@@ -13,7 +13,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
 use aho_corasick::Anchored;
 
-use crate::text::is_word_char;
+use crate::text::{eight_at, is_word_char};
 
 /// A first word: where its lower-case bytes lie in [`FirstWords::keys`], and what the automaton
 /// knows after reading it from its anchored start.
@@ -184,20 +184,6 @@ fn long_word_run(text: &str, at: usize) -> (usize, u64) {
     }
 }
 
-/// The eight bytes from `j` (zeros past the end), little-endian.
-#[inline]
-fn eight_at(bytes: &[u8], j: usize) -> u64 {
-    let mut x = [0u8; 8];
-    match bytes.get(j..j + 8) {
-        Some(b) => x.copy_from_slice(b),
-        None => {
-            let rest = bytes.get(j..).unwrap_or(&[]);
-            x[..rest.len()].copy_from_slice(rest);
-        }
-    }
-    u64::from_le_bytes(x)
-}
-
 /// How many of the eight bytes of `x`, from the lowest, are ASCII letters or digits.
 #[inline]
 fn ascii_word_bytes(x: u64) -> usize {
@@ -297,17 +283,12 @@ mod tests {
         let paren = t.find('(').unwrap();
         assert_eq!(end(paren), paren);
         assert_eq!(end(t.len()), t.len());
-        // The short runs' shortcut gives the hash that reading them in full does.
-        for at in 0..t.len() {
-            if t.is_char_boundary(at) {
-                assert_eq!(word_run(t, at), long_word_run(t, at), "{at}");
-            }
-        }
-        let t = "China’s A—B “Rhodes” x…y Zoë é Administration’s Administrations inter-governmental \
-                 Nationalsozialistische, abcdefgh abcdefghé abcdefghijklmnop abℕ x⁴";
-        for at in 0..t.len() {
-            if t.is_char_boundary(at) {
-                assert_eq!(word_run(t, at), long_word_run(t, at), "{at}");
+        // The short runs' shortcut gives the ends and hashes that reading them in full does.
+        let runs = "China’s A—B “Rhodes” x…y Zoë é Administration’s Administrations inter-governmental \
+                    Nationalsozialistische, abcdefgh abcdefghé abcdefghijklmnop abℕ x⁴";
+        for t in [t, runs] {
+            for at in (0..t.len()).filter(|&at| t.is_char_boundary(at)) {
+                assert_eq!(word_run(t, at), long_word_run(t, at), "{at} in {t}");
             }
         }
         // None of U+2000 to U+203F (what `ends_run` says ends a run) is a word character.
