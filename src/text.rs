@@ -84,7 +84,7 @@ pub fn next_word_start(text: &str, i: usize) -> usize {
     let mut j = i;
     loop {
         // ASCII letters and digits, by table: the bulk of any word.
-        j += bytes[j..].iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(bytes.len() - j);
+        j = ascii_word_end(bytes, j, bytes.len());
         let Some(&b) = bytes.get(j) else {
             return text.len();
         };
@@ -98,6 +98,37 @@ pub fn next_word_start(text: &str, i: usize) -> usize {
         j += c.len_utf8();
         if !is_word_char(c) {
             return j;
+        }
+    }
+}
+
+/// How many of the eight bytes of `x`, from the lowest, are ASCII letters or digits.
+#[inline]
+pub(crate) fn ascii_word_bytes(x: u64) -> usize {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * EACH;
+    const LOW7: u64 = 0x7f * EACH;
+    const CASE: u64 = 0x20 * EACH;
+    // Per byte, the high bit of a sum says its low seven bits reached a bound; no sum carries
+    // into the next byte.
+    let letter = (x | CASE) & LOW7;
+    let seven = x & LOW7;
+    let is_letter = (letter + 0x1f * EACH) & !(letter + 0x05 * EACH);
+    let is_digit = (seven + 0x50 * EACH) & !(seven + 0x46 * EACH);
+    let word = (is_letter | is_digit) & !x & HIGH;
+    ((!word & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `at` of `bytes`, at most
+/// `end`: eight bytes at a time (one branch per eight bytes, where a byte loop's exit is
+/// mispredicted at the end of most words).
+#[inline]
+pub(crate) fn ascii_word_end(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    loop {
+        let n = ascii_word_bytes(eight_at(bytes, at));
+        at += n;
+        if n < 8 || at >= end {
+            return at.min(end);
         }
     }
 }
@@ -138,6 +169,30 @@ mod tests {
         assert_eq!(c.char_offset(d), 8);
         assert_eq!(c.char_offset(t.find('c').unwrap()), 5);
         assert_eq!(c.char_offset(t.len()), 9);
+    }
+
+    #[test]
+    fn eight_bytes_counted_as_byte_by_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut x = *b"Ab9zZ0aQ";
+                x[at] = b;
+                let want = x.iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(8);
+                assert_eq!(ascii_word_bytes(u64::from_le_bytes(x)), want, "{x:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_end_read_eight_bytes_at_a_time_is_the_byte_loops() {
+        let text = "Ab9 zZ0aQ1234567xy-w’s Wáng, 12345678 abcdefgh\u{a0}x";
+        let bytes = text.as_bytes();
+        for at in 0..=bytes.len() {
+            for end in at..=bytes.len() {
+                let want = at + bytes[at..end].iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(end - at);
+                assert_eq!(ascii_word_end(bytes, at, end), want, "{at}..{end}");
+            }
+        }
     }
 
     #[test]

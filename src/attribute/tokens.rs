@@ -6,7 +6,7 @@ use super::DocContext;
 use crate::lexicon::lexicon;
 use crate::mention::{Matcher, Mention};
 use crate::segment::{Paragraph, QuoteSpan};
-use crate::text::{is_ascii_word_byte, is_space, is_word_char};
+use crate::text::{ascii_word_end, is_ascii_word_byte, is_space, is_word_char};
 
 /// A token of a paragraph: 36 bytes (offsets and indexes are `u32`: a text read at once is at
 /// most [`crate::mention::MAX_TEXT`] bytes, so its offsets fit and its quotes and a paragraph's
@@ -128,10 +128,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
             // Most words: ASCII letters and digits, then a space or punctuation that joins no
             // word to them (not `'-.&`, nothing beyond ASCII): the word is the run, with no
             // possessive nor abbreviation period to read. Other words are read below.
-            let mut j = i + 1;
-            while j < end && is_ascii_word_byte(bytes[j]) {
-                j += 1;
-            }
+            let j = ascii_word_end(bytes, i + 1, end);
             if j == end || bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&') {
                 toks.push(word(i, j, b.is_ascii_uppercase()));
                 i = j;
@@ -154,7 +151,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
         loop {
             while j < end {
                 // Letters and digits: an ASCII run by table, others by character.
-                j += bytes[j..end].iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(end - j);
+                j = ascii_word_end(bytes, j, end);
                 if j == end {
                     break;
                 }

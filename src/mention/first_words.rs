@@ -13,7 +13,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
 use aho_corasick::Anchored;
 
-use crate::text::{eight_at, is_word_char};
+use crate::text::{ascii_word_bytes, eight_at, is_word_char};
 
 /// A first word: where its lower-case bytes lie in [`FirstWords::keys`], and what the automaton
 /// knows after reading it from its anchored start.
@@ -184,23 +184,6 @@ fn long_word_run(text: &str, at: usize) -> (usize, u64) {
     }
 }
 
-/// How many of the eight bytes of `x`, from the lowest, are ASCII letters or digits.
-#[inline]
-fn ascii_word_bytes(x: u64) -> usize {
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * EACH;
-    const LOW7: u64 = 0x7f * EACH;
-    const CASE: u64 = 0x20 * EACH;
-    // Per byte, the high bit of a sum says its low seven bits reached a bound; no sum carries
-    // into the next byte.
-    let letter = (x | CASE) & LOW7;
-    let seven = x & LOW7;
-    let is_letter = (letter + 0x1f * EACH) & !(letter + 0x05 * EACH);
-    let is_digit = (seven + 0x50 * EACH) & !(seven + 0x46 * EACH);
-    let word = (is_letter | is_digit) & !x & HIGH;
-    ((!word & HIGH).trailing_zeros() / 8) as usize
-}
-
 /// The hash `h` with the first `n` bytes of `x` added (ASCII letters and digits; none added
 /// when `n` is 0).
 #[inline(always)]
@@ -221,19 +204,6 @@ fn mix(h: u64, x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::is_ascii_word_byte;
-
-    #[test]
-    fn eight_bytes_counted_as_byte_by_byte() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut x = *b"Ab9zZ0aQ";
-                x[at] = b;
-                let want = x.iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(8);
-                assert_eq!(ascii_word_bytes(u64::from_le_bytes(x)), want, "{x:?}");
-            }
-        }
-    }
 
     fn get<'a>(fw: &'a FirstWords, word: &str) -> Option<&'a Word> {
         let (end, h) = word_run(word, 0);
