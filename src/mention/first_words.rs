@@ -35,6 +35,17 @@ pub(super) struct FirstWords {
     slots: Vec<u64>,
     words: Vec<Word>,
     keys: Vec<u8>,
+    /// One bit per value of some bits of a hash ([`filter_bit`]), set for the first words'
+    /// hashes: small enough to stay in the first-level cache, where `slots` (16 bytes a word)
+    /// does not, so most words that open no pattern are told without a cache miss.
+    filter: Vec<u64>,
+}
+
+/// The filter's bit of hash `h` (the filter holds `mask + 1` bits): bits above the slot's and
+/// below the fingerprint's, so a word the filter passes is told by its slot as before.
+#[inline]
+fn filter_bit(h: u64, mask: usize) -> usize {
+    (h >> 24) as usize & mask
 }
 
 impl FirstWords {
@@ -57,6 +68,13 @@ impl FirstWords {
             hashes.push(hash);
             keys.extend_from_slice(run);
         }
+        // About eight bits a word, at most 16 KB.
+        let bits = (words.len() * 8).next_power_of_two().clamp(64, 1 << 17);
+        let mut filter = vec![0u64; bits / 64];
+        for &h in &hashes {
+            let b = filter_bit(h, bits - 1);
+            filter[b / 64] |= 1 << (b % 64);
+        }
         let mut slots = vec![0u64; (words.len() * 2).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
         for (i, &h) in hashes.iter().enumerate() {
@@ -66,13 +84,17 @@ impl FirstWords {
             }
             slots[at] = h & !0xffff_ffff | (i as u64 + 1);
         }
-        FirstWords { slots, words, keys }
+        FirstWords { slots, words, keys, filter }
     }
 
     /// The first word that `word` is in ASCII lower case, if it is one; `h` is its hash
     /// ([`word_run`]).
     #[inline]
     pub(super) fn get(&self, word: &[u8], h: u64) -> Option<&Word> {
+        let b = filter_bit(h, self.filter.len() * 64 - 1);
+        if self.filter[b / 64] >> (b % 64) & 1 == 0 {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
         loop {
@@ -94,7 +116,10 @@ impl FirstWords {
 
     /// Heap memory used, in bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        self.slots.len() * 8 + self.words.len() * std::mem::size_of::<Word>() + self.keys.len()
+        self.slots.len() * 8
+            + self.words.len() * std::mem::size_of::<Word>()
+            + self.keys.len()
+            + self.filter.len() * 8
     }
 }
 
@@ -239,6 +264,23 @@ mod tests {
         }
         assert!(get(&fw, "obama").unwrap().pattern.is_some());
         assert!(get(&fw, "barack").unwrap().pattern.is_none());
+    }
+
+    #[test]
+    fn the_filter_passes_every_first_word_and_turns_away_most_others() {
+        let word = |i: usize| format!("w{i:x}q");
+        let patterns: Vec<String> = (0..5000).map(|i| format!("{} x", word(i))).collect();
+        let nfa = contiguous::NFA::new(&patterns).unwrap();
+        let fw = FirstWords::new(&nfa, &patterns);
+        assert!((0..5000).all(|i| get(&fw, &word(i)).is_some()));
+        let bits = fw.filter.len() * 64;
+        let passed = (5000..10000)
+            .filter(|&i| {
+                let b = filter_bit(word_run(&word(i), 0).1, bits - 1);
+                fw.filter[b / 64] >> (b % 64) & 1 == 1
+            })
+            .count();
+        assert!(passed < 1000, "{passed} of 5000 other words passed the filter");
     }
 
     #[test]
