@@ -189,7 +189,8 @@ mod tests {
         let bytes = text.as_bytes();
         for at in 0..=bytes.len() {
             for end in at..=bytes.len() {
-                let want = at + bytes[at..end].iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(end - at);
+                let want =
+                    at + bytes[at..end].iter().position(|&b| !is_ascii_word_byte(b)).unwrap_or(end - at);
                 assert_eq!(ascii_word_end(bytes, at, end), want, "{at}..{end}");
             }
         }
