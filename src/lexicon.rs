@@ -13,7 +13,7 @@ mod read;
 
 pub(crate) use classes::Classes;
 
-use filters::{short_key_at, InitialFilter, PackedSet, ShortWords};
+use filters::{short_key_at, BitFilter, InitialFilter, PackedSet, ShortWords};
 use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
 /// How a cue links to its speaker.
@@ -148,8 +148,12 @@ pub struct Lexicon {
     short_given_names: ShortWords<Gender>,
     /// Names of places as written ("Nova Scotia", "Georgia"): countries, states, provinces, towns.
     pub places: HashSet<&'static str>,
+    /// Answers "no place" for most names asked without the set's cache misses.
+    place_filter: BitFilter,
     /// Common English words, in lower case ("lake", "court", "research").
     pub common_words: HashSet<&'static str>,
+    /// Answers "no common word" for most words asked without the set's cache misses.
+    common_filter: BitFilter,
     /// Abbreviations that keep their period ("Dr", "Sept"), as written without it.
     pub abbreviations: HashSet<&'static str>,
     /// Words that open a noun phrase ("the", "his", "two").
@@ -319,7 +323,9 @@ impl Lexicon {
             never_names: words(CALENDAR),
             given_names,
             short_given_names,
+            place_filter: BitFilter::new(word_lines(PLACES)),
             places: words(PLACES),
+            common_filter: BitFilter::new(word_lines(COMMON_WORDS)),
             common_words: words(COMMON_WORDS),
             abbreviations: words(ABBREVIATIONS),
             determiners: words(DETERMINERS),
@@ -366,12 +372,15 @@ impl Lexicon {
 
     /// Whether words as written name a place ("Nova Scotia", "Georgia").
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains(name)
+        self.place_filter.may_hold(name.as_bytes()) && self.places.contains(name)
     }
 
     /// Whether a word, in any case, is a common English word ("Lake", "court"; not "Okafor").
     pub fn is_common_word(&self, word: &str) -> bool {
-        with_case(word, false, |w| self.common_words.contains(w))
+        with_case_bytes(word, false, |w| {
+            self.common_filter.may_hold(w)
+                && std::str::from_utf8(w).is_ok_and(|w| self.common_words.contains(w))
+        })
     }
 
     /// Whether a word, as written, is a name suffix ("Jr.", "III").

@@ -45,6 +45,62 @@ impl InitialFilter {
     }
 }
 
+/// A bit per value of a hash of a word's bytes (a Bloom filter with one hash), set for the words
+/// of a large list: a word whose bit is clear is not in the list, told from a table small
+/// enough to stay in the first-level cache, where the list's hash set takes a cache miss or
+/// two to say no.
+#[derive(Debug)]
+pub(super) struct BitFilter {
+    bits: Vec<u64>,
+}
+
+impl BitFilter {
+    /// The filter of `words` as written, about four bits a word, at most 16 KB.
+    pub(super) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> BitFilter {
+        let words: Vec<&str> = words.into_iter().collect();
+        let n = (words.len() * 4).next_power_of_two().clamp(64, 1 << 17);
+        let mut f = BitFilter { bits: vec![0; n / 64] };
+        for w in words {
+            let b = f.bit(w.as_bytes());
+            f.bits[b / 64] |= 1 << (b % 64);
+        }
+        f
+    }
+
+    #[inline]
+    fn bit(&self, word: &[u8]) -> usize {
+        let h = short_hash(word);
+        (h >> (64 - (self.bits.len() * 64).trailing_zeros())) as usize
+    }
+
+    /// False when `word` is not one of the words.
+    #[inline]
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
+        let b = self.bit(word);
+        self.bits[b / 64] >> (b % 64) & 1 == 1
+    }
+}
+
+/// A hash of a byte string from at most sixteen of its bytes (its first and last eight, four
+/// or one, and its length), read in two loads whatever its length.
+#[inline]
+fn short_hash(w: &[u8]) -> u64 {
+    let n = w.len();
+    let (a, b) = if n >= 8 {
+        let first = u64::from_le_bytes(w[..8].try_into().expect("eight bytes"));
+        (first, u64::from_le_bytes(w[n - 8..].try_into().expect("eight bytes")))
+    } else if n >= 4 {
+        let first = u32::from_le_bytes(w[..4].try_into().expect("four bytes"));
+        (u64::from(first), u64::from(u32::from_le_bytes(w[n - 4..].try_into().expect("four bytes"))))
+    } else if n > 0 {
+        (u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16, 0)
+    } else {
+        (0, 0)
+    };
+    let h = (a ^ 0x2d35_8dcc_aa6c_78a5).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
 /// [`short_key`] of the word `text[at..at + len]`, read in one load with the bytes after it
 /// (most words of a paragraph have eight bytes from their start); `None` for a word longer
 /// than eight bytes or not ASCII.
@@ -169,6 +225,22 @@ fn short_key(x: u64, len: usize) -> Option<u64> {
 mod tests {
     use super::*;
     use crate::lexicon::lexicon;
+
+    #[test]
+    fn a_bit_filter_holds_its_words_and_turns_away_most_others() {
+        let words: Vec<String> = (0..20_000).map(|i| format!("Place {i} of {}", i % 7)).collect();
+        let f = BitFilter::new(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| f.may_hold(w.as_bytes())));
+        let others = (20_000..40_000).map(|i| format!("Place {i} of {}", i % 7));
+        let passed = others.filter(|w| f.may_hold(w.as_bytes())).count();
+        assert!(passed < 8_000, "{passed} of 20000 other words passed");
+        // Every length reads the bytes it has (one to sixteen and more), the same in any text.
+        for n in 0..=20 {
+            let w = &"abcdefghijklmnopqrstu"[..n];
+            let f = BitFilter::new([w]);
+            assert!(f.may_hold(format!("{w}!").as_bytes()[..n].as_ref()), "{w}");
+        }
+    }
 
     #[test]
     fn packed_sets_hold_their_words_and_no_others() {
