@@ -258,9 +258,14 @@ impl Matcher {
                     .and_then(|sid| self.longest_from(bytes, at, at, sid, None))
             } else {
                 // Only a pattern whose first word is this one can end on a word boundary.
-                self.first_words
-                    .get(&bytes[at..run], hash)
-                    .and_then(|w| self.longest_from(bytes, at, run, w.state, w.pattern.map(|p| (p, run))))
+                self.first_words.get(&bytes[at..run], hash).and_then(|w| {
+                    let found = w.pattern.map(|p| (p, run));
+                    if w.ends {
+                        found
+                    } else {
+                        self.longest_from(bytes, at, run, w.state, found)
+                    }
+                })
             };
             if let Some((pattern, e)) = longest {
                 // Both fit: `text` is at most `MAX_TEXT` bytes.

@@ -25,6 +25,8 @@ pub(super) struct Word {
     pub(super) state: StateID,
     /// The pattern that is the word alone, if one is.
     pub(super) pattern: Option<u32>,
+    /// No pattern goes on past the word: the automaton need not be walked after it.
+    pub(super) ends: bool,
 }
 
 /// An open-addressing table of the first words, by a hash of their bytes in ASCII lower case.
@@ -55,6 +57,9 @@ impl FirstWords {
         let mut hashes: Vec<u64> = Vec::new();
         let mut keys: Vec<u8> = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        // The patterns in byte order: those that start with a word follow one another.
+        let mut sorted: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
+        sorted.sort_unstable();
         for p in patterns {
             let (end, hash) = word_run(p, 0);
             let run = &p.as_bytes()[..end];
@@ -64,7 +69,9 @@ impl FirstWords {
             // A pattern's prefix always leads somewhere.
             let Some((state, pattern)) = after(nfa, run) else { continue };
             // Both fit: the patterns are compiled into an automaton of `u32` states.
-            words.push(Word { key: keys.len() as u32, len: run.len() as u32, state, pattern });
+            let from = sorted.partition_point(|p| *p < run);
+            let ends = !sorted[from..].iter().take_while(|p| p.starts_with(run)).any(|p| p.len() > run.len());
+            words.push(Word { key: keys.len() as u32, len: run.len() as u32, state, pattern, ends });
             hashes.push(hash);
             keys.extend_from_slice(run);
         }
@@ -281,6 +288,34 @@ mod tests {
             })
             .count();
         assert!(passed < 1000, "{passed} of 5000 other words passed the filter");
+    }
+
+    #[test]
+    fn a_word_ends_its_patterns_where_the_automaton_goes_nowhere_after_it() {
+        let patterns: Vec<String> = [
+            "said",
+            "barack obama",
+            "obama",
+            "obama-era",
+            "u.s.",
+            "u",
+            "the un",
+            "zoë ball",
+            "zoë",
+            "new york",
+            "new",
+        ]
+        .map(String::from)
+        .to_vec();
+        let nfa = contiguous::NFA::new(&patterns).unwrap();
+        let fw = FirstWords::new(&nfa, &patterns);
+        let mut ended = 0;
+        for w in &fw.words {
+            let dead_after = (0..=255u8).all(|b| nfa.is_dead(nfa.next_state(Anchored::Yes, w.state, b)));
+            assert_eq!(w.ends, dead_after, "{:?}", &fw.keys[w.key as usize..][..w.len as usize]);
+            ended += usize::from(w.ends);
+        }
+        assert!(ended >= 1 && ended < fw.words.len(), "{ended}");
     }
 
     #[test]
