@@ -15,9 +15,12 @@ use aho_corasick::Anchored;
 
 use crate::text::{ascii_word_bytes, eight_at, is_word_char};
 
-/// What the automaton knows after reading a first word from its anchored start.
+/// A first word: where its lower-case bytes lie in [`FirstWords::keys`], and what the automaton
+/// knows after reading it from its anchored start.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Word {
+    key: u32,
+    len: u32,
     /// The state after the word (never the dead state: the word starts a pattern).
     pub(super) state: StateID,
     /// The pattern that is the word alone, if one is.
@@ -26,56 +29,16 @@ pub(super) struct Word {
     pub(super) ends: bool,
 }
 
-/// How many bytes of a word a slot holds; the rest lie in [`FirstWords::tails`].
-const HEAD: usize = 12;
-
-/// A slot of the table: a word's tag, length and bytes with what the automaton knows after it,
-/// in 32 bytes, so that a word found costs one cache line (three dependent loads before: the
-/// slot, the word, its key).
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    /// 0 when empty, else the upper half of the word's hash with its lowest bit set.
-    tag: u32,
-    len: u16,
-    ends: bool,
-    state: StateID,
-    /// The pattern that is the word alone, `u32::MAX` for none.
-    pattern: u32,
-    /// The word's first `HEAD` bytes in ASCII lower case (zeros after a shorter word).
-    head: [u8; HEAD],
-    /// Where the word's bytes after `head` start in `tails`.
-    tail: u32,
-}
-
-impl Slot {
-    const EMPTY: Slot = Slot {
-        tag: 0,
-        len: 0,
-        ends: false,
-        state: StateID::ZERO,
-        pattern: u32::MAX,
-        head: [0; HEAD],
-        tail: 0,
-    };
-}
-
-const _: () = assert!(std::mem::size_of::<Slot>() == 32);
-
-/// The tag of hash `h`: never 0, the mark of an empty slot.
-#[inline]
-fn tag_of(h: u64) -> u32 {
-    (h >> 32) as u32 | 1
-}
-
 /// An open-addressing table of the first words, by a hash of their bytes in ASCII lower case.
 #[derive(Debug)]
 pub(super) struct FirstWords {
-    /// A slot tells most words that are not there by its tag, without reading a key.
-    slots: Vec<Slot>,
-    /// The bytes of words longer than `HEAD` after their first `HEAD`.
-    tails: Vec<u8>,
+    /// Per slot, 0 when empty, else the upper half of the word's hash and 1 + its index in
+    /// `words`: a slot tells most words that are not there without reading a key.
+    slots: Vec<u64>,
+    words: Vec<Word>,
+    keys: Vec<u8>,
     /// One bit per value of some bits of a hash ([`filter_bit`]), set for the first words'
-    /// hashes: small enough to stay in the first-level cache, where `slots` (64 bytes a word)
+    /// hashes: small enough to stay in the first-level cache, where `slots` (16 bytes a word)
     /// does not, so most words that open no pattern are told without a cache miss.
     filter: Vec<u64>,
 }
@@ -90,8 +53,9 @@ fn filter_bit(h: u64, mask: usize) -> usize {
 impl FirstWords {
     /// The first words of `patterns` (in ASCII lower case, as the automaton holds them).
     pub(super) fn new(nfa: &contiguous::NFA, patterns: &[String]) -> FirstWords {
-        let mut words: Vec<(Slot, u64)> = Vec::new();
-        let mut tails: Vec<u8> = Vec::new();
+        let mut words: Vec<Word> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
+        let mut keys: Vec<u8> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         // The patterns in byte order: those that start with a word follow one another.
         let mut sorted: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
@@ -99,87 +63,70 @@ impl FirstWords {
         for p in patterns {
             let (end, hash) = word_run(p, 0);
             let run = &p.as_bytes()[..end];
-            // A word of more than `u16::MAX` bytes is searched for as any pattern is.
-            if run.is_empty() || run.len() > usize::from(u16::MAX) || !seen.insert(run) {
+            if run.is_empty() || !seen.insert(run) {
                 continue;
             }
             // A pattern's prefix always leads somewhere.
             let Some((state, pattern)) = after(nfa, run) else { continue };
+            // Both fit: the patterns are compiled into an automaton of `u32` states.
             let from = sorted.partition_point(|p| *p < run);
             let ends = !sorted[from..].iter().take_while(|p| p.starts_with(run)).any(|p| p.len() > run.len());
-            let mut head = [0; HEAD];
-            let n = run.len().min(HEAD);
-            head[..n].copy_from_slice(&run[..n]);
-            // Fits: the patterns are compiled into an automaton of `u32` states, so their
-            // bytes are fewer.
-            let tail = tails.len() as u32;
-            tails.extend_from_slice(&run[n..]);
-            let slot = Slot {
-                tag: tag_of(hash),
-                len: run.len() as u16,
-                ends,
-                state,
-                pattern: pattern.unwrap_or(u32::MAX),
-                head,
-                tail,
-            };
-            words.push((slot, hash));
+            words.push(Word { key: keys.len() as u32, len: run.len() as u32, state, pattern, ends });
+            hashes.push(hash);
+            keys.extend_from_slice(run);
         }
         // About eight bits a word, at most 16 KB.
         let bits = (words.len() * 8).next_power_of_two().clamp(64, 1 << 17);
         let mut filter = vec![0u64; bits / 64];
-        for &(_, h) in &words {
+        for &h in &hashes {
             let b = filter_bit(h, bits - 1);
             filter[b / 64] |= 1 << (b % 64);
         }
-        let mut slots = vec![Slot::EMPTY; (words.len() * 2).next_power_of_two().max(16)];
+        let mut slots = vec![0u64; (words.len() * 2).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
-        for (slot, h) in words {
+        for (i, &h) in hashes.iter().enumerate() {
             let mut at = h as usize & mask;
-            while slots[at].tag != 0 {
+            while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            slots[at] = slot;
+            slots[at] = h & !0xffff_ffff | (i as u64 + 1);
         }
-        FirstWords { slots, tails, filter }
+        FirstWords { slots, words, keys, filter }
     }
 
     /// The first word that `word` is in ASCII lower case, if it is one; `h` is its hash
     /// ([`word_run`]).
     #[inline]
-    pub(super) fn get(&self, word: &[u8], h: u64) -> Option<Word> {
+    pub(super) fn get(&self, word: &[u8], h: u64) -> Option<&Word> {
         let b = filter_bit(h, self.filter.len() * 64 - 1);
         if self.filter[b / 64] >> (b % 64) & 1 == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let tag = tag_of(h);
         let mut at = h as usize & mask;
         loop {
-            let s = &self.slots[at];
-            if s.tag == 0 {
+            let slot = self.slots[at];
+            if slot == 0 {
                 return None;
             }
-            if s.tag == tag && usize::from(s.len) == word.len() && self.holds(s, word) {
-                let pattern = (s.pattern != u32::MAX).then_some(s.pattern);
-                return Some(Word { state: s.state, pattern, ends: s.ends });
+            if slot >> 32 == h >> 32 {
+                let w = &self.words[(slot as u32 - 1) as usize];
+                if w.len as usize == word.len()
+                    && word.eq_ignore_ascii_case(&self.keys[w.key as usize..][..word.len()])
+                {
+                    return Some(w);
+                }
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// Whether slot `s` holds `word` (of the slot's length), in ASCII case.
-    #[inline]
-    fn holds(&self, s: &Slot, word: &[u8]) -> bool {
-        let n = word.len().min(HEAD);
-        word[..n].eq_ignore_ascii_case(&s.head[..n])
-            && (word.len() <= HEAD
-                || word[HEAD..].eq_ignore_ascii_case(&self.tails[s.tail as usize..][..word.len() - HEAD]))
-    }
-
     /// Heap memory used, in bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<Slot>() + self.tails.len() + self.filter.len() * 8
+        self.slots.len() * 8
+            + self.words.len() * std::mem::size_of::<Word>()
+            + self.keys.len()
+            + self.filter.len() * 8
     }
 }
 
@@ -290,7 +237,7 @@ fn mix(h: u64, x: u64) -> u64 {
 mod tests {
     use super::*;
 
-    fn get(fw: &FirstWords, word: &str) -> Option<Word> {
+    fn get<'a>(fw: &'a FirstWords, word: &str) -> Option<&'a Word> {
         let (end, h) = word_run(word, 0);
         assert_eq!(end, word.len(), "{word}");
         fw.get(word.as_bytes(), h)
@@ -319,8 +266,6 @@ mod tests {
             ("team", false),
             ("NATIONALSOZIALISTISCHE", true),
             ("nationalsozialistisch", false),
-            ("nationalsozialistischf", false),
-            ("nationalsozialistischX", false),
         ] {
             assert_eq!(get(&fw, word).is_some(), known, "{word}");
         }
@@ -365,13 +310,12 @@ mod tests {
         let nfa = contiguous::NFA::new(&patterns).unwrap();
         let fw = FirstWords::new(&nfa, &patterns);
         let mut ended = 0;
-        let words: Vec<&Slot> = fw.slots.iter().filter(|s| s.tag != 0).collect();
-        for w in &words {
+        for w in &fw.words {
             let dead_after = (0..=255u8).all(|b| nfa.is_dead(nfa.next_state(Anchored::Yes, w.state, b)));
-            assert_eq!(w.ends, dead_after, "{:?}", w.head);
+            assert_eq!(w.ends, dead_after, "{:?}", &fw.keys[w.key as usize..][..w.len as usize]);
             ended += usize::from(w.ends);
         }
-        assert!(ended >= 1 && ended < words.len(), "{ended}");
+        assert!(ended >= 1 && ended < fw.words.len(), "{ended}");
     }
 
     #[test]
