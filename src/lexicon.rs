@@ -12,8 +12,9 @@ mod filters;
 mod read;
 
 pub(crate) use classes::Classes;
+pub(crate) use filters::BitFilter;
 
-use filters::{short_key_at, BitFilter, InitialFilter, PackedSet, ShortWords};
+use filters::{short_key_at, InitialFilter, PackedSet, ShortWords};
 use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
 
 /// How a cue links to its speaker.
@@ -124,8 +125,9 @@ pub struct Lexicon {
     /// The first bytes (in either ASCII case) and the longest length of the pronouns: most
     /// words are answered "no pronoun" by it without a lookup.
     pronoun_filter: InitialFilter,
-    /// Every pronoun by its `short_key`, when all are ASCII and that short (else `None`): an ASCII word is told a pronoun or not by a few comparisons. The rules ask it
-    /// of every short word ("the", "with", "is") in every paragraph.
+    /// Every pronoun by its `short_key`, when all are ASCII and that short (else `None`): an
+    /// ASCII word is told a pronoun or not by a few comparisons. The rules ask it of every short
+    /// word ("the", "with", "is") in every paragraph.
     ascii_pronouns: Option<PackedSet>,
     /// Possessive pronouns (lowercase), for "her statement".
     pub possessives: HashMap<String, PronounKind>,
@@ -323,9 +325,9 @@ impl Lexicon {
             never_names: words(CALENDAR),
             given_names,
             short_given_names,
-            place_filter: BitFilter::new(word_lines(PLACES)),
+            place_filter: BitFilter::of_words(word_lines(PLACES)),
             places: words(PLACES),
-            common_filter: BitFilter::new(word_lines(COMMON_WORDS)),
+            common_filter: BitFilter::of_words(word_lines(COMMON_WORDS)),
             common_words: words(COMMON_WORDS),
             abbreviations: words(ABBREVIATIONS),
             determiners: words(DETERMINERS),

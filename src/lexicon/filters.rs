@@ -45,44 +45,63 @@ impl InitialFilter {
     }
 }
 
-/// A bit per value of a hash of a word's bytes (a Bloom filter with one hash), set for the words
-/// of a large list: a word whose bit is clear is not in the list, told from a table small
-/// enough to stay in the first-level cache, where the list's hash set takes a cache miss or
-/// two to say no.
+/// A bit per value of some bits of a hash (a Bloom filter with one hash), set for the hashes of
+/// a large list's words: a word whose bit is clear is not in the list, told from a table small
+/// enough to stay in the first-level cache, where the list's own table takes a cache miss or two
+/// to say no. The bit is read from bits 24 up: a table probed by the low bits of the same hash
+/// and fingerprinted by its upper half (the mention search's first words) keeps the hash for
+/// all three.
 #[derive(Debug)]
-pub(super) struct BitFilter {
+pub(crate) struct BitFilter {
     bits: Vec<u64>,
 }
 
 impl BitFilter {
-    /// The filter of `words` as written, about four bits a word, at most 16 KB.
-    pub(super) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> BitFilter {
-        let words: Vec<&str> = words.into_iter().collect();
-        let n = (words.len() * 4).next_power_of_two().clamp(64, 1 << 17);
+    /// The filter of `hashes`, about `bits_per_word` bits each, at most 16 KB.
+    pub(crate) fn of_hashes(hashes: &[u64], bits_per_word: usize) -> BitFilter {
+        let n = (hashes.len() * bits_per_word).next_power_of_two().clamp(64, 1 << 17);
         let mut f = BitFilter { bits: vec![0; n / 64] };
-        for w in words {
-            let b = f.bit(w.as_bytes());
+        for &h in hashes {
+            let b = f.bit(h);
             f.bits[b / 64] |= 1 << (b % 64);
         }
         f
     }
 
-    #[inline]
-    fn bit(&self, word: &[u8]) -> usize {
-        let h = short_hash(word);
-        (h >> (64 - (self.bits.len() * 64).trailing_zeros())) as usize
+    /// The filter of `words` as written ([`short_hash`]), about four bits a word.
+    pub(super) fn of_words<'w>(words: impl IntoIterator<Item = &'w str>) -> BitFilter {
+        let hashes: Vec<u64> = words.into_iter().map(|w| short_hash(w.as_bytes())).collect();
+        BitFilter::of_hashes(&hashes, 4)
     }
 
-    /// False when `word` is not one of the words.
+    #[inline]
+    fn bit(&self, h: u64) -> usize {
+        (h >> 24) as usize & (self.bits.len() * 64 - 1)
+    }
+
+    /// False when no word has hash `h`.
+    #[inline]
+    pub(crate) fn may_hold_hash(&self, h: u64) -> bool {
+        let b = self.bit(h);
+        self.bits[b / 64] >> (b % 64) & 1 == 1
+    }
+
+    /// False when `word` is not one of the words of [`Self::of_words`].
     #[inline]
     pub(super) fn may_hold(&self, word: &[u8]) -> bool {
-        let b = self.bit(word);
-        self.bits[b / 64] >> (b % 64) & 1 == 1
+        self.may_hold_hash(short_hash(word))
+    }
+
+    /// Heap memory used, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.bits.len() * 8
     }
 }
 
 /// A hash of a byte string from at most sixteen of its bytes (its first and last eight, four
-/// or one, and its length), read in two loads whatever its length.
+/// or one, and its length), read in two loads whatever its length; rotated so that its top
+/// bits, where the multiplications mix every byte in, are the bits 24 up that [`BitFilter`]
+/// reads.
 #[inline]
 fn short_hash(w: &[u8]) -> u64 {
     let n = w.len();
@@ -98,7 +117,7 @@ fn short_hash(w: &[u8]) -> u64 {
         (0, 0)
     };
     let h = (a ^ 0x2d35_8dcc_aa6c_78a5).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (h ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd)
+    (h ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(40)
 }
 
 /// [`short_key`] of the word `text[at..at + len]`, read in one load with the bytes after it
@@ -229,7 +248,7 @@ mod tests {
     #[test]
     fn a_bit_filter_holds_its_words_and_turns_away_most_others() {
         let words: Vec<String> = (0..20_000).map(|i| format!("Place {i} of {}", i % 7)).collect();
-        let f = BitFilter::new(words.iter().map(String::as_str));
+        let f = BitFilter::of_words(words.iter().map(String::as_str));
         assert!(words.iter().all(|w| f.may_hold(w.as_bytes())));
         let others = (20_000..40_000).map(|i| format!("Place {i} of {}", i % 7));
         let passed = others.filter(|w| f.may_hold(w.as_bytes())).count();
@@ -237,7 +256,7 @@ mod tests {
         // Every length reads the bytes it has (one to sixteen and more), the same in any text.
         for n in 0..=20 {
             let w = &"abcdefghijklmnopqrstu"[..n];
-            let f = BitFilter::new([w]);
+            let f = BitFilter::of_words([w]);
             assert!(f.may_hold(format!("{w}!").as_bytes()[..n].as_ref()), "{w}");
         }
     }

@@ -13,6 +13,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
 use aho_corasick::Anchored;
 
+use crate::lexicon::BitFilter;
 use crate::text::{ascii_word_bytes, eight_at, is_word_char};
 
 /// A first word: where its lower-case bytes lie in [`FirstWords::keys`], and what the automaton
@@ -37,17 +38,10 @@ pub(super) struct FirstWords {
     slots: Vec<u64>,
     words: Vec<Word>,
     keys: Vec<u8>,
-    /// One bit per value of some bits of a hash ([`filter_bit`]), set for the first words'
-    /// hashes: small enough to stay in the first-level cache, where `slots` (16 bytes a word)
-    /// does not, so most words that open no pattern are told without a cache miss.
-    filter: Vec<u64>,
-}
-
-/// The filter's bit of hash `h` (the filter holds `mask + 1` bits): bits above the slot's and
-/// below the fingerprint's, so a word the filter passes is told by its slot as before.
-#[inline]
-fn filter_bit(h: u64, mask: usize) -> usize {
-    (h >> 24) as usize & mask
+    /// The first words' hashes, about eight bits a word: it stays in the first-level cache,
+    /// where `slots` (16 bytes a word) does not, so most words that open no pattern are told
+    /// without a cache miss.
+    filter: BitFilter,
 }
 
 impl FirstWords {
@@ -75,13 +69,7 @@ impl FirstWords {
             hashes.push(hash);
             keys.extend_from_slice(run);
         }
-        // About eight bits a word, at most 16 KB.
-        let bits = (words.len() * 8).next_power_of_two().clamp(64, 1 << 17);
-        let mut filter = vec![0u64; bits / 64];
-        for &h in &hashes {
-            let b = filter_bit(h, bits - 1);
-            filter[b / 64] |= 1 << (b % 64);
-        }
+        let filter = BitFilter::of_hashes(&hashes, 8);
         let mut slots = vec![0u64; (words.len() * 2).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
         for (i, &h) in hashes.iter().enumerate() {
@@ -98,8 +86,7 @@ impl FirstWords {
     /// ([`word_run`]).
     #[inline]
     pub(super) fn get(&self, word: &[u8], h: u64) -> Option<&Word> {
-        let b = filter_bit(h, self.filter.len() * 64 - 1);
-        if self.filter[b / 64] >> (b % 64) & 1 == 0 {
+        if !self.filter.may_hold_hash(h) {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -126,7 +113,7 @@ impl FirstWords {
         self.slots.len() * 8
             + self.words.len() * std::mem::size_of::<Word>()
             + self.keys.len()
-            + self.filter.len() * 8
+            + self.filter.memory_usage()
     }
 }
 
@@ -280,13 +267,7 @@ mod tests {
         let nfa = contiguous::NFA::new(&patterns).unwrap();
         let fw = FirstWords::new(&nfa, &patterns);
         assert!((0..5000).all(|i| get(&fw, &word(i)).is_some()));
-        let bits = fw.filter.len() * 64;
-        let passed = (5000..10000)
-            .filter(|&i| {
-                let b = filter_bit(word_run(&word(i), 0).1, bits - 1);
-                fw.filter[b / 64] >> (b % 64) & 1 == 1
-            })
-            .count();
+        let passed = (5000..10000).filter(|&i| fw.filter.may_hold_hash(word_run(&word(i), 0).1)).count();
         assert!(passed < 1000, "{passed} of 5000 other words passed the filter");
     }
 
