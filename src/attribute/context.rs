@@ -21,7 +21,7 @@ pub(crate) struct DocContext<'a> {
     pub(super) matcher: &'a Matcher,
     pub(super) gazetteer: &'a Gazetteer,
     pub(super) lexicon: &'a Lexicon,
-    /// The mentions of the paragraphs read so far, in text order (see `read_paragraph_onto`).
+    /// The mentions of the paragraphs searched so far, in text order (see `find_mentions`).
     pub(super) mentions: Vec<Mention>,
     pub(super) units: Vec<NameUnit<'a>>,
     /// For each unit: its place in its sentence (see `entities`).

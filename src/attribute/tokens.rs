@@ -251,11 +251,13 @@ impl DocContext<'_> {
         first_quote: usize,
     ) -> Vec<Tok> {
         let mut toks = Vec::new();
+        self.find_mentions(para, quotes, first_quote);
         self.read_paragraph_onto(para, quotes, first_quote, &mut toks);
         toks
     }
 
-    /// [`Self::read_paragraph`] onto the end of `toks`: the first pass keeps the tokens of a
+    /// Reads one paragraph whose mentions were found already (`find_mentions`, with those of
+    /// every paragraph before it) onto the end of `toks`: the first pass keeps the tokens of a
     /// paragraph to attribute where they were made, and drops the others by truncating.
     pub(crate) fn read_paragraph_onto(
         &mut self,
@@ -264,7 +266,6 @@ impl DocContext<'_> {
         first_quote: usize,
         toks: &mut Vec<Tok>,
     ) {
-        self.find_mentions(para, quotes, first_quote);
         let start = toks.len();
         tokenize_onto::<true>(self.text, para.start, para.end, quotes, first_quote, toks);
         let toks = &mut toks[start..];
@@ -287,8 +288,8 @@ impl DocContext<'_> {
     }
 
     /// Finds the mentions of a paragraph outside its quotes (a quote is one token, so a mention
-    /// inside it would cover no token). The paragraphs must be read in text order.
-    fn find_mentions(&mut self, para: Paragraph, quotes: &[QuoteSpan], first_quote: usize) {
+    /// inside it would cover no token). The paragraphs must be searched in text order.
+    pub(crate) fn find_mentions(&mut self, para: Paragraph, quotes: &[QuoteSpan], first_quote: usize) {
         let mut from = para.start;
         for q in quotes[first_quote..].iter().take_while(|q| (q.open as usize) < para.end) {
             let stopped = self.matcher.find_between(self.text, from, q.open as usize, &mut self.mentions);
