@@ -109,8 +109,7 @@ impl Extractor {
         // memory does not grow with the number of paragraphs.
         let read = read_names(text, &mut ctx, buffers.first_pass);
         let toks = &mut buffers.toks;
-        let headlines =
-            if at.first { headline_paragraphs(text, &read.first, read.count) } else { Vec::new() };
+        let headlines = if at.first { headline_paragraphs(text, &read.found) } else { Vec::new() };
         let mut offsets = CharOffsets::new(text);
         let quotes = &read.quotes;
         let mut next = 0;
@@ -140,7 +139,7 @@ impl Extractor {
                 each(self.record(doc, meta, at.paragraphs + index, span, &text[q.range()], found));
             }
         }
-        let count = read.count;
+        let count = read.found.len();
         buffers.context = ctx.into_buffers();
         buffers.first_pass = read;
         buffers.give_back();
@@ -270,9 +269,6 @@ struct FirstPass {
     kept: Vec<Tok>,
     /// For each kept token, whether a sentence ends after it: found in this pass, not again.
     kept_ends: Vec<bool>,
-    /// The first paragraphs (where headlines are), and how many there are in all.
-    first: Vec<segment::Paragraph>,
-    count: usize,
     /// Every paragraph as the segmenter found it, for the stages after it.
     found: Vec<FoundParagraph>,
 }
@@ -294,8 +290,6 @@ impl FirstPass {
         self.to_attribute.clear();
         self.kept.clear();
         self.kept_ends.clear();
-        self.first.clear();
-        self.count = 0;
         self.found.clear();
     }
 }
@@ -364,7 +358,9 @@ fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPas
     for p in &read.found {
         ctx.find_mentions(p.para, &read.quotes, p.first_quote);
     }
-    for &FoundParagraph { para, next_opens, first_quote, quotes_end } in &read.found {
+    for (index, &FoundParagraph { para, next_opens, first_quote, quotes_end }) in
+        read.found.iter().enumerate()
+    {
         let start = read.kept.len();
         ctx.read_paragraph_onto(para, &read.quotes, first_quote, &mut read.kept);
         // A paragraph before one that opens with a quote may introduce its speaker ("Roe issued
@@ -382,17 +378,13 @@ fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPas
             read.to_attribute.push(ToAttribute {
                 start: para.start as u32,
                 end: para.end as u32,
-                index: read.count as u32,
+                index: index as u32,
                 first_quote: first_quote as u32,
                 kept,
             });
         } else {
             read.kept.truncate(start);
         }
-        if read.first.len() < HEADLINE_PARAGRAPHS {
-            read.first.push(para);
-        }
-        read.count += 1;
     }
     read
 }
@@ -400,13 +392,12 @@ fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPas
 /// How many paragraphs at the top of a document can be headlines.
 const HEADLINE_PARAGRAPHS: usize = 6;
 
-/// The outlet named with the document, else the one its text names.
 /// Headline paragraphs: the lines at the top before the body starts, short and without final
-/// sentence punctuation, or list items ("- …").
-/// `first` are the document's first paragraphs, `count` how many it has.
-fn headline_paragraphs(text: &str, first: &[segment::Paragraph], count: usize) -> Vec<usize> {
+/// sentence punctuation, or list items ("- …"), among the document's `paragraphs`.
+fn headline_paragraphs(text: &str, paragraphs: &[FoundParagraph]) -> Vec<usize> {
+    let count = paragraphs.len();
     let mut out = Vec::new();
-    for (i, p) in first.iter().enumerate().take(HEADLINE_PARAGRAPHS) {
+    for (i, p) in paragraphs.iter().map(|p| p.para).enumerate().take(HEADLINE_PARAGRAPHS) {
         let s = text[p.start..p.end].trim();
         let ends = s.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '!', '?']);
         let bullet = s.starts_with("- ") || s.starts_with("• ");
