@@ -109,7 +109,8 @@ impl Extractor {
         // memory does not grow with the number of paragraphs.
         let read = read_names(text, &mut ctx, buffers.first_pass);
         let toks = &mut buffers.toks;
-        let headlines = if at.first { headline_paragraphs(text, &read.found) } else { Vec::new() };
+        let headlines =
+            if at.first { headline_paragraphs(text, &read.first, read.count) } else { Vec::new() };
         let mut offsets = CharOffsets::new(text);
         let quotes = &read.quotes;
         let mut next = 0;
@@ -139,7 +140,7 @@ impl Extractor {
                 each(self.record(doc, meta, at.paragraphs + index, span, &text[q.range()], found));
             }
         }
-        let count = read.found.len();
+        let count = read.count;
         buffers.context = ctx.into_buffers();
         buffers.first_pass = read;
         buffers.give_back();
@@ -269,7 +270,10 @@ struct FirstPass {
     kept: Vec<Tok>,
     /// For each kept token, whether a sentence ends after it: found in this pass, not again.
     kept_ends: Vec<bool>,
-    /// Every paragraph as the segmenter found it, for the stages after it.
+    /// The first paragraphs (where headlines are), and how many there are in all.
+    first: Vec<segment::Paragraph>,
+    count: usize,
+    /// The paragraphs of the chunk being read, as the segmenter found them (see `read_names`).
     found: Vec<FoundParagraph>,
 }
 
@@ -290,6 +294,8 @@ impl FirstPass {
         self.to_attribute.clear();
         self.kept.clear();
         self.kept_ends.clear();
+        self.first.clear();
+        self.count = 0;
         self.found.clear();
     }
 }
@@ -343,61 +349,79 @@ pub(crate) fn trim_buffer<T>(v: &mut Vec<T>, bytes: usize) {
 }
 
 /// The first pass: every paragraph's quotes found and names recorded, into `read` (empty).
-/// It runs in stages over the whole document, each with its code and tables in the caches (run
-/// paragraph by paragraph, the stages fetched their code again for every paragraph: a third of
-/// the first-level cache misses): paragraphs and quotes, then the mentions of every paragraph,
-/// then each paragraph's tokens and names. Each paragraph is tokenized onto the end of the kept
-/// tokens, and stays there only if it is to be attributed and within the bound.
+/// It runs in stages over a chunk of paragraphs at a time, each stage with its code and tables
+/// in the caches (run paragraph by paragraph, the stages fetched their code again for every
+/// paragraph: a third of the first-level cache misses): paragraphs and quotes, then their
+/// mentions, then each paragraph's tokens and names. The chunk holds at most
+/// [`CHUNK_PARAGRAPHS`], so its list does not grow with the document. Each paragraph is
+/// tokenized onto the end of the kept tokens, and stays there only if it is to be attributed
+/// and within the bound.
 fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPass {
     let keep = kept_tokens(text.len());
-    for (para, next_opens, quotes) in segment::QuotedParagraphs::new(text) {
-        let first_quote = read.quotes.len();
-        read.quotes.extend(quotes.into_iter().filter(|q| !q.nested));
-        read.found.push(FoundParagraph { para, next_opens, first_quote, quotes_end: read.quotes.len() });
-    }
-    for p in &read.found {
-        ctx.find_mentions(p.para, &read.quotes, p.first_quote);
-    }
-    for (index, &FoundParagraph { para, next_opens, first_quote, quotes_end }) in
-        read.found.iter().enumerate()
-    {
-        let start = read.kept.len();
-        ctx.read_paragraph_onto(para, &read.quotes, first_quote, &mut read.kept);
-        // A paragraph before one that opens with a quote may introduce its speaker ("Roe issued
-        // the following statement:", "Roe is upbeat about the race.").
-        if quotes_end > first_quote || next_opens || ctx.has_cue(&read.kept[start..]) {
-            let kept = (read.kept.len() <= keep).then_some(start as u32..read.kept.len() as u32);
-            if kept.is_none() {
-                read.kept.truncate(start);
-            } else {
-                debug_assert_eq!(ctx.sentence_ends().len(), read.kept.len() - start);
-                read.kept_ends.extend_from_slice(ctx.sentence_ends());
+    let mut paragraphs = segment::QuotedParagraphs::new(text);
+    loop {
+        read.found.clear();
+        for (para, next_opens, quotes) in paragraphs.by_ref() {
+            let first_quote = read.quotes.len();
+            read.quotes.extend(quotes.into_iter().filter(|q| !q.nested));
+            read.found.push(FoundParagraph { para, next_opens, first_quote, quotes_end: read.quotes.len() });
+            if read.found.len() == CHUNK_PARAGRAPHS {
+                break;
             }
-            // All fit in `u32`: the text is at most `MAX_TEXT` bytes, and paragraphs and quotes
-            // are fewer than its bytes.
-            read.to_attribute.push(ToAttribute {
-                start: para.start as u32,
-                end: para.end as u32,
-                index: index as u32,
-                first_quote: first_quote as u32,
-                kept,
-            });
-        } else {
-            read.kept.truncate(start);
+        }
+        if read.found.is_empty() {
+            return read;
+        }
+        for p in &read.found {
+            ctx.find_mentions(p.para, &read.quotes, p.first_quote);
+        }
+        for &FoundParagraph { para, next_opens, first_quote, quotes_end } in &read.found {
+            let start = read.kept.len();
+            ctx.read_paragraph_onto(para, &read.quotes, first_quote, &mut read.kept);
+            // A paragraph before one that opens with a quote may introduce its speaker ("Roe
+            // issued the following statement:", "Roe is upbeat about the race.").
+            if quotes_end > first_quote || next_opens || ctx.has_cue(&read.kept[start..]) {
+                let kept = (read.kept.len() <= keep).then_some(start as u32..read.kept.len() as u32);
+                if kept.is_none() {
+                    read.kept.truncate(start);
+                } else {
+                    debug_assert_eq!(ctx.sentence_ends().len(), read.kept.len() - start);
+                    read.kept_ends.extend_from_slice(ctx.sentence_ends());
+                }
+                // All fit in `u32`: the text is at most `MAX_TEXT` bytes, and paragraphs and
+                // quotes are fewer than its bytes.
+                read.to_attribute.push(ToAttribute {
+                    start: para.start as u32,
+                    end: para.end as u32,
+                    index: read.count as u32,
+                    first_quote: first_quote as u32,
+                    kept,
+                });
+            } else {
+                read.kept.truncate(start);
+            }
+            if read.first.len() < HEADLINE_PARAGRAPHS {
+                read.first.push(para);
+            }
+            read.count += 1;
         }
     }
-    read
 }
+
+/// The most paragraphs the first pass reads one stage at a time (see `read_names`): enough for
+/// each stage's code to be fetched once for many paragraphs, few enough that their list stays
+/// small (40 bytes a paragraph) whatever the document.
+const CHUNK_PARAGRAPHS: usize = 256;
 
 /// How many paragraphs at the top of a document can be headlines.
 const HEADLINE_PARAGRAPHS: usize = 6;
 
 /// Headline paragraphs: the lines at the top before the body starts, short and without final
-/// sentence punctuation, or list items ("- …"), among the document's `paragraphs`.
-fn headline_paragraphs(text: &str, paragraphs: &[FoundParagraph]) -> Vec<usize> {
-    let count = paragraphs.len();
+/// sentence punctuation, or list items ("- …"). `first` are the document's first paragraphs,
+/// `count` how many it has.
+fn headline_paragraphs(text: &str, first: &[segment::Paragraph], count: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    for (i, p) in paragraphs.iter().map(|p| p.para).enumerate().take(HEADLINE_PARAGRAPHS) {
+    for (i, p) in first.iter().enumerate().take(HEADLINE_PARAGRAPHS) {
         let s = text[p.start..p.end].trim();
         let ends = s.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '!', '?']);
         let bullet = s.starts_with("- ") || s.starts_with("• ");
@@ -463,6 +487,7 @@ mod tests {
         assert!(size_of::<crate::mention::Mention>() <= 12);
         assert!(size_of::<QuoteSpan>() <= 20);
         assert!(size_of::<ToAttribute>() <= 28);
+        assert!(size_of::<FoundParagraph>() * CHUNK_PARAGRAPHS <= 16 << 10);
         assert!(size_of::<Tok>() <= 36);
         assert_eq!(kept_tokens(5_000), KEPT_TOKENS_ANY);
         assert_eq!(kept_tokens(1 << 30), KEPT_TOKENS);
