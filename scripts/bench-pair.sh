@@ -19,12 +19,12 @@ mb=${4:-10}
 names=${5:-5000}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-pair.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+speed() { grep -o '[0-9.]* MB/s' "$1" | cut -d' ' -f1; }
 for r in $(seq "$rounds"); do
     if [ $((r % 2)) = 1 ]; then c_old=0 c_new=1; else c_old=1 c_new=0; fi
     taskset -c $c_old "$old" --profile --names "$names" --mb "$mb" >"$tmp/old" 2>&1 &
     taskset -c $c_new "$new" --profile --names "$names" --mb "$mb" >"$tmp/new" 2>&1 &
     wait
-    speed() { grep -o '[0-9.]* MB/s' "$1" | cut -d' ' -f1; }
     echo "$(speed "$tmp/old") $(speed "$tmp/new")"
 done | python3 -c '
 import math, statistics, sys

@@ -5,7 +5,8 @@
 # time, MB/s, speed-up over one thread, CPU time and peak RSS, one run each. Every run's output
 # is checked against the one-thread run of the same input and gazetteer.
 #
-# Usage: scripts/bench-scaling.sh [THREADS...]   (default: 1, 2, 4, … up to the core count)
+# Usage: scripts/bench-scaling.sh [THREADS...]   (default: 1, 2, 4, … up to the core count; the
+#   first count given is the one speed-ups are taken over)
 # Environment: MB (default 100), BIG (default 10: the large input is BIG copies of the corpus),
 #              NAMES (default "builtin 5000 50000").
 # Needs /usr/bin/time and the shared corpus next to the repository (../shared/corpus). The
@@ -16,9 +17,9 @@ MB=${MB:-100}
 BIG=${BIG:-10}
 NAMES=${NAMES:-builtin 5000 50000}
 if [ $# -eq 0 ]; then
-    set -- 1
-    while [ $(($1 * 2)) -le "$(nproc)" ] 2>/dev/null; do set -- $(($1 * 2)) "$@"; done
-    set -- $(printf '%s\n' "$@" | sort -n)
+    threads=""
+    for ((j = 1; j <= $(nproc); j *= 2)); do threads="$threads $j"; done
+    set -- $threads
 fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-scaling.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
