@@ -8,10 +8,13 @@
 # Usage: scripts/bench-scaling.sh [THREADS...]   (default: 1, 2, 4, … up to the core count; the
 #   first count given is the one speed-ups are taken over)
 # Environment: MB (default 100), BIG (default 10: the large input is BIG copies of the corpus),
-#              NAMES (default "builtin 5000 50000").
+#              NAMES (default "builtin 5000 50000"), BIN (the binary to measure; default: a
+#              release build of the working tree, e.g. BIN=target/pgo/whosaid from
+#              scripts/build-pgo.sh).
 # Needs /usr/bin/time and the shared corpus next to the repository (../shared/corpus). The
 # inputs are written to a temporary folder and removed at the end.
 set -euo pipefail
+BIN=${BIN:+$(realpath "$BIN")}
 cd "$(dirname "$0")/.."
 MB=${MB:-100}
 BIG=${BIG:-10}
@@ -24,8 +27,12 @@ fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-scaling.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-cargo build --release --quiet
-cp target/release/whosaid "$TMP/whosaid"
+if [ -n "${BIN:-}" ]; then
+    cp "$BIN" "$TMP/whosaid"
+else
+    cargo build --release --quiet
+    cp target/release/whosaid "$TMP/whosaid"
+fi
 SCALE=$(cargo bench --bench scale --no-run 2>&1 | sed -n 's/.*Executable .*(\(.*\)).*/\1/p')
 "$SCALE" --write-jsonl "$TMP/small.jsonl" --mb "$MB" 2>/dev/null
 for _ in $(seq "$BIG"); do cat "$TMP/small.jsonl"; done > "$TMP/big.jsonl"
