@@ -20,13 +20,16 @@ set -euo pipefail
 here=$(pwd)
 ROUNDS=${ROUNDS:-40}
 read -r -a train_args <<< "${TRAIN_ARGS:-}"
-OUT=$(realpath -m "${OUT:-$(dirname "$0")/../target/pgo/whosaid}")
+absolute() { case $1 in /*) echo "$1" ;; *) echo "$here/$1" ;; esac; }
 inputs=()
 for input in "$@"; do
     [ -e "$input" ] || { echo "build-pgo: no such input: $input" >&2; exit 2; }
-    inputs+=("$(realpath "$input")")
+    inputs+=("$(absolute "$input")")
 done
+[ -z "${OUT:-}" ] || OUT=$(absolute "$OUT")
 cd "$(dirname "$0")/.."
+OUT=${OUT:-$PWD/target/pgo/whosaid}
+plain=${CARGO_TARGET_DIR:-target}/release/whosaid
 [ ${#inputs[@]} -gt 0 ] || inputs=(tests/corpus tests/web)
 set -- "${inputs[@]}"
 
@@ -71,10 +74,10 @@ cargo build --release --locked --quiet --bin whosaid
 check() {
     "$1" extract -q -j1 --all --format jsonl "${train_args[@]}" "${@:3}" > "$2" 2>/dev/null || [ $? -eq 1 ]
 }
-check target/release/whosaid "$profiles/plain.jsonl" "$@"
+check "$plain" "$profiles/plain.jsonl" "$@"
 check "$OUT" "$profiles/pgo.jsonl" "$@"
 if ! cmp -s "$profiles/plain.jsonl" "$profiles/pgo.jsonl"; then
-    echo "build-pgo: $OUT's output differs from target/release/whosaid's" >&2
+    echo "build-pgo: $OUT's output differs from $plain's" >&2
     exit 1
 fi
-echo "build-pgo: ${OUT#"$here"/} (output identical to target/release/whosaid's on the training input)" >&2
+echo "build-pgo: ${OUT#"$here"/} (output identical to $plain's on the training input)" >&2
