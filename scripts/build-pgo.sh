@@ -5,7 +5,7 @@
 #
 # Usage: scripts/build-pgo.sh [TRAINING_INPUT...]
 #   TRAINING_INPUT: files or folders `whosaid extract` reads, read ROUNDS times; default: the
-#   bundled articles (tests/corpus, tests/web), which trained as well as the 922 PolNEAR
+#   bundled articles (tests/corpus, tests/web), which trained as well as the 924 PolNEAR
 #   development articles did when measured on general news neither had seen.
 # Environment: ROUNDS (default 40); OUT (default target/pgo/whosaid in the repository);
 #   TRAIN_ARGS (more arguments of the training runs, e.g. "--gazetteer people.csv" to train
