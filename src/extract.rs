@@ -273,7 +273,8 @@ struct FirstPass {
     /// The first paragraphs (where headlines are), and how many there are in all.
     first: Vec<segment::Paragraph>,
     count: usize,
-    /// The paragraphs of the chunk being read, as the segmenter found them (see `read_names`).
+    /// The paragraphs of the chunk being read, as the segmenter found them (see `read_names`):
+    /// at most [`CHUNK_PARAGRAPHS`], so never too large to keep (`Buffers::give_back`).
     found: Vec<FoundParagraph>,
 }
 
@@ -335,7 +336,6 @@ impl Buffers {
         trim_buffer(&mut self.first_pass.to_attribute, max);
         trim_buffer(&mut self.first_pass.kept, max);
         trim_buffer(&mut self.first_pass.kept_ends, max);
-        trim_buffer(&mut self.first_pass.found, max);
         self.context.trim(max);
         BUFFERS.with(|c| c.set(Some(self)));
     }
