@@ -26,11 +26,4 @@ for r in $(seq "$rounds"); do
     taskset -c $c_new "$new" --profile --names "$names" --mb "$mb" >"$tmp/new" 2>&1 &
     wait
     echo "$(speed "$tmp/old") $(speed "$tmp/new")"
-done | python3 -c '
-import math, statistics, sys
-rows = [tuple(map(float, line.split())) for line in sys.stdin]
-ratios = [new / old for old, new in rows]
-gm = lambda xs: math.exp(sum(map(math.log, xs)) / len(xs))
-print("old/new MB/s per round:", " ".join(f"{o:.1f}/{n:.1f}" for o, n in rows))
-print(f"new ÷ old: geometric mean {gm(ratios):.3f}, median {statistics.median(ratios):.3f} "
-      f"(old on core 0: {gm(ratios[0::2]):.3f}; on core 1: {gm(ratios[1::2]):.3f})")'
+done | python3 "$(dirname "$0")/bench_summary.py" ratios MB/s
