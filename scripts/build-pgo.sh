@@ -28,7 +28,8 @@ for input in "$@"; do
 done
 [ -z "${OUT:-}" ] || OUT=$(absolute "$OUT")
 cd "$(dirname "$0")/.."
-OUT=${OUT:-$PWD/target/pgo/whosaid}
+root=$(pwd)
+OUT=${OUT:-$root/target/pgo/whosaid}
 plain=${CARGO_TARGET_DIR:-target}/release/whosaid
 [ ${#inputs[@]} -gt 0 ] || inputs=(tests/corpus tests/web)
 set -- "${inputs[@]}"
@@ -44,7 +45,6 @@ if [ ! -x "$profdata" ]; then
     exit 2
 fi
 
-root=$(pwd)
 profiles="$root/target/pgo/profiles"
 rm -rf "$profiles" "$root"/target/pgo/merged-*.profdata
 mkdir -p "$profiles"
