@@ -2,7 +2,7 @@
 //!
 //! whosaid reads news articles and extracts every quotation with its speaker, the speaker's
 //! role and the cue verb that links them. A gazetteer of people and organisations is compiled
-//! into one Aho-Corasick automaton; quoted spans are paired with speakers by rules over cue
+//! into one trie of names, titles and cue phrases; quoted spans are paired with speakers by rules over cue
 //! verbs, appositions, pronouns, surnames, roles and paragraph continuation.
 //!
 //! # Tutorial
@@ -40,7 +40,7 @@
 //! files, folders and archives as documents; [`gazetteer`] loads and imports people lists.
 //!
 //! The pipeline runs one way: text → [`segment`] (paragraphs, quote spans) → [`mention`]
-//! (one automaton pass) → [`attribute`] (tokens, then the speaker rules) → [`QuoteRecord`]s →
+//! (one pass from each word start) → [`attribute`] (tokens, then the speaker rules) → [`QuoteRecord`]s →
 //! writers and compare. These stage modules are public so that benchmarks and tests can time
 //! each stage; everything else is internal.
 #![deny(missing_docs)]

@@ -1,28 +1,32 @@
-//! Mentions: one Aho-Corasick pass over a document finds every name, alias and surname from
-//! the gazetteer, every role title and country form, every cue phrase and honorific. The
+//! Mentions: one pass over a document finds every name, alias and surname from the
+//! gazetteer, every role title and country form, every cue phrase and honorific. The
 //! extractor runs the pass over each paragraph's text outside its quotes (`find_between`): a
 //! quote is read as one token, so a mention inside it would name nothing.
 //!
-//! The automaton matches ASCII case-insensitively (so "Said"/"said" and "Foreign
-//! Minister"/"foreign minister" are one pattern: the patterns are in ASCII lower case and so is
-//! each byte of the text it reads, which keeps the automaton half the size of one that holds
-//! both cases of every letter), leftmost-longest (so "Barack Obama" wins over
-//! "Obama"); names, surnames, countries and honorifics are then checked for exact case, and
-//! every match is checked for word boundaries.
+//! A mention is only kept on word boundaries, so the pass looks only where a word starts: the
+//! word is looked up among the patterns' first words (`first_words`) and the patterns' trie
+//! (`trie`) is walked on from there. It finds the matches an Aho-Corasick automaton of the
+//! same patterns would (a property test checks it against one), and builds in under a third of
+//! its time, needing no failure transitions.
+//!
+//! Matching is ASCII case-insensitive (so "Said"/"said" and "Foreign Minister"/"foreign
+//! minister" are one pattern: the patterns are in ASCII lower case and so is each byte of the
+//! text the trie reads, which keeps it half the size of one that holds both cases of every
+//! letter), leftmost-longest (so "Barack Obama" wins over "Obama"); names, surnames,
+//! countries and honorifics are then checked for exact case, and every match is checked for
+//! word boundaries.
 
 mod first_words;
+mod trie;
 
 use std::collections::HashMap;
-
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::lexicon::{CueClass, Lexicon};
 use crate::text::{char_at, char_before, is_word_char, next_word_start, on_word_boundaries};
 use first_words::{word_run, FirstWords};
+use trie::{State, Trie};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,21 +111,15 @@ pub(crate) fn readable_prefix(text: &str) -> &str {
     &text[..end]
 }
 
-/// States this close to the start state are dense (one lookup per byte), deeper ones sparse. A
-/// depth of 3 ran 2% fewer instructions but missed the data cache 25% more often (callgrind's
-/// cache simulation on the bench corpus): the walk from a word start is bound by memory.
-const DENSE_DEPTH: usize = 2;
-
 /// The compiled automaton with what each pattern stands for.
 #[derive(Debug)]
 pub struct Matcher {
-    /// The patterns (ASCII lower case) as a contiguous NFA (what `AhoCorasick` picks for
-    /// thousands of patterns), walked directly by [`Self::longest_at`] over the text's bytes in
-    /// ASCII lower case.
-    nfa: contiguous::NFA,
+    /// The patterns (ASCII lower case) as a trie, walked by [`Self::longest_from`] over the
+    /// text's bytes in ASCII lower case.
+    trie: Trie,
     /// The bytes a pattern can start with, in either ASCII case.
     openers: [bool; 256],
-    /// The patterns' first words, with the automaton's state after each.
+    /// The patterns' first words, with the trie's state after each.
     first_words: FirstWords,
     /// Per pattern: (payload, the form as written in the data).
     payloads: Vec<Vec<(Payload, Box<str>)>>,
@@ -199,19 +197,16 @@ impl Matcher {
         for (i, (form, _)) in lexicon.honorifics.iter().enumerate() {
             add(form, Payload::Honorific(i as u32));
         }
-        let nfa = contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .dense_depth(DENSE_DEPTH)
-            .build(&patterns)
-            .map_err(|e| Error::other(format!("cannot compile the gazetteer automaton: {e}")))?;
+        let trie = Trie::new(&patterns)
+            .ok_or_else(|| Error::other("cannot compile the gazetteer automaton: over 4 billion states"))?;
         let mut openers = [false; 256];
         for b in patterns.iter().filter_map(|p| p.bytes().next()) {
             openers[b as usize] = true;
             openers[b.to_ascii_lowercase() as usize] = true;
             openers[b.to_ascii_uppercase() as usize] = true;
         }
-        let first_words = FirstWords::new(&nfa, &patterns);
-        Ok(Matcher { nfa, openers, first_words, payloads, titles, surname_groups, surname_index, lexicon })
+        let first_words = FirstWords::new(&trie, &patterns);
+        Ok(Matcher { trie, openers, first_words, payloads, titles, surname_groups, surname_index, lexicon })
     }
 
     /// Every mention in `text` (its first [`MAX_TEXT`] bytes), in order, on word boundaries
@@ -225,8 +220,8 @@ impl Matcher {
     /// [`Self::find`] into `out`, which is cleared first (one buffer serves many documents).
     ///
     /// Only a match that starts where a word can start (at the text's start or after a
-    /// character that is not part of a word) can be accepted, so the automaton is run anchored
-    /// from each such place whose byte can open a pattern, not over every byte: the longest
+    /// character that is not part of a word) can be accepted, so the trie is walked from each
+    /// such place whose byte can open a pattern, not over every byte: the longest
     /// pattern there is the leftmost-longest match an unanchored search would report from that
     /// place (the `skipping_to_the_next_word_start` property checks both against the search
     /// that restarts one character later). The walk starts after the place's word, from the
@@ -252,10 +247,7 @@ impl Matcher {
             }
             let (run, hash) = word_run(text, at);
             let longest = if run == at {
-                self.nfa
-                    .start_state(Anchored::Yes)
-                    .ok()
-                    .and_then(|sid| self.longest_from(bytes, at, at, sid, None))
+                self.longest_from(bytes, at, Trie::ROOT, None)
             } else {
                 // Only a pattern whose first word is this one can end on a word boundary.
                 self.first_words.get(&bytes[at..run], hash).and_then(|w| {
@@ -263,7 +255,7 @@ impl Matcher {
                     if w.ends {
                         found
                     } else {
-                        self.longest_from(bytes, at, run, w.state, found)
+                        self.longest_from(bytes, run, w.state, found)
                     }
                 })
             };
@@ -288,35 +280,24 @@ impl Matcher {
         at.max(to)
     }
 
-    /// The longest pattern that starts at byte `at` of `bytes`, and where it ends: the
-    /// automaton walked on from state `sid` at byte `from` (reached from its anchored start
-    /// through `bytes[at..from]`, where `found` is the longest pattern it passed) until no
-    /// pattern can go on, as `aho_corasick`'s own anchored leftmost search does.
+    /// The longest pattern that starts where the trie's state `s` was reached, at or before
+    /// byte `from` of `bytes`, and where it ends: the trie walked on from `s` at `from` until
+    /// no pattern goes on, `found` the longest pattern it passed before `from`.
     #[inline]
     fn longest_from(
         &self,
         bytes: &[u8],
-        at: usize,
         from: usize,
-        mut sid: StateID,
+        mut s: State,
         mut found: Option<(u32, usize)>,
     ) -> Option<(u32, usize)> {
-        let nfa = &self.nfa;
         for (k, &b) in bytes[from..].iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
-            if nfa.is_special(sid) {
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                if nfa.is_match(sid) {
-                    let pattern = nfa.match_pattern(sid, 0);
-                    let end = from + k + 1;
-                    // A match state also holds the matches of the states its failure
-                    // transitions lead to, which start later: not ones of this place.
-                    if nfa.pattern_len(pattern) == end - at {
-                        found = Some((pattern.as_u32(), end));
-                    }
-                }
+            let Some(next) = self.trie.next(s, b.to_ascii_lowercase()) else {
+                break;
+            };
+            s = next;
+            if let Some(pattern) = self.trie.pattern(s) {
+                found = Some((pattern, from + k + 1));
             }
         }
         found
@@ -346,7 +327,7 @@ impl Matcher {
 
     /// Heap memory used by the automaton and its table of first words, in bytes.
     pub fn automaton_memory(&self) -> usize {
-        self.nfa.memory_usage() + self.first_words.memory_usage()
+        self.trie.memory_usage() + self.first_words.memory_usage()
     }
 
     /// A title (lowercase) by index.
@@ -462,7 +443,7 @@ mod tests {
         let mut at = 0;
         let patterns: Vec<String> = m.patterns().collect();
         let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .unwrap();

@@ -1,4 +1,4 @@
-//! The patterns' first words, each with the automaton's state after it: at a word start, one
+//! The patterns' first words, each with the trie's state after it: at a word start, one
 //! hash lookup of the word replaces the walk over its bytes, and a word that opens no pattern
 //! is passed over without a walk.
 //!
@@ -7,26 +7,23 @@
 //! run of word characters (the character after the run is no word character, in the text and
 //! so in the pattern); one that ends inside the run ends inside a word and is turned away,
 //! whatever it is. So only the patterns whose first word is the text's word can give a kept
-//! mention, and they are the ones the automaton reaches through that word.
+//! mention, and they are the ones the trie reaches through that word.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous;
-use aho_corasick::Anchored;
-
+use super::trie::{State, Trie};
 use crate::lexicon::BitFilter;
 use crate::text::{ascii_word_bytes, eight_at, is_word_char};
 
-/// A first word: where its lower-case bytes lie in [`FirstWords::keys`], and what the automaton
-/// knows after reading it from its anchored start.
+/// A first word: where its lower-case bytes lie in [`FirstWords::keys`], and what the trie
+/// knows after reading it from its root.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Word {
     key: u32,
     len: u32,
-    /// The state after the word (never the dead state: the word starts a pattern).
-    pub(super) state: StateID,
+    /// The trie's state after the word (the word starts a pattern).
+    pub(super) state: State,
     /// The pattern that is the word alone, if one is.
     pub(super) pattern: Option<u32>,
-    /// No pattern goes on past the word: the automaton need not be walked after it.
+    /// No pattern goes on past the word: the trie need not be walked after it.
     pub(super) ends: bool,
 }
 
@@ -45,15 +42,12 @@ pub(super) struct FirstWords {
 }
 
 impl FirstWords {
-    /// The first words of `patterns` (in ASCII lower case, as the automaton holds them).
-    pub(super) fn new(nfa: &contiguous::NFA, patterns: &[String]) -> FirstWords {
+    /// The first words of `patterns` (in ASCII lower case, as `trie` holds them).
+    pub(super) fn new(trie: &Trie, patterns: &[String]) -> FirstWords {
         let mut words: Vec<Word> = Vec::new();
         let mut hashes: Vec<u64> = Vec::new();
         let mut keys: Vec<u8> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        // The patterns in byte order: those that start with a word follow one another.
-        let mut sorted: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
-        sorted.sort_unstable();
         for p in patterns {
             let (end, hash) = word_run(p, 0);
             let run = &p.as_bytes()[..end];
@@ -61,10 +55,9 @@ impl FirstWords {
                 continue;
             }
             // A pattern's prefix always leads somewhere.
-            let Some((state, pattern)) = after(nfa, run) else { continue };
-            // Both fit: the patterns are compiled into an automaton of `u32` states.
-            let from = sorted.partition_point(|p| *p < run);
-            let ends = !sorted[from..].iter().take_while(|p| p.starts_with(run)).any(|p| p.len() > run.len());
+            let Some(state) = trie.walk(run) else { continue };
+            // Both fit: the first words have fewer bytes than the trie has `u32` states.
+            let (pattern, ends) = (trie.pattern(state), !trie.goes_on(state));
             words.push(Word { key: keys.len() as u32, len: run.len() as u32, state, pattern, ends });
             hashes.push(hash);
             keys.extend_from_slice(run);
@@ -115,21 +108,6 @@ impl FirstWords {
             + self.keys.len()
             + self.filter.memory_usage()
     }
-}
-
-/// What the automaton knows after reading `run` from its anchored start: its state, and the
-/// pattern that is `run` itself, if any (`None` when no pattern starts with `run`).
-fn after(nfa: &contiguous::NFA, run: &[u8]) -> Option<(StateID, Option<u32>)> {
-    let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-    for &b in run {
-        sid = nfa.next_state(Anchored::Yes, sid, b);
-        if nfa.is_dead(sid) {
-            return None;
-        }
-    }
-    let pattern =
-        nfa.is_match(sid).then(|| nfa.match_pattern(sid, 0)).filter(|&p| nfa.pattern_len(p) == run.len());
-    Some((sid, pattern.map(|p| p.as_u32())))
 }
 
 /// The end of the run of word characters that starts at byte `at` of `text` (`at` itself when
@@ -236,8 +214,8 @@ mod tests {
             ["barack obama", "obama", "u.s.", "the un", "zoë ball", "a-team", "nationalsozialistische x"]
                 .map(String::from)
                 .to_vec();
-        let nfa = contiguous::NFA::new(&patterns).unwrap();
-        let fw = FirstWords::new(&nfa, &patterns);
+        let trie = Trie::new(&patterns).unwrap();
+        let fw = FirstWords::new(&trie, &patterns);
         for (word, known) in [
             ("Barack", true),
             ("BARACK", true),
@@ -264,15 +242,15 @@ mod tests {
     fn the_filter_passes_every_first_word_and_turns_away_most_others() {
         let word = |i: usize| format!("w{i:x}q");
         let patterns: Vec<String> = (0..5000).map(|i| format!("{} x", word(i))).collect();
-        let nfa = contiguous::NFA::new(&patterns).unwrap();
-        let fw = FirstWords::new(&nfa, &patterns);
+        let trie = Trie::new(&patterns).unwrap();
+        let fw = FirstWords::new(&trie, &patterns);
         assert!((0..5000).all(|i| get(&fw, &word(i)).is_some()));
         let passed = (5000..10000).filter(|&i| fw.filter.may_hold_hash(word_run(&word(i), 0).1)).count();
         assert!(passed < 1000, "{passed} of 5000 other words passed the filter");
     }
 
     #[test]
-    fn a_word_ends_its_patterns_where_the_automaton_goes_nowhere_after_it() {
+    fn a_word_ends_its_patterns_where_the_trie_goes_nowhere_after_it() {
         let patterns: Vec<String> = [
             "said",
             "barack obama",
@@ -288,11 +266,11 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let nfa = contiguous::NFA::new(&patterns).unwrap();
-        let fw = FirstWords::new(&nfa, &patterns);
+        let trie = Trie::new(&patterns).unwrap();
+        let fw = FirstWords::new(&trie, &patterns);
         let mut ended = 0;
         for w in &fw.words {
-            let dead_after = (0..=255u8).all(|b| nfa.is_dead(nfa.next_state(Anchored::Yes, w.state, b)));
+            let dead_after = (0..=255u8).all(|b| trie.next(w.state, b).is_none());
             assert_eq!(w.ends, dead_after, "{:?}", &fw.keys[w.key as usize..][..w.len as usize]);
             ended += usize::from(w.ends);
         }

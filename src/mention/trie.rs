@@ -1,0 +1,165 @@
+//! The patterns as a trie walked from a word start: the mention search only ever runs anchored
+//! (from the start of a pattern), so it needs no failure transitions, which are most of the
+//! cost of building an Aho-Corasick automaton (0.5 of the 0.7 s it took for 50,000 names).
+//!
+//! The trie is built in one pass over the patterns in byte order, breadth first, so the
+//! children of a node are consecutive nodes and the children of consecutive nodes follow one
+//! another: a node's children are the nodes from its `first` to the next node's `first`.
+
+/// A node of the trie (a prefix of some patterns); the root is the empty prefix.
+pub(super) type State = u32;
+
+/// No pattern ends at a node.
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The node's first child (its children run up to the next node's first child).
+    first: u32,
+    /// The pattern that is this node's prefix, or [`NONE`].
+    pattern: u32,
+}
+
+/// The trie of a list of distinct patterns (bytes, matched as they are).
+#[derive(Debug)]
+pub(super) struct Trie {
+    /// One per node, breadth first, then one past the last node: its `first` ends the last
+    /// node's children.
+    nodes: Vec<Node>,
+    /// The byte that leads to each node from its parent (the root's is unused); a node's
+    /// children's bytes are in ascending order.
+    bytes: Vec<u8>,
+}
+
+impl Trie {
+    /// The root: the state before any byte.
+    pub(super) const ROOT: State = 0;
+
+    /// The trie of `patterns`, which are distinct; `None` when it would have more nodes than
+    /// a `u32` counts.
+    pub(super) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Option<Trie> {
+        let pattern = |i: u32| patterns[i as usize].as_ref();
+        let mut order: Vec<u32> = (0..u32::try_from(patterns.len()).ok()?).collect();
+        order.sort_unstable_by(|&a, &b| pattern(a).cmp(pattern(b)));
+        let mut nodes = vec![Node { first: 0, pattern: NONE }];
+        let mut bytes = vec![0u8];
+        // Per node, the patterns that start with its prefix (a range of `order`) and the
+        // prefix's length: a breadth-first queue that is the list of nodes itself.
+        let mut spans: Vec<(u32, u32, u32)> = vec![(0, order.len() as u32, 0)];
+        let mut i = 0;
+        while i < spans.len() {
+            let (mut lo, hi, depth) = spans[i];
+            nodes[i].first = u32::try_from(nodes.len()).ok()?;
+            // The patterns are distinct: at most one is the prefix itself, and it sorts first.
+            if lo < hi && pattern(order[lo as usize]).len() == depth as usize {
+                nodes[i].pattern = order[lo as usize];
+                lo += 1;
+            }
+            while lo < hi {
+                let b = pattern(order[lo as usize])[depth as usize];
+                let mut end = lo + 1;
+                while end < hi && pattern(order[end as usize])[depth as usize] == b {
+                    end += 1;
+                }
+                nodes.push(Node { first: 0, pattern: NONE });
+                bytes.push(b);
+                spans.push((lo, end, depth + 1));
+                lo = end;
+            }
+            i += 1;
+        }
+        nodes.push(Node { first: u32::try_from(nodes.len()).ok()?, pattern: NONE });
+        Some(Trie { nodes, bytes })
+    }
+
+    /// The state after `b` from `s`, if a pattern goes on that way.
+    #[inline]
+    pub(super) fn next(&self, s: State, b: u8) -> Option<State> {
+        let from = self.nodes[s as usize].first as usize;
+        let to = self.nodes[s as usize + 1].first as usize;
+        self.bytes[from..to].iter().position(|&c| c == b).map(|k| (from + k) as State)
+    }
+
+    /// The pattern whose bytes lead from the root to `s`, if one does.
+    #[inline]
+    pub(super) fn pattern(&self, s: State) -> Option<u32> {
+        let p = self.nodes[s as usize].pattern;
+        (p != NONE).then_some(p)
+    }
+
+    /// Whether a pattern goes on past `s`.
+    pub(super) fn goes_on(&self, s: State) -> bool {
+        self.nodes[s as usize + 1].first > self.nodes[s as usize].first
+    }
+
+    /// The state after `bytes` from the root, if some pattern starts with them.
+    pub(super) fn walk(&self, bytes: &[u8]) -> Option<State> {
+        bytes.iter().try_fold(Self::ROOT, |s, &b| self.next(s, b))
+    }
+
+    /// Heap memory used, in bytes.
+    pub(super) fn memory_usage(&self) -> usize {
+        self.nodes.len() * std::mem::size_of::<Node>() + self.bytes.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_leads_to_itself_and_only_prefixes_lead_anywhere() {
+        let patterns =
+            ["said", "barack obama", "obama", "obama-era", "u.s.", "u", "zoë ball", "zoë", "", "a"];
+        let trie = Trie::new(&patterns).unwrap();
+        for (i, p) in patterns.iter().enumerate() {
+            let s = trie.walk(p.as_bytes()).unwrap();
+            assert_eq!(trie.pattern(s), Some(i as u32), "{p}");
+            // Every proper prefix is a state, a pattern's only when it is one.
+            for n in 0..p.len() {
+                let s = trie.walk(&p.as_bytes()[..n]).unwrap();
+                let own = patterns.iter().position(|q| q.as_bytes() == &p.as_bytes()[..n]);
+                assert_eq!(trie.pattern(s), own.map(|x| x as u32), "{p} to {n}");
+                assert!(trie.goes_on(s));
+            }
+        }
+        for gone in ["saif", "said ", "barack obamas", "x", "U.S.", "obama-eras"] {
+            assert!(trie.walk(gone.as_bytes()).is_none_or(|s| trie.pattern(s).is_none()), "{gone}");
+        }
+        assert!(trie.walk(b"barack obamas").is_none());
+        assert!(!trie.goes_on(trie.walk(b"obama-era").unwrap()));
+        assert!(trie.goes_on(trie.walk(b"obama").unwrap()));
+    }
+
+    #[test]
+    fn a_trie_of_nothing_has_only_its_root() {
+        let trie = Trie::new::<&str>(&[]).unwrap();
+        assert!(trie.walk(b"").is_some_and(|s| trie.pattern(s).is_none() && !trie.goes_on(s)));
+        assert!(trie.walk(b"a").is_none());
+    }
+
+    proptest::proptest! {
+        /// The trie knows exactly the patterns and their prefixes, whatever the patterns.
+        #[test]
+        fn the_trie_holds_the_patterns_and_their_prefixes(
+            set in proptest::collection::btree_set("[ab .é]{0,6}", 0..30),
+            probes in proptest::collection::vec("[ab .é]{0,7}", 0..30),
+        ) {
+            let patterns: Vec<String> = set.into_iter().collect();
+            let trie = Trie::new(&patterns).unwrap();
+            for probe in patterns.iter().chain(&probes) {
+                let b = probe.as_bytes();
+                // The root is the empty prefix, there even with no pattern.
+                let is_prefix = b.is_empty() || patterns.iter().any(|p| p.as_bytes().starts_with(b));
+                let at = trie.walk(b);
+                proptest::prop_assert_eq!(at.is_some(), is_prefix, "{:?}", probe);
+                if let Some(s) = at {
+                    let own = patterns.iter().position(|p| p.as_bytes() == b).map(|x| x as u32);
+                    proptest::prop_assert_eq!(trie.pattern(s), own);
+                    let longer = patterns.iter().any(|p| p.len() > b.len() && p.as_bytes().starts_with(b));
+                    proptest::prop_assert_eq!(trie.goes_on(s), longer);
+                }
+            }
+        }
+    }
+}
