@@ -19,7 +19,7 @@
 mod first_words;
 mod trie;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
@@ -133,7 +133,7 @@ pub struct Matcher {
 impl Matcher {
     /// Compiles the gazetteer and lexicon into one automaton.
     pub fn new(gazetteer: &Gazetteer, lexicon: &'static Lexicon) -> Result<Matcher> {
-        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut index: HashMap<String, u32> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut payloads: Vec<Vec<(Payload, Box<str>)>> = Vec::new();
         let mut add = |form: &str, p: Payload| {
@@ -152,9 +152,9 @@ impl Matcher {
                 list.push((p, form.into()));
             }
         };
-        let mut surnames: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut surnames: HashMap<&str, Vec<u32>> = HashMap::default();
         let mut titles: Vec<String> = Vec::new();
-        let mut title_index: HashMap<String, u32> = HashMap::new();
+        let mut title_index: HashMap<String, u32> = HashMap::default();
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let i = i as u32;
             add(&e.name, Payload::Entity(i));
@@ -175,7 +175,7 @@ impl Matcher {
             }
         }
         let mut surname_groups: Vec<Vec<u32>> = Vec::new();
-        let mut surname_index = HashMap::new();
+        let mut surname_index = HashMap::default();
         let mut sorted: Vec<(&str, Vec<u32>)> = surnames.into_iter().collect();
         sorted.sort();
         for (s, ids) in sorted {
