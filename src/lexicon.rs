@@ -306,11 +306,15 @@ impl Lexicon {
             ],
         )?;
         // Sets of slices of the compiled-in text, sized once: no string is copied at start.
-        let words = |text: &'static str| -> HashSet<&'static str> {
-            let mut set = HashSet::with_capacity_and_hasher(word_lines(text).count(), Default::default());
-            set.extend(word_lines(text));
+        let set = |words: &[&'static str]| -> HashSet<&'static str> {
+            let mut set = HashSet::with_capacity_and_hasher(words.len(), Default::default());
+            set.extend(words);
             set
         };
+        let words = |text: &'static str| set(&word_lines(text).collect::<Vec<_>>());
+        // The two long lists, read once for their sets and their filters.
+        let places: Vec<&'static str> = word_lines(PLACES).collect();
+        let common_words: Vec<&'static str> = word_lines(COMMON_WORDS).collect();
         let mut lexicon = Lexicon {
             cues,
             pronouns,
@@ -325,10 +329,10 @@ impl Lexicon {
             never_names: words(CALENDAR),
             given_names,
             short_given_names,
-            place_filter: BitFilter::of_words(word_lines(PLACES)),
-            places: words(PLACES),
-            common_filter: BitFilter::of_words(word_lines(COMMON_WORDS)),
-            common_words: words(COMMON_WORDS),
+            place_filter: BitFilter::of_words(places.iter().copied()),
+            places: set(&places),
+            common_filter: BitFilter::of_words(common_words.iter().copied()),
+            common_words: set(&common_words),
             abbreviations: words(ABBREVIATIONS),
             determiners: words(DETERMINERS),
             adverbs: words(ADVERBS),
@@ -469,6 +473,25 @@ pub(crate) fn assert_sorted_unique<S: AsRef<str>>(name: &str, keys: impl IntoIte
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word lists are read as `str::lines`, trimmed, would read them.
+    #[test]
+    fn word_lines_are_the_trimmed_lines_without_blanks_and_comments() {
+        for text in [
+            "",
+            "\n",
+            "a\nb",
+            "a\nb\n",
+            "# list\n  a  \r\n\r\n\n b\t\n#c\nd",
+            "\u{a0}é\u{a0}\n\u{2003}\n x # y\n",
+            COMMON_WORDS,
+            PLACES,
+        ] {
+            let want: Vec<&str> =
+                text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            assert_eq!(word_lines(text).collect::<Vec<_>>(), want, "{:?}", &text[..text.len().min(40)]);
+        }
+    }
 
     #[test]
     fn data_files_parse() {
