@@ -47,7 +47,7 @@ impl FirstWords {
         let mut words: Vec<Word> = Vec::new();
         let mut hashes: Vec<u64> = Vec::new();
         let mut keys: Vec<u8> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for p in patterns {
             let (end, hash) = word_run(p, 0);
             let run = &p.as_bytes()[..end];
