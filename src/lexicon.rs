@@ -474,25 +474,6 @@ pub(crate) fn assert_sorted_unique<S: AsRef<str>>(name: &str, keys: impl IntoIte
 mod tests {
     use super::*;
 
-    /// The word lists are read as `str::lines`, trimmed, would read them.
-    #[test]
-    fn word_lines_are_the_trimmed_lines_without_blanks_and_comments() {
-        for text in [
-            "",
-            "\n",
-            "a\nb",
-            "a\nb\n",
-            "# list\n  a  \r\n\r\n\n b\t\n#c\nd",
-            "\u{a0}é\u{a0}\n\u{2003}\n x # y\n",
-            COMMON_WORDS,
-            PLACES,
-        ] {
-            let want: Vec<&str> =
-                text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-            assert_eq!(word_lines(text).collect::<Vec<_>>(), want, "{:?}", &text[..text.len().min(40)]);
-        }
-    }
-
     #[test]
     fn data_files_parse() {
         let l = lexicon();

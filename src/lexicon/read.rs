@@ -160,3 +160,28 @@ pub(super) fn given_names() -> Result<HashMap<&'static [u8], Gender>, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word lists are read as `str::lines`, trimmed, would read them.
+    #[test]
+    fn word_lines_are_the_trimmed_lines_without_blanks_and_comments() {
+        for text in [
+            "",
+            "\n",
+            "a\nb",
+            "a\nb\n",
+            "# list\n  a  \r\n\r\n\n b\t\n#c\nd",
+            "\u{a0}é\u{a0}\n\u{2003}\n x # y\n",
+            crate::lexicon::COMMON_WORDS,
+            crate::lexicon::PLACES,
+        ] {
+            let want: Vec<&str> =
+                text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            let head: String = text.chars().take(40).collect();
+            assert_eq!(word_lines(text).collect::<Vec<_>>(), want, "{head:?}");
+        }
+    }
+}

@@ -250,7 +250,7 @@ mod tests {
     }
 
     #[test]
-    fn a_word_ends_its_patterns_where_the_trie_goes_nowhere_after_it() {
+    fn a_word_ends_its_patterns_where_no_pattern_goes_on_past_it() {
         let patterns: Vec<String> = [
             "said",
             "barack obama",
@@ -270,8 +270,13 @@ mod tests {
         let fw = FirstWords::new(&trie, &patterns);
         let mut ended = 0;
         for w in &fw.words {
-            let dead_after = (0..=255u8).all(|b| trie.next(w.state, b).is_none());
-            assert_eq!(w.ends, dead_after, "{:?}", &fw.keys[w.key as usize..][..w.len as usize]);
+            let word = &fw.keys[w.key as usize..][..w.len as usize];
+            let goes_on = patterns.iter().any(|p| p.len() > word.len() && p.as_bytes().starts_with(word));
+            assert_eq!(w.ends, !goes_on, "{:?}", String::from_utf8_lossy(word));
+            // The state is the word's, and the pattern the word alone, if one is.
+            assert_eq!(Some(w.state), trie.walk(word));
+            let alone = patterns.iter().position(|p| p.as_bytes() == word).map(|p| p as u32);
+            assert_eq!(w.pattern, alone);
             ended += usize::from(w.ends);
         }
         assert!(ended >= 1 && ended < fw.words.len(), "{ended}");
