@@ -131,19 +131,21 @@ const BUILTIN_ENTRIES: &[(&str, &str)] = &[
 const BUILTIN_COUNTRIES: (&str, &str) =
     ("gazetteer/countries.csv", include_str!("../../gazetteer/countries.csv"));
 
+/// A row of an entries file, its fields borrowed from the csv reader's record (one record
+/// serves every row: a gazetteer of 50,000 rows is read at every start).
 #[derive(Deserialize)]
-struct EntryRow {
-    id: String,
-    name: String,
-    kind: String,
+struct EntryRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
     #[serde(default)]
-    gender: String,
+    gender: &'a str,
     #[serde(default)]
-    surname: String,
+    surname: &'a str,
     #[serde(default)]
-    aliases: String,
+    aliases: &'a str,
     #[serde(default)]
-    roles: String,
+    roles: &'a str,
 }
 
 #[derive(Deserialize)]
@@ -233,8 +235,8 @@ impl Gazetteer {
         // The line of each id in this file, to report a duplicate with both places.
         let mut seen: HashMap<String, u64> = HashMap::default();
         let mut loaded = Vec::new();
-        for record in rdr.records() {
-            let record = record.map_err(|e| csv_error(file, text, &e))?;
+        let mut record = csv::StringRecord::new();
+        while rdr.read_record(&mut record).map_err(|e| csv_error(file, text, &e))? {
             let line = record.position().map(|p| lines.line_at(p)).unwrap_or(0);
             let row: EntryRow = record.deserialize(Some(&headers)).map_err(|e| csv_error(file, text, &e))?;
             let entry = parse_entry(file, text, line, row)?;
@@ -391,7 +393,7 @@ fn parse_entry(file: &str, text: &str, line: u64, row: EntryRow) -> Result<Entry
         s => s.to_string(),
     };
     let mut roles = Vec::new();
-    for item in split_list(&row.roles, ';') {
+    for item in split_list(row.roles, ';') {
         let parts: Vec<&str> = item.split('|').map(str::trim).collect();
         if parts.len() > 4 {
             return Err(bad(6, format!("role `{item}` has more than 4 `|`-separated parts")));
@@ -401,7 +403,7 @@ fn parse_entry(file: &str, text: &str, line: u64, row: EntryRow) -> Result<Entry
             .map_err(|m| bad(6, format!("role `{item}`: {m}")))?;
         roles.push(Role { title: get(0), org: get(1), country: get(2), start, end });
     }
-    let aliases = split_list(&row.aliases, ';');
+    let aliases = split_list(row.aliases, ';');
     for form in &aliases {
         if let Some(what) = function_word(form) {
             let column = column_of(text, line, 5, form);
