@@ -1,6 +1,7 @@
 //! Criterion micro-benchmarks on about 4 MB recombined from the seed articles: extraction, the
-//! mention pass alone, and the bare Aho-Corasick scan with the same patterns (the floor), with
-//! the built-in gazetteer; and the automaton build for 5,000 names. For the large-corpus
+//! mention pass alone, and a bare Aho-Corasick scan with the same patterns (a reference: the
+//! extractor walks a trie from word starts instead), with the built-in gazetteer; and the
+//! pattern compilation for 5,000 names. For the large-corpus
 //! figures (200 MB, 50,000 names, threads) see `benches/scale.rs` and BENCHMARKS.md.
 //!
 //! `cargo bench --bench extract`

@@ -232,8 +232,8 @@ pub fn write_gazetteer_csv(entries: &[Entry], path: &Path) -> std::io::Result<()
     w.flush()
 }
 
-/// The bare scan: an automaton over the same patterns as the extractor's, built the same way
-/// (see `src/mention.rs`).
+/// The bare scan: an Aho-Corasick automaton over the same patterns as the extractor's trie,
+/// matching as it does (ASCII case-insensitive, leftmost-longest; see `src/mention.rs`).
 pub fn bare_automaton(patterns: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
