@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 
+mod compiled;
 mod lazy;
+use compiled::Groups;
 use lazy::{CharSet, LazyRegex, LazyRegexes};
 
 const PATTERNS: &str = include_str!("../data/outlet-patterns.txt");
@@ -139,20 +141,17 @@ pub fn detect(text: &str) -> Option<String> {
         let rejected = found.split_whitespace().any(|w| p.reject.iter().any(|r| r.eq_ignore_ascii_case(w)));
         (!found.is_empty() && !rejected).then(|| found.to_string())
     };
-    // `is_match` runs a lazy DFA; the captures (a much slower engine) only where it matched.
-    // Patterns a line holds no needle of are not run (see `lazy`).
+    // A lazy DFA tells whether a line matches; the groups (a slower engine) only where it
+    // does. Patterns a line holds no needle of are not run (see `lazy`).
+    let outlet = |re: &LazyRegex, line| re.groups(line).and_then(|c| c.name("outlet").and_then(accept));
     for line in lines(text).take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
-        for re in p.head.may_match(line).filter(|re| re.is_match(line)) {
-            if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
-                return Some(found);
-            }
+        if let Some(found) = p.head.may_match(line).find_map(|re| outlet(re, line)) {
+            return Some(found);
         }
     }
     for line in lines_back(text).take(TAIL).filter(|l| l.len() < LINE_MAX) {
-        for re in p.tail.may_match(line).filter(|re| re.is_match(line)) {
-            if let Some(found) = re.captures(line).and_then(|c| accept(&c["outlet"])) {
-                return Some(found);
-            }
+        if let Some(found) = p.tail.may_match(line).find_map(|re| outlet(re, line)) {
+            return Some(found);
         }
     }
     None
@@ -173,9 +172,6 @@ pub fn detect_date(text: &str) -> Option<String> {
             cut -= 1;
         }
         let head = if short { line } else { &line[..cut] };
-        if !DATE.is_match(head) {
-            continue;
-        }
         if let Some(date) = DATE.captures(head).and_then(|c| date_of(&c)) {
             return Some(date);
         }
@@ -183,17 +179,18 @@ pub fn detect_date(text: &str) -> Option<String> {
     None
 }
 
-fn date_of(c: &regex::Captures) -> Option<String> {
+fn date_of(c: &Groups) -> Option<String> {
     let month = |name: &str| {
         let name = name.to_lowercase();
         MONTH.iter().find(|(m, _)| *m == name).map(|&(_, n)| n)
     };
-    let (y, m, d) = if let Some(y) = c.name("y1") {
-        (y.as_str().parse().ok()?, month(&c["m1"])?, c["d1"].parse().ok()?)
-    } else if let Some(y) = c.name("y2") {
-        (y.as_str().parse().ok()?, month(&c["m2"])?, c["d2"].parse().ok()?)
+    let group = |name| c.name(name);
+    let (y, m, d) = if let Some(y) = group("y1") {
+        (y.parse().ok()?, month(group("m1")?)?, group("d1")?.parse().ok()?)
+    } else if let Some(y) = group("y2") {
+        (y.parse().ok()?, month(group("m2")?)?, group("d2")?.parse().ok()?)
     } else {
-        (c["y3"].parse().ok()?, c["m3"].parse().ok()?, c["d3"].parse().ok()?)
+        (group("y3")?.parse().ok()?, group("m3")?.parse().ok()?, group("d3")?.parse().ok()?)
     };
     iso_date(y, m, d)
 }
@@ -365,10 +362,20 @@ mod tests {
         let lines = tricky_lines();
         let mut matched = 0;
         for re in sets.iter().flat_map(|s| s.list()).chain(singles) {
-            let plain = regex::Regex::new(re.regex().as_str()).unwrap();
+            let plain = regex::Regex::new(re.as_str()).unwrap();
             for line in &lines {
                 assert_eq!(re.is_match(line), plain.is_match(line), "{} on {line:?}", plain.as_str());
                 matched += usize::from(plain.is_match(line));
+                // The groups the forward engines read are those of `regex`'s own `Regex`.
+                let ours = re.captures(line);
+                let theirs = plain.captures(line);
+                assert_eq!(ours.is_some(), theirs.is_some(), "{} on {line:?}", plain.as_str());
+                if let (Some(ours), Some(theirs)) = (ours, theirs) {
+                    for name in plain.capture_names().flatten() {
+                        let want = theirs.name(name).map(|m| m.as_str());
+                        assert_eq!(ours.name(name), want, "{name} of {} on {line:?}", plain.as_str());
+                    }
+                }
             }
         }
         assert!(matched > 100, "the lines exercise the patterns ({matched} matches)");
@@ -377,11 +384,7 @@ mod tests {
                 let offered: Vec<&str> = set.may_match(line).map(|re| re.as_str()).collect();
                 for re in set.list() {
                     if re.regex().is_match(line) {
-                        assert!(
-                            offered.contains(&re.regex().as_str()),
-                            "{} on {line:?}",
-                            re.regex().as_str()
-                        );
+                        assert!(offered.contains(&re.as_str()), "{} on {line:?}", re.as_str());
                     }
                 }
             }

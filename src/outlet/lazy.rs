@@ -8,7 +8,8 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+
+use super::compiled::{Compiled, Groups};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// How many leading characters of an anchored pattern are read (see `leading`).
@@ -23,7 +24,7 @@ pub(super) struct LazyRegex {
     /// A match holds at least one of these; `None` when reading the pattern found nothing
     /// that every match holds (then every line is tried).
     needs: Option<Needs>,
-    regex: OnceLock<Regex>,
+    regex: OnceLock<Compiled>,
 }
 
 /// The needles of a pattern, ready to look for: the texts in one automaton (run over the line
@@ -113,11 +114,11 @@ impl LazyRegexes {
         &self.list
     }
 
-    /// The patterns, in order, with each compiled expression, that can match `line`: the same
-    /// as `LazyRegex::may_match` on each.
-    pub(super) fn may_match<'s>(&'s self, line: &'s str) -> impl Iterator<Item = &'s Regex> + 's {
+    /// The patterns, in order, that can match `line`: the same as `LazyRegex::may_match` on
+    /// each.
+    pub(super) fn may_match<'s>(&'s self, line: &'s str) -> impl Iterator<Item = &'s LazyRegex> + 's {
         let mut lower = Lower::new();
-        self.list.iter().filter(move |re| re.may_match_in(line, &mut lower)).map(LazyRegex::regex)
+        self.list.iter().filter(move |re| re.may_match_in(line, &mut lower))
     }
 }
 
@@ -200,9 +201,15 @@ impl LazyRegex {
         Ok(LazyRegex { pattern: pattern.to_string(), starts, needs, regex: OnceLock::new() })
     }
 
+    /// The pattern as written.
+    #[cfg(test)]
+    pub(super) fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
     /// The compiled expression.
-    pub(super) fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| Regex::new(&self.pattern).expect("a pattern that regex-syntax parsed"))
+    pub(super) fn regex(&self) -> &Compiled {
+        self.regex.get_or_init(|| Compiled::new(&self.pattern).expect("a pattern that regex-syntax parsed"))
     }
 
     /// Whether `line` can hold a match: false only when its first characters are not those
@@ -223,10 +230,21 @@ impl LazyRegex {
         self.may_match(line) && self.regex().is_match(line)
     }
 
-    /// `Regex::captures`, likewise.
-    pub(super) fn captures<'h>(&self, line: &'h str) -> Option<regex::Captures<'h>> {
+    /// The groups of the first match in `line`, likewise.
+    pub(super) fn captures<'h>(&self, line: &'h str) -> Option<Groups<'h>> {
         if self.may_match(line) {
-            self.regex().captures(line)
+            self.groups(line)
+        } else {
+            None
+        }
+    }
+
+    /// The groups of the first match in `line`, for a line `may_match` offered: the lazy DFA
+    /// first, the groups only where it matched.
+    pub(super) fn groups<'h>(&self, line: &'h str) -> Option<Groups<'h>> {
+        let re = self.regex();
+        if re.is_match(line) {
+            re.captures(line)
         } else {
             None
         }
@@ -446,7 +464,7 @@ mod tests {
         for line in ["", "plain words", "PARIS (Agency)", "COPYRIGHT 2020 ©", "About A1", "(x) about"] {
             let from_set: Vec<&str> = set.may_match(line).map(|re| re.as_str()).collect();
             let one_by_one: Vec<&str> =
-                set.list.iter().filter(|re| re.may_match(line)).map(|re| re.regex().as_str()).collect();
+                set.list.iter().filter(|re| re.may_match(line)).map(|re| re.as_str()).collect();
             assert_eq!(from_set, one_by_one, "{line}");
         }
     }
@@ -457,7 +475,8 @@ mod tests {
         assert!(!re.is_match("No brackets here - at all"));
         assert!(re.regex.get().is_none(), "not compiled for a line that cannot match");
         assert!(re.is_match("PARIS (Agency) - Talks"));
-        assert_eq!(&re.captures("PARIS (Agency) – Talks").unwrap()["o"], "Agency");
+        assert_eq!(re.captures("PARIS (Agency) – Talks").unwrap().name("o"), Some("Agency"));
+        assert!(re.captures("PARIS (Agency) Talks").is_none());
         let any_case = LazyRegex::new(r"(?i:published)\s+\d").unwrap();
         assert!(any_case.is_match("PUBLISHED 3 May"));
         assert!(!any_case.is_match("Publish 3 May"));
