@@ -225,7 +225,7 @@ impl LazyRegex {
             && self.needs.as_ref().is_none_or(|needs| needs.are_in(line, lower))
     }
 
-    /// `Regex::is_match`, without compiling or running the expression where it cannot match.
+    /// Whether the pattern matches in `line`, without compiling or running it where it cannot.
     pub(super) fn is_match(&self, line: &str) -> bool {
         self.may_match(line) && self.regex().is_match(line)
     }
