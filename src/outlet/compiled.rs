@@ -52,18 +52,16 @@ impl Compiled {
 
     /// Whether the pattern matches somewhere in `line`.
     pub(super) fn is_match(&self, line: &str) -> bool {
-        let mut caches = self.caches.get();
-        let input = Input::new(line).earliest(true);
-        match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
-            Ok(found) => found.is_some(),
-            // The lazy DFA gave up (it never does on these patterns): the PikeVM answers.
-            Err(_) => self.pikevm.is_match(&mut caches.pikevm, input),
-        }
+        self.matches(&mut self.caches.get(), line)
     }
 
-    /// The groups of the first match (leftmost, the pattern's own preferences) in `line`.
+    /// The groups of the first match (leftmost, the pattern's own preferences) in `line`: the
+    /// lazy DFA first, the groups read only where it matched.
     pub(super) fn captures<'h>(&self, line: &'h str) -> Option<Groups<'h>> {
         let mut caches = self.caches.get();
+        if !self.matches(&mut caches, line) {
+            return None;
+        }
         let mut caps = self.pikevm.create_captures();
         let read = line.len() <= self.backtrack.max_haystack_len()
             && self.backtrack.try_captures(&mut caches.backtrack, line, &mut caps).is_ok();
@@ -71,6 +69,16 @@ impl Compiled {
             self.pikevm.captures(&mut caches.pikevm, line, &mut caps);
         }
         caps.is_match().then_some(Groups { line, caps })
+    }
+
+    /// The lazy DFA's answer to `is_match`, the PikeVM's where it gives up.
+    fn matches(&self, caches: &mut Caches, line: &str) -> bool {
+        let input = Input::new(line).earliest(true);
+        match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
+            Ok(found) => found.is_some(),
+            // The lazy DFA gave up (it never does on these patterns): the PikeVM answers.
+            Err(_) => self.pikevm.is_match(&mut caches.pikevm, input),
+        }
     }
 }
 

@@ -8,9 +8,9 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 use super::compiled::{Compiled, Groups};
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// How many leading characters of an anchored pattern are read (see `leading`).
 const START_MAX: usize = 8;
@@ -239,15 +239,9 @@ impl LazyRegex {
         }
     }
 
-    /// The groups of the first match in `line`, for a line `may_match` offered: the lazy DFA
-    /// first, the groups only where it matched.
+    /// The groups of the first match in `line`, for a line `may_match` offered.
     pub(super) fn groups<'h>(&self, line: &'h str) -> Option<Groups<'h>> {
-        let re = self.regex();
-        if re.is_match(line) {
-            re.captures(line)
-        } else {
-            None
-        }
+        self.regex().captures(line)
     }
 }
 
