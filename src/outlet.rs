@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use crate::document::Document;
+use crate::text::trimmed_lines;
 
 mod compiled;
 mod lazy;
@@ -101,22 +102,7 @@ fn announces_date(line: &str) -> bool {
     DATE_LABEL.is_match(line)
 }
 
-/// The non-blank lines of `text`, trimmed, first line first: what
-/// `text.lines().map(str::trim).filter(|l| !l.is_empty())` gives (`trim` takes the `\r` of a
-/// `\r\n` too), the line breaks found by the `memchr` crate's vector search.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    breaks
-        .map(move |end| {
-            let line = &text[start..end];
-            start = end + 1;
-            line.trim()
-        })
-        .filter(|l| !l.is_empty())
-}
-
-/// The lines of [`lines`], last line first.
+/// The lines of [`trimmed_lines`], last line first.
 fn lines_back(text: &str) -> impl Iterator<Item = &str> {
     let mut end = text.len();
     let breaks = memchr::memrchr_iter(b'\n', text.as_bytes()).map(Some).chain(std::iter::once(None));
@@ -144,7 +130,7 @@ pub fn detect(text: &str) -> Option<String> {
     // A lazy DFA tells whether a line matches; the groups (a slower engine) only where it
     // does. Patterns a line holds no needle of are not run (see `lazy`).
     let outlet = |re: &LazyRegex, line| re.groups(line).and_then(|c| c.name("outlet").and_then(accept));
-    for line in lines(text).take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
+    for line in trimmed_lines(text).take(HEAD).filter(|l| l.len() < 4 * LINE_MAX) {
         if let Some(found) = p.head.may_match(line).find_map(|re| outlet(re, line)) {
             return Some(found);
         }
@@ -161,7 +147,7 @@ pub fn detect(text: &str) -> Option<String> {
 /// year ("WASHINGTON, Feb. 3, 2022 (Agency) –"), a "Published …" line, or a short line that is
 /// a date. Dates inside the body of the article are not taken.
 pub fn detect_date(text: &str) -> Option<String> {
-    for line in lines(text).take(HEAD) {
+    for line in trimmed_lines(text).take(HEAD) {
         let short = line.len() < 60;
         if !short && !announces_date(line) {
             continue;
@@ -464,7 +450,7 @@ mod tests {
         ];
         for t in texts {
             let want: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-            assert_eq!(super::lines(t).collect::<Vec<_>>(), want, "{t:?}");
+            assert_eq!(crate::text::trimmed_lines(t).collect::<Vec<_>>(), want, "{t:?}");
             let back: Vec<&str> = want.into_iter().rev().collect();
             assert_eq!(super::lines_back(t).collect::<Vec<_>>(), back, "{t:?}");
         }

@@ -157,6 +157,21 @@ pub fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The non-blank lines of `text`, trimmed, first line first: what
+/// `text.lines().map(str::trim).filter(|l| !l.is_empty())` gives (`trim` takes the `\r` of a
+/// `\r\n` too), the line breaks found by the `memchr` crate's vector search.
+pub(crate) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    breaks
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line.trim()
+        })
+        .filter(|l| !l.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{CueClass, Function, GIVEN_NAMES};
 use crate::gazetteer::Gender;
 use crate::inflect;
+use crate::text::trimmed_lines;
 
 /// Data rows: non-empty, non-comment lines after the header, split on the first comma.
 pub(super) fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
@@ -69,19 +70,11 @@ pub(super) fn cue_forms(text: &str) -> Result<Vec<(String, CueClass)>, String> {
     Ok(cues)
 }
 
-/// The words of a word list: one a line, trimmed, without blank and comment lines (what
-/// `text.lines().map(str::trim)` gives, filtered; the line breaks found by `memchr`'s vector
-/// search: the lists have 100,000 short lines, read at every start).
+/// The words of a word list: one a line, trimmed, without blank and comment lines (the lists
+/// have 100,000 short lines, read at every start: `trimmed_lines` finds the breaks by a
+/// vector search).
 pub(super) fn word_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .chain(std::iter::once(text.len()))
-        .map(move |end| {
-            let line = &text[start..end];
-            start = end + 1;
-            line.trim()
-        })
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    trimmed_lines(text).filter(|l| !l.starts_with('#'))
 }
 
 pub(super) fn gender(s: &str) -> Gender {
