@@ -99,21 +99,30 @@ fn tokenize_onto<const ASCII_FAST: bool>(
         classes: Cell::new(0),
     };
     let word = |s: usize, e: usize, capitalized: bool| Tok { capitalized, ..tok(s, e, TokKind::Word) };
+    // Where quote `qi` opens (`usize::MAX` past the last): a token that starts before the next
+    // quote's mark is told so by one comparison, and `qi` is moved on only when one is reached.
+    let open_at = |qi: usize| quotes.get(qi).map_or(usize::MAX, |q| q.open as usize);
+    let mut next_open = open_at(qi);
     while i < end {
         // A space: no token, and no quote opens there.
         if bytes[i] == b' ' {
             i += 1;
             continue;
         }
-        while qi < quotes.len() && (quotes[qi].open as usize) < i {
-            qi += 1;
-        }
-        if qi < quotes.len() && quotes[qi].open as usize == i {
-            let close_end = quotes[qi].close_end as usize;
-            toks.push(tok(i, close_end, TokKind::Quote(qi as u32)));
-            i = close_end.max(i + 1);
-            qi += 1;
-            continue;
+        if i >= next_open {
+            // Quotes whose mark was passed inside a token open none.
+            while qi < quotes.len() && (quotes[qi].open as usize) < i {
+                qi += 1;
+            }
+            next_open = open_at(qi);
+            if next_open == i {
+                let close_end = quotes[qi].close_end as usize;
+                toks.push(tok(i, close_end, TokKind::Quote(qi as u32)));
+                i = close_end.max(i + 1);
+                qi += 1;
+                next_open = open_at(qi);
+                continue;
+            }
         }
         let b = bytes[i];
         if ASCII_FAST && b.is_ascii() {
@@ -211,16 +220,17 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// of its payloads in `matcher`). `mentions` are sorted; only mentions that start and end on
 /// token edges count.
 pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher, text: &str) {
-    let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| (m.start as usize) < t.s()));
+    let Some(first) = toks.first() else { return };
+    let from = mentions.partition_point(|m| (m.start as usize) < first.s());
+    // Mention by mention (a paragraph has many fewer than tokens), the token where each starts
+    // found by binary search among those after the last mention attached.
     let mut t = 0;
-    while t < toks.len() && mi < mentions.len() {
-        let m = mentions[mi].range();
-        if m.start < toks[t].s() {
-            mi += 1;
-            continue;
-        }
-        if m.start > toks[t].s() || matches!(toks[t].kind, TokKind::Quote(_)) {
-            t += 1;
+    for (mi, m) in mentions.iter().enumerate().skip(from) {
+        let m = m.range();
+        t += toks[t..].partition_point(|x| x.s() < m.start);
+        let Some(first) = toks.get(t) else { break };
+        // A mention that starts inside a token, or at a quote, covers none.
+        if first.s() != m.start || matches!(first.kind, TokKind::Quote(_)) {
             continue;
         }
         let mut u = t;
@@ -237,7 +247,6 @@ pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher
         } else {
             t += 1;
         }
-        mi += 1;
     }
 }
 
@@ -318,6 +327,67 @@ mod tests {
                 _ => text[t.s()..t.e()].to_string(),
             })
             .collect()
+    }
+
+    /// `attach_mentions` as it was, token by token: the reference its property test compares
+    /// with.
+    fn attach_token_by_token(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher, text: &str) {
+        let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| (m.start as usize) < t.s()));
+        let mut t = 0;
+        while t < toks.len() && mi < mentions.len() {
+            let m = mentions[mi].range();
+            if m.start < toks[t].s() {
+                mi += 1;
+                continue;
+            }
+            if m.start > toks[t].s() || matches!(toks[t].kind, TokKind::Quote(_)) {
+                t += 1;
+                continue;
+            }
+            let mut u = t;
+            while u < toks.len() && toks[u].e() < m.end && !matches!(toks[u].kind, TokKind::Quote(_)) {
+                u += 1;
+            }
+            if u < toks.len() && toks[u].e() == m.end {
+                toks[t].mention = Some((mi as u32, (u + 1) as u32));
+                toks[t].kinds = matcher.payloads(&mentions[mi], text).fold(0, |k, p| k | p.kind());
+                for x in &mut toks[t + 1..=u] {
+                    x.inside = true;
+                }
+                t = u + 1;
+            } else {
+                t += 1;
+            }
+            mi += 1;
+        }
+    }
+
+    proptest::proptest! {
+        /// Mentions attached one by one, each found among the tokens by binary search, cover
+        /// the tokens the token-by-token walk had them cover: mentions inside quotes, across
+        /// quotes, inside words ("pro-Obama"), after the paragraph and before it included.
+        #[test]
+        fn mentions_attach_as_the_token_walk_attached_them(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "Antony Blinken", "Blinken", "Wang", "Yi", "said", "the", "US", "U.S.", "president",
+                "pro-", "Obama", "’s", "“", "”", "\"", "'", " ", " ", ",", ".", "\n", "\n\n", "é",
+            ][..]), 0..60)
+        ) {
+            let text = pieces.concat();
+            let (_, matcher) = super::super::testing::built();
+            // Every mention of the whole text, those inside quotes and in other paragraphs too.
+            let mentions = matcher.find(&text);
+            let key = |toks: &[Tok]| toks.iter().map(|t| (t.mention, t.kinds, t.inside)).collect::<Vec<_>>();
+            for para in segment::paragraphs(&text) {
+                let quotes: Vec<QuoteSpan> =
+                    segment::quotes(&text, para, false).into_iter().filter(|q| !q.nested).collect();
+                let mut ours = tokenize(&text, para.start, para.end, &quotes, 0);
+                let mut theirs = ours.clone();
+                attach_mentions(&mut ours, &mentions, matcher, &text);
+                attach_token_by_token(&mut theirs, &mentions, matcher, &text);
+                proptest::prop_assert_eq!(key(&ours), key(&theirs), "{:?}", text);
+            }
+        }
     }
 
     proptest::proptest! {
