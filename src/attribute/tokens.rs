@@ -228,9 +228,9 @@ pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher
     for (mi, m) in mentions.iter().enumerate().skip(from) {
         let m = m.range();
         t += toks[t..].partition_point(|x| x.s() < m.start);
-        let Some(first) = toks.get(t) else { break };
+        let Some(starts) = toks.get(t) else { break };
         // A mention that starts inside a token, or at a quote, covers none.
-        if first.s() != m.start || matches!(first.kind, TokKind::Quote(_)) {
+        if starts.s() != m.start || matches!(starts.kind, TokKind::Quote(_)) {
             continue;
         }
         let mut u = t;
