@@ -252,7 +252,7 @@ impl Matcher {
                 // Only a pattern whose first word is this one can end on a word boundary.
                 self.first_words.get(&bytes[at..run], hash).and_then(|w| {
                     let found = w.pattern.map(|p| (p, run));
-                    if w.ends {
+                    if w.ends || !w.may_go_on(bytes, run) {
                         found
                     } else {
                         self.longest_from(bytes, run, w.state, found)
@@ -469,7 +469,7 @@ mod tests {
                 "Barack", "Obama", "Obamacare", "US", "U.S.", "us", "must", "the", "The", "UN", "United",
                 "States", "Will", "will", "said", "Said", "President", "é", "’", "“", ",", ".", " ", " ",
                 "-", "OBAMA", "Zoë", "ZOË", "zoë", "Ball", "2024", "Barack2", "(", "Nationalsozialistische",
-                "x",
+                "x", "\t", "Nations", "Xa", "Will,",
             ][..]), 0..40)
         ) {
             let m = with_the_un();

@@ -25,6 +25,44 @@ pub(super) struct Word {
     pub(super) pattern: Option<u32>,
     /// No pattern goes on past the word: the trie need not be walked after it.
     pub(super) ends: bool,
+    /// Every pattern that goes on past the word goes on with a space.
+    only_space: bool,
+    /// The letters (bit 0 for `a`) that a pattern goes on with after the word and a space.
+    after_space: u32,
+}
+
+impl Word {
+    /// Whether a pattern may go on past the word where the text goes on with `bytes[run..]`,
+    /// told from the word's entry (no walk of the trie, whose nodes are far apart in memory)
+    /// when the text goes on with something other than a space, with a space and a letter, or
+    /// not at all: `false` only where the trie's walk would stop before reaching a pattern.
+    #[inline(always)]
+    pub(super) fn may_go_on(&self, bytes: &[u8], run: usize) -> bool {
+        match bytes.get(run) {
+            None => false,
+            Some(b' ') => match bytes.get(run + 1) {
+                Some(&c) if c.is_ascii_alphabetic() => {
+                    self.after_space >> (c.to_ascii_lowercase() - b'a') & 1 == 1
+                }
+                _ => true,
+            },
+            Some(_) => !self.only_space,
+        }
+    }
+}
+
+/// [`Word::only_space`] and [`Word::after_space`] of the trie's state `s` after a first word.
+fn lookahead(trie: &Trie, s: State) -> (bool, u32) {
+    let only_space = trie.next_bytes(s).iter().all(|&b| b == b' ');
+    let after_space = match trie.next(s, b' ') {
+        // A pattern that ends with the space (none do: they are trimmed) would end there.
+        Some(t) if trie.pattern(t).is_some() => u32::MAX,
+        Some(t) => {
+            trie.next_bytes(t).iter().filter(|b| b.is_ascii_lowercase()).fold(0, |m, &b| m | 1 << (b - b'a'))
+        }
+        None => 0,
+    };
+    (only_space, after_space)
 }
 
 /// An open-addressing table of the first words, by a hash of their bytes in ASCII lower case.
@@ -58,7 +96,16 @@ impl FirstWords {
             let Some(state) = trie.walk(run) else { continue };
             // Both fit: the first words have fewer bytes than the trie has `u32` states.
             let (pattern, ends) = (trie.pattern(state), !trie.goes_on(state));
-            words.push(Word { key: keys.len() as u32, len: run.len() as u32, state, pattern, ends });
+            let (only_space, after_space) = lookahead(trie, state);
+            words.push(Word {
+                key: keys.len() as u32,
+                len: run.len() as u32,
+                state,
+                pattern,
+                ends,
+                only_space,
+                after_space,
+            });
             hashes.push(hash);
             keys.extend_from_slice(run);
         }
@@ -247,6 +294,46 @@ mod tests {
         assert!((0..5000).all(|i| get(&fw, &word(i)).is_some()));
         let passed = (5000..10000).filter(|&i| fw.filter.may_hold_hash(word_run(&word(i), 0).1)).count();
         assert!(passed < 1000, "{passed} of 5000 other words passed the filter");
+    }
+
+    /// Whether a pattern may go on after a word is told from its entry where the text goes on
+    /// with anything but a space and a letter, and always agrees with a walk of the trie.
+    #[test]
+    fn a_word_knows_what_can_follow_it() {
+        let patterns: Vec<String> =
+            ["barack obama", "barack h. obama", "obama", "obama-era", "said", "said in", "said on", "the un"]
+                .map(String::from)
+                .to_vec();
+        let trie = Trie::new(&patterns).unwrap();
+        let fw = FirstWords::new(&trie, &patterns);
+        for (text, goes_on) in [
+            ("Barack Obama", true),
+            ("Barack Hussein", true),
+            ("Barack Michelle", false),
+            ("Barack, Obama", false),
+            ("Barack\tObama", false),
+            ("Barack 2", true),
+            ("Barack", false),
+            ("Obama-era", true),
+            ("Obama era", false),
+            ("Obama.", true), // "obama-era" goes on with a byte that is no space: the trie is asked
+            ("said in", true),
+            ("said so", false),
+            ("said.", false),
+            ("the UN", true),
+            ("the US", true),
+            ("the president", false),
+        ] {
+            let (run, _) = word_run(text, 0);
+            let w = get(&fw, &text[..run]).unwrap();
+            assert_eq!(w.may_go_on(text.as_bytes(), run), goes_on, "{text}");
+            // `false` only where no pattern ends past the word.
+            if !goes_on {
+                let lower = text.to_ascii_lowercase();
+                let ends = |e: usize| trie.walk(&lower.as_bytes()[..e]).and_then(|s| trie.pattern(s));
+                assert!((run + 1..=lower.len()).all(|e| ends(e).is_none()), "{text}");
+            }
+        }
     }
 
     #[test]

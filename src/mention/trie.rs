@@ -87,6 +87,13 @@ impl Trie {
         (p != NONE).then_some(p)
     }
 
+    /// The bytes that lead on from `s`, in ascending order.
+    pub(super) fn next_bytes(&self, s: State) -> &[u8] {
+        let from = self.nodes[s as usize].first as usize;
+        let to = self.nodes[s as usize + 1].first as usize;
+        &self.bytes[from..to]
+    }
+
     /// Whether a pattern goes on past `s`.
     pub(super) fn goes_on(&self, s: State) -> bool {
         self.nodes[s as usize + 1].first > self.nodes[s as usize].first
