@@ -255,7 +255,8 @@ impl Matcher {
                     if w.ends || !w.may_go_on(bytes, run) {
                         found
                     } else {
-                        self.longest_from(bytes, run, w.state, found)
+                        let (from, state) = w.walk_from(bytes, run);
+                        self.longest_from(bytes, from, state, found)
                     }
                 })
             };

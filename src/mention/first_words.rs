@@ -29,6 +29,9 @@ pub(super) struct Word {
     only_space: bool,
     /// The letters (bit 0 for `a`) that a pattern goes on with after the word and a space.
     after_space: u32,
+    /// The trie's state after the word and a space, where that is no pattern's end (none is:
+    /// patterns are trimmed); [`Trie::ROOT`] otherwise, which no walk goes on from.
+    space_state: State,
 }
 
 impl Word {
@@ -49,20 +52,34 @@ impl Word {
             Some(_) => !self.only_space,
         }
     }
+
+    /// Where the trie's walk past the word goes on from (as `Matcher::longest_from` takes
+    /// them): past the space after the word when one follows, the trie's state after both
+    /// known here, so that the walk starts one step in.
+    #[inline(always)]
+    pub(super) fn walk_from(&self, bytes: &[u8], run: usize) -> (usize, State) {
+        if self.space_state != Trie::ROOT && bytes.get(run) == Some(&b' ') {
+            (run + 1, self.space_state)
+        } else {
+            (run, self.state)
+        }
+    }
 }
 
-/// [`Word::only_space`] and [`Word::after_space`] of the trie's state `s` after a first word.
-fn lookahead(trie: &Trie, s: State) -> (bool, u32) {
+/// [`Word::only_space`], [`Word::after_space`] and [`Word::space_state`] of the trie's state
+/// `s` after a first word.
+fn lookahead(trie: &Trie, s: State) -> (bool, u32, State) {
     let only_space = trie.next_bytes(s).iter().all(|&b| b == b' ');
-    let after_space = match trie.next(s, b' ') {
+    let (after_space, space_state) = match trie.next(s, b' ') {
         // A pattern that ends with the space (none do: they are trimmed) would end there.
-        Some(t) if trie.pattern(t).is_some() => u32::MAX,
+        Some(t) if trie.pattern(t).is_some() => (u32::MAX, Trie::ROOT),
         Some(t) => {
-            trie.next_bytes(t).iter().filter(|b| b.is_ascii_lowercase()).fold(0, |m, &b| m | 1 << (b - b'a'))
+            let letters = trie.next_bytes(t).iter().filter(|b| b.is_ascii_lowercase());
+            (letters.fold(0, |m, &b| m | 1 << (b - b'a')), t)
         }
-        None => 0,
+        None => (0, Trie::ROOT),
     };
-    (only_space, after_space)
+    (only_space, after_space, space_state)
 }
 
 /// An open-addressing table of the first words, by a hash of their bytes in ASCII lower case.
@@ -96,7 +113,7 @@ impl FirstWords {
             let Some(state) = trie.walk(run) else { continue };
             // Both fit: the first words have fewer bytes than the trie has `u32` states.
             let (pattern, ends) = (trie.pattern(state), !trie.goes_on(state));
-            let (only_space, after_space) = lookahead(trie, state);
+            let (only_space, after_space, space_state) = lookahead(trie, state);
             words.push(Word {
                 key: keys.len() as u32,
                 len: run.len() as u32,
@@ -105,6 +122,7 @@ impl FirstWords {
                 ends,
                 only_space,
                 after_space,
+                space_state,
             });
             hashes.push(hash);
             keys.extend_from_slice(run);
@@ -297,7 +315,8 @@ mod tests {
     }
 
     /// Whether a pattern may go on after a word is told from its entry where the text goes on
-    /// with anything but a space and a letter, and always agrees with a walk of the trie.
+    /// with anything but a space and a letter, and always agrees with a walk of the trie; the
+    /// walk past a space starts from the state after it.
     #[test]
     fn a_word_knows_what_can_follow_it() {
         let patterns: Vec<String> =
@@ -327,6 +346,9 @@ mod tests {
             let (run, _) = word_run(text, 0);
             let w = get(&fw, &text[..run]).unwrap();
             assert_eq!(w.may_go_on(text.as_bytes(), run), goes_on, "{text}");
+            // The walk goes on from the trie's state after the text up to where it starts.
+            let (from, state) = w.walk_from(text.as_bytes(), run);
+            assert_eq!(trie.walk(text[..from].to_ascii_lowercase().as_bytes()), Some(state), "{text}");
             // `false` only where no pattern ends past the word.
             if !goes_on {
                 let lower = text.to_ascii_lowercase();
