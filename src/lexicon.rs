@@ -158,6 +158,9 @@ pub struct Lexicon {
     common_filter: BitFilter,
     /// Abbreviations that keep their period ("Dr", "Sept"), as written without it.
     pub abbreviations: HashSet<&'static str>,
+    /// The first bytes and the longest length of the abbreviations, which answer "none" for
+    /// most words without a lookup (the tokenizer asks it of every word before a period).
+    abbreviation_filter: InitialFilter,
     /// Words that open a noun phrase ("the", "his", "two").
     pub determiners: HashSet<&'static str>,
     /// Adverbs and auxiliaries between a speaker and a cue ("also", "has").
@@ -334,6 +337,7 @@ impl Lexicon {
             common_filter: BitFilter::of_words(common_words.iter().copied()),
             common_words: set(&common_words),
             abbreviations: words(ABBREVIATIONS),
+            abbreviation_filter: InitialFilter::new(word_lines(ABBREVIATIONS), false),
             determiners: words(DETERMINERS),
             adverbs: words(ADVERBS),
             name_particles: words(NAME_PARTICLES),
@@ -387,6 +391,12 @@ impl Lexicon {
             self.common_filter.may_hold(w)
                 && std::str::from_utf8(w).is_ok_and(|w| self.common_words.contains(w))
         })
+    }
+
+    /// Whether a word, as written, is an abbreviation that keeps its period ("Mr", "Jan").
+    #[inline]
+    pub(crate) fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviation_filter.may_hold(word.as_bytes()) && self.abbreviations.contains(word)
     }
 
     /// Whether a word, as written, is a name suffix ("Jr.", "III").
@@ -548,6 +558,16 @@ mod tests {
         }
         for w in ["Okafor", "Telford", "Lonechild"] {
             assert!(!l.is_common_word(w), "{w}");
+        }
+    }
+
+    /// The filter before the lookup says yes to every listed abbreviation, as written only.
+    #[test]
+    fn abbreviations_are_known_as_written() {
+        let l = lexicon();
+        assert!(l.abbreviations.iter().all(|a| l.is_abbreviation(a)));
+        for w in ["said", "the", "MR", "mr", "Mister", "U", ""] {
+            assert!(!l.is_abbreviation(w), "{w}");
         }
     }
 

@@ -200,7 +200,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
         // An abbreviation keeps its period: "Mr.", "U.S.", "V.".
         if j < end && bytes[j] == b'.' {
             let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            if initial || w.contains('.') || lexicon().abbreviations.contains(w) {
+            if initial || w.contains('.') || lexicon().is_abbreviation(w) {
                 j += 1;
             }
         }
