@@ -158,8 +158,7 @@ pub struct Lexicon {
     common_filter: BitFilter,
     /// Abbreviations that keep their period ("Dr", "Sept"), as written without it.
     pub abbreviations: HashSet<&'static str>,
-    /// The first bytes and the longest length of the abbreviations, which answer "none" for
-    /// most words without a lookup (the tokenizer asks it of every word before a period).
+    /// The abbreviations' first bytes and longest length: "none" for most words, no lookup.
     abbreviation_filter: InitialFilter,
     /// Words that open a noun phrase ("the", "his", "two").
     pub determiners: HashSet<&'static str>,
@@ -566,9 +565,7 @@ mod tests {
     fn abbreviations_are_known_as_written() {
         let l = lexicon();
         assert!(l.abbreviations.iter().all(|a| l.is_abbreviation(a)));
-        for w in ["said", "the", "MR", "mr", "Mister", "U", ""] {
-            assert!(!l.is_abbreviation(w), "{w}");
-        }
+        assert!(["said", "the", "MR", "mr", "Mister", "U", ""].iter().all(|w| !l.is_abbreviation(w)));
     }
 
     #[test]
