@@ -233,20 +233,34 @@ pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher
         if starts.s() != m.start || matches!(starts.kind, TokKind::Quote(_)) {
             continue;
         }
-        let mut u = t;
-        while u < toks.len() && toks[u].e() < m.end && !matches!(toks[u].kind, TokKind::Quote(_)) {
-            u += 1;
+        t = cover(toks, t, mentions, mi, matcher, text);
+    }
+}
+
+/// Attaches mention `mi` to token `t`, where it starts, if it ends where a token ends (no quote
+/// between); returns the token after the tokens it covers, or after `t` when it covers none.
+fn cover(
+    toks: &mut [Tok],
+    t: usize,
+    mentions: &[Mention],
+    mi: usize,
+    matcher: &Matcher,
+    text: &str,
+) -> usize {
+    let end = mentions[mi].end as usize;
+    let mut u = t;
+    while u < toks.len() && toks[u].e() < end && !matches!(toks[u].kind, TokKind::Quote(_)) {
+        u += 1;
+    }
+    if u < toks.len() && toks[u].e() == end {
+        toks[t].mention = Some((mi as u32, (u + 1) as u32));
+        toks[t].kinds = matcher.payloads(&mentions[mi], text).fold(0, |k, p| k | p.kind());
+        for x in &mut toks[t + 1..=u] {
+            x.inside = true;
         }
-        if u < toks.len() && toks[u].e() == m.end {
-            toks[t].mention = Some((mi as u32, (u + 1) as u32));
-            toks[t].kinds = matcher.payloads(&mentions[mi], text).fold(0, |k, p| k | p.kind());
-            for x in &mut toks[t + 1..=u] {
-                x.inside = true;
-            }
-            t = u + 1;
-        } else {
-            t += 1;
-        }
+        u + 1
+    } else {
+        t + 1
     }
 }
 
@@ -329,8 +343,8 @@ mod tests {
             .collect()
     }
 
-    /// `attach_mentions` as it was, token by token: the reference its property test compares
-    /// with.
+    /// `attach_mentions` as it was, token by token (the same `cover` once a mention's token is
+    /// found): the reference its property test compares with.
     fn attach_token_by_token(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher, text: &str) {
         let mut mi = mentions.partition_point(|m| toks.first().is_some_and(|t| (m.start as usize) < t.s()));
         let mut t = 0;
@@ -344,20 +358,7 @@ mod tests {
                 t += 1;
                 continue;
             }
-            let mut u = t;
-            while u < toks.len() && toks[u].e() < m.end && !matches!(toks[u].kind, TokKind::Quote(_)) {
-                u += 1;
-            }
-            if u < toks.len() && toks[u].e() == m.end {
-                toks[t].mention = Some((mi as u32, (u + 1) as u32));
-                toks[t].kinds = matcher.payloads(&mentions[mi], text).fold(0, |k, p| k | p.kind());
-                for x in &mut toks[t + 1..=u] {
-                    x.inside = true;
-                }
-                t = u + 1;
-            } else {
-                t += 1;
-            }
+            t = cover(toks, t, mentions, mi, matcher, text);
             mi += 1;
         }
     }
