@@ -81,8 +81,7 @@ impl Trie {
     #[inline]
     pub(super) fn next(&self, s: State, b: u8) -> Option<State> {
         const EACH: u64 = 0x0101_0101_0101_0101;
-        let from = self.nodes[s as usize].first as usize;
-        let to = self.nodes[s as usize + 1].first as usize;
+        let std::ops::Range { start: from, end: to } = self.children(s);
         // The children's bytes eight at a time (a node after a common word has dozens), each
         // `b` turned to a zero byte; the lowest byte flagged is the first zero (a flag above a
         // zero byte may be false, none below), and one past `to` belongs to other nodes.
@@ -107,17 +106,20 @@ impl Trie {
         (p != NONE).then_some(p)
     }
 
+    /// The nodes of `s`'s children (and their places in `bytes`, before the padding).
+    #[inline]
+    fn children(&self, s: State) -> std::ops::Range<usize> {
+        self.nodes[s as usize].first as usize..self.nodes[s as usize + 1].first as usize
+    }
+
     /// The bytes that lead on from `s`, in ascending order.
     pub(super) fn next_bytes(&self, s: State) -> &[u8] {
-        // (`to` is at most the last node's end, before the padding.)
-        let from = self.nodes[s as usize].first as usize;
-        let to = self.nodes[s as usize + 1].first as usize;
-        &self.bytes[from..to]
+        &self.bytes[self.children(s)]
     }
 
     /// Whether a pattern goes on past `s`.
     pub(super) fn goes_on(&self, s: State) -> bool {
-        self.nodes[s as usize + 1].first > self.nodes[s as usize].first
+        !self.children(s).is_empty()
     }
 
     /// The state after `bytes` from the root, if some pattern starts with them.
