@@ -252,11 +252,9 @@ impl Matcher {
                 // Only a pattern whose first word is this one can end on a word boundary.
                 self.first_words.get(&bytes[at..run], hash).and_then(|w| {
                     let found = w.pattern.map(|p| (p, run));
-                    if w.ends || !w.may_go_on(bytes, run) {
-                        found
-                    } else {
-                        let (from, state) = w.walk_from(bytes, run);
-                        self.longest_from(bytes, from, state, found)
+                    match w.walk_past(bytes, run) {
+                        Some((from, state)) => self.longest_from(bytes, from, state, found),
+                        None => found,
                     }
                 })
             };

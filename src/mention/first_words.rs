@@ -35,33 +35,32 @@ pub(super) struct Word {
 }
 
 impl Word {
-    /// Whether a pattern may go on past the word where the text goes on with `bytes[run..]`,
-    /// told from the word's entry (no walk of the trie, whose nodes are far apart in memory)
-    /// when the text goes on with something other than a space, with a space and a letter, or
-    /// not at all: `false` only where the trie's walk would stop before reaching a pattern.
+    /// Where the trie's walk past the word, the text going on with `bytes[run..]`, starts (as
+    /// `Matcher::longest_from` takes them: past the space after the word when one follows,
+    /// from the state after both), or `None` where it would reach no pattern: no pattern goes
+    /// on past the word, the text ends there, or goes on with something no pattern does after
+    /// it (another byte than a space where every pattern has a space; a space and a letter
+    /// none has). Told from the word's entry, without touching the trie, whose nodes are far
+    /// apart in memory.
     #[inline(always)]
-    pub(super) fn may_go_on(&self, bytes: &[u8], run: usize) -> bool {
-        match bytes.get(run) {
-            None => false,
-            Some(b' ') => match bytes.get(run + 1) {
-                Some(&c) if c.is_ascii_alphabetic() => {
-                    self.after_space >> (c.to_ascii_lowercase() - b'a') & 1 == 1
-                }
-                _ => true,
-            },
-            Some(_) => !self.only_space,
+    pub(super) fn walk_past(&self, bytes: &[u8], run: usize) -> Option<(usize, State)> {
+        if self.ends {
+            return None;
         }
-    }
-
-    /// Where the trie's walk past the word goes on from (as `Matcher::longest_from` takes
-    /// them): past the space after the word when one follows, the trie's state after both
-    /// known here, so that the walk starts one step in.
-    #[inline(always)]
-    pub(super) fn walk_from(&self, bytes: &[u8], run: usize) -> (usize, State) {
-        if self.space_state != Trie::ROOT && bytes.get(run) == Some(&b' ') {
-            (run + 1, self.space_state)
-        } else {
-            (run, self.state)
+        match bytes.get(run)? {
+            b' ' => {
+                if let Some(&c) = bytes.get(run + 1).filter(|c| c.is_ascii_alphabetic()) {
+                    if self.after_space >> (c.to_ascii_lowercase() - b'a') & 1 == 0 {
+                        return None;
+                    }
+                }
+                Some(if self.space_state == Trie::ROOT {
+                    (run, self.state)
+                } else {
+                    (run + 1, self.space_state)
+                })
+            }
+            _ => (!self.only_space).then_some((run, self.state)),
         }
     }
 }
@@ -345,10 +344,12 @@ mod tests {
         ] {
             let (run, _) = word_run(text, 0);
             let w = get(&fw, &text[..run]).unwrap();
-            assert_eq!(w.may_go_on(text.as_bytes(), run), goes_on, "{text}");
+            let walk = w.walk_past(text.as_bytes(), run);
+            assert_eq!(walk.is_some(), goes_on, "{text}");
             // The walk goes on from the trie's state after the text up to where it starts.
-            let (from, state) = w.walk_from(text.as_bytes(), run);
-            assert_eq!(trie.walk(text[..from].to_ascii_lowercase().as_bytes()), Some(state), "{text}");
+            if let Some((from, state)) = walk {
+                assert_eq!(trie.walk(text[..from].to_ascii_lowercase().as_bytes()), Some(state), "{text}");
+            }
             // `false` only where no pattern ends past the word.
             if !goes_on {
                 let lower = text.to_ascii_lowercase();
