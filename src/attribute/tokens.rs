@@ -226,11 +226,11 @@ pub fn attach_mentions(toks: &mut [Tok], mentions: &[Mention], matcher: &Matcher
     // found by binary search among those after the last mention attached.
     let mut t = 0;
     for (mi, m) in mentions.iter().enumerate().skip(from) {
-        let m = m.range();
-        t += toks[t..].partition_point(|x| x.s() < m.start);
+        let start = m.start as usize;
+        t += toks[t..].partition_point(|x| x.s() < start);
         let Some(starts) = toks.get(t) else { break };
         // A mention that starts inside a token, or at a quote, covers none.
-        if starts.s() != m.start || matches!(starts.kind, TokKind::Quote(_)) {
+        if starts.s() != start || matches!(starts.kind, TokKind::Quote(_)) {
             continue;
         }
         t = cover(toks, t, mentions, mi, matcher, text);
