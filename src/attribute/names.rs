@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::entities::UnitRole;
+use super::tokens::{NAME_WORD, NOT_ASKED, NO_NAME_WORD};
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::lexicon::RoleWord;
@@ -54,7 +55,9 @@ impl<'a> NameUnit<'a> {
 }
 
 impl<'a> DocContext<'a> {
-    /// A token that can be part of a person's or organisation's name.
+    /// A token that can be part of a person's or organisation's name. The answer is kept in the
+    /// token (`Tok::name_word`): a run of names is read more than once (by the paragraph's scan
+    /// for names, then by each rule that reads a phrase), each of its words asked each time.
     pub(super) fn is_name_word(&self, toks: &[Tok], i: usize) -> bool {
         let t = &toks[i];
         if t.kind != TokKind::Word || t.inside {
@@ -65,39 +68,58 @@ impl<'a> DocContext<'a> {
         if !(capitalized || t.mention.is_some() || self.in_particles(t)) {
             return false;
         }
+        match t.name_word.get() {
+            NOT_ASKED => {}
+            known => return known == NAME_WORD,
+        }
+        match self.name_word_by_lookup(toks, i, capitalized) {
+            Some(answer) => {
+                t.name_word.set(if answer { NAME_WORD } else { NO_NAME_WORD });
+                answer
+            }
+            None => false,
+        }
+    }
+
+    /// [`Self::is_name_word`] for a word that is capitalised, a mention or a particle, from the
+    /// lexicon, the token's mention and the token before it, none of which changes; `None` for
+    /// a word that is no name word only until a name ending in it is read (a sentence adverb or
+    /// participle: "Interestingly,"), whose answer is not kept.
+    fn name_word_by_lookup(&self, toks: &[Tok], i: usize, capitalized: bool) -> Option<bool> {
+        let t = &toks[i];
         let w = self.word(t);
         // "Jan. 9": a month's abbreviation, not the given name.
         if w.ends_with('.') && self.is_never_name(t) {
-            return false;
+            return Some(false);
         }
         if self.in_stopwords(t) && (i == 0 || !self.is_capitalized(&toks[i - 1]) || self.is_never_name(t)) {
-            return false;
+            return Some(false);
         }
         // Headings in capitals ("WASHINGTON", "OBAMA’S LAST STATE"), and sentence adverbs and
         // participles ("Interestingly, …", "Speaking to …") unless the article already named
         // someone so ("Betsy Ebeling" … "“…,” Ebeling said").
         if t.mention.is_none() && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() >= 5 {
-            return false;
+            return Some(false);
         }
         if (w.ends_with("ly") || w.ends_with("ing"))
             && (i == 0 || matches!(toks[i - 1].kind, TokKind::Punct(_) | TokKind::Quote(_)))
             && t.mention.is_none()
             && !self.by_surname.contains_key(w)
         {
-            return false;
+            return None;
         }
         if t.stands_for(kind::TITLE | kind::COUNTRY | kind::CUE | kind::HONORIFIC)
             && !t.stands_for(kind::ENTITY | kind::SURNAME)
         {
-            return false;
+            return Some(false);
         }
         if self.role_of(t).is_some_and(|r| r != RoleWord::Group) {
-            return false;
+            return Some(false);
         }
         if self.pronoun_of(t).is_some() {
-            return false;
+            return Some(false);
         }
-        capitalized || self.in_particles(t) && i > 0 && self.is_capitalized(&toks[i - 1])
+        Some(capitalized || self.in_particles(t) && i > 0 && self.is_capitalized(&toks[i - 1]))
     }
 
     /// Records every name unit of a paragraph (for surnames and pronouns), in text order.
@@ -428,7 +450,7 @@ impl<'a> DocContext<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::with_paragraph;
+    use super::super::testing::{token_of, with_paragraph};
     use super::NameUnit;
     use crate::gazetteer::Gender;
 
@@ -446,6 +468,21 @@ mod tests {
         with_paragraph(text, |ctx, _| {
             ctx.units.iter().map(|u| (u.name.to_string(), u.person, u.gender, u.full)).collect()
         })
+    }
+
+    /// A sentence's first word in "-ing" or "-ly" is no name word ("Interestingly,") until a
+    /// name ending in it is read: that "no" is not kept in the token, the others are.
+    #[test]
+    fn a_participle_is_a_name_word_once_a_name_ends_in_it() {
+        let text = "Brayling spoke. Later, Jo Brayling said no.";
+        with_paragraph(text, |ctx, toks| {
+            // Read before "Jo Brayling": not a unit of its own.
+            let names: Vec<&str> = ctx.units.iter().map(|u| &*u.name).collect();
+            assert_eq!(names, ["Jo Brayling"], "{text}");
+            assert!(ctx.is_name_word(toks, 0), "{text}");
+            let jo = token_of(text, toks, "Jo");
+            assert!(ctx.is_name_word(toks, jo) && ctx.is_name_word(toks, jo), "{text}");
+        });
     }
 
     #[test]

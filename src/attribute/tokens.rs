@@ -30,7 +30,17 @@ pub struct Tok {
     pub(crate) capitalized: bool,
     /// The word's classes in the lexicon, each looked up on first use (see `context`).
     pub(crate) classes: Cell<u32>,
+    /// Whether it is a name word (`DocContext::is_name_word`), once asked: [`NOT_ASKED`],
+    /// [`NO_NAME_WORD`] or [`NAME_WORD`].
+    pub(crate) name_word: Cell<u8>,
 }
+
+/// `Tok::name_word` before the question is asked.
+pub(crate) const NOT_ASKED: u8 = 0;
+/// `Tok::name_word`: no name word.
+pub(crate) const NO_NAME_WORD: u8 = 1;
+/// `Tok::name_word`: a name word.
+pub(crate) const NAME_WORD: u8 = 2;
 
 impl Tok {
     /// Byte offset of the first character.
@@ -97,6 +107,7 @@ fn tokenize_onto<const ASCII_FAST: bool>(
         kinds: 0,
         capitalized: false,
         classes: Cell::new(0),
+        name_word: Cell::new(NOT_ASKED),
     };
     let word = |s: usize, e: usize, capitalized: bool| Tok { capitalized, ..tok(s, e, TokKind::Word) };
     // Where quote `qi` opens (`usize::MAX` past the last): a token that starts before the next
