@@ -176,9 +176,10 @@ impl Matcher {
         }
         let mut surname_groups: Vec<Vec<u32>> = Vec::new();
         let mut surname_index = HashMap::default();
+        // In byte order (the names are distinct), whatever the order of the map.
         let mut sorted: Vec<(&str, Vec<u32>)> = surnames.into_iter().collect();
-        sorted.sort();
-        for (s, ids) in sorted {
+        let order = trie::byte_order(&sorted.iter().map(|(s, _)| *s).collect::<Vec<_>>());
+        for (s, ids) in order.into_iter().map(|i| std::mem::take(&mut sorted[i as usize])) {
             add(s, Payload::Surname(surname_groups.len() as u32));
             surname_index.insert(s.to_string(), surname_groups.len() as u32);
             surname_groups.push(ids);
