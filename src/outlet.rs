@@ -11,6 +11,7 @@ use crate::text::trimmed_lines;
 
 mod compiled;
 mod lazy;
+mod narrow;
 use compiled::Groups;
 use lazy::{CharSet, LazyRegex, LazyRegexes};
 
@@ -304,6 +305,10 @@ mod tests {
             "ABOUT",
             "ǅ",
             "É",
+            // Beyond the narrow alphabet (`narrow`): the whole patterns read these lines.
+            "МОСКВА",
+            "Москва,",
+            "北京",
         ];
         let middles = [
             "",

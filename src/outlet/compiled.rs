@@ -13,6 +13,7 @@ use regex_automata::nfa::thompson::NFA;
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
 use regex_automata::Input;
+use regex_syntax::hir::Hir;
 
 /// A pattern compiled forward: the lazy DFA and the engines that read groups, all from one NFA,
 /// with a pool of their caches (one taken by each search, on whichever thread).
@@ -34,7 +35,15 @@ struct Caches {
 
 impl Compiled {
     pub(super) fn new(pattern: &str) -> Result<Compiled, String> {
-        let nfa = NFA::new(pattern).map_err(|e| e.to_string())?;
+        Compiled::of_nfa(NFA::new(pattern).map_err(|e| e.to_string())?)
+    }
+
+    /// The pattern `hir` (parsed as [`Self::new`] parses a pattern) compiled.
+    pub(super) fn of_hir(hir: &Hir) -> Result<Compiled, String> {
+        Compiled::of_nfa(NFA::compiler().build_from_hir(hir).map_err(|e| e.to_string())?)
+    }
+
+    fn of_nfa(nfa: NFA) -> Result<Compiled, String> {
         // A Unicode word boundary (none of today's patterns has one) makes the lazy DFA give up
         // on a line beyond ASCII, where the PikeVM answers, instead of failing to build.
         let config = DFA::config().unicode_word_boundary(true);

@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 use super::compiled::{Compiled, Groups};
+use super::narrow;
 
 /// How many leading characters of an anchored pattern are read (see `leading`).
 const START_MAX: usize = 8;
@@ -24,7 +25,11 @@ pub(super) struct LazyRegex {
     /// A match holds at least one of these; `None` when reading the pattern found nothing
     /// that every match holds (then every line is tried).
     needs: Option<Needs>,
+    /// The pattern parsed, for its narrowed form (`narrow`).
+    hir: Hir,
     regex: OnceLock<Compiled>,
+    /// The pattern narrowed to the characters of most lines, for those lines.
+    narrow: OnceLock<Compiled>,
 }
 
 /// The needles of a pattern, ready to look for: the texts in one automaton (run over the line
@@ -198,7 +203,8 @@ impl LazyRegex {
         let needs = needed(&hir).map(Needs::new);
         let starts = if anchored(&hir) { leading(&hir, START_MAX).0 } else { Vec::new() };
         let starts = starts.iter().map(CharClass::new).collect();
-        Ok(LazyRegex { pattern: pattern.to_string(), starts, needs, regex: OnceLock::new() })
+        let pattern = pattern.to_string();
+        Ok(LazyRegex { pattern, starts, needs, hir, regex: OnceLock::new(), narrow: OnceLock::new() })
     }
 
     /// The pattern as written.
@@ -210,6 +216,18 @@ impl LazyRegex {
     /// The compiled expression.
     pub(super) fn regex(&self) -> &Compiled {
         self.regex.get_or_init(|| Compiled::new(&self.pattern).expect("a pattern that regex-syntax parsed"))
+    }
+
+    /// The compiled expression that reads `line`: the narrowed one where `line` allows it (the
+    /// same matches and groups, for a small part of the compiling), else the whole one.
+    pub(super) fn regex_for(&self, line: &str) -> &Compiled {
+        if !narrow::is_narrow(line) {
+            return self.regex();
+        }
+        self.narrow.get_or_init(|| {
+            Compiled::of_hir(&narrow::narrowed(&self.hir))
+                .expect("a narrowed pattern compiles as the pattern does")
+        })
     }
 
     /// Whether `line` can hold a match: false only when its first characters are not those
@@ -227,7 +245,7 @@ impl LazyRegex {
 
     /// Whether the pattern matches in `line`, without compiling or running it where it cannot.
     pub(super) fn is_match(&self, line: &str) -> bool {
-        self.may_match(line) && self.regex().is_match(line)
+        self.may_match(line) && self.regex_for(line).is_match(line)
     }
 
     /// The groups of the first match in `line`, likewise.
@@ -241,7 +259,7 @@ impl LazyRegex {
 
     /// The groups of the first match in `line`, for a line `may_match` offered.
     pub(super) fn groups<'h>(&self, line: &'h str) -> Option<Groups<'h>> {
-        self.regex().captures(line)
+        self.regex_for(line).captures(line)
     }
 }
 
