@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{CueClass, Function, GIVEN_NAMES};
 use crate::gazetteer::Gender;
 use crate::inflect;
-use crate::text::trimmed_lines;
+use crate::text::{trim, trimmed_lines};
 
 /// Data rows: non-empty, non-comment lines after the header, split on the first comma, with
 /// their line numbers: what `str::lines`, `split_once(',')` and `trim` give (a line's `\r` is
@@ -30,16 +30,6 @@ pub(super) fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
 fn split_comma(s: &str) -> Option<(&str, &str)> {
     let comma = s.bytes().position(|b| b == b',')?;
     Some((&s[..comma], &s[comma + 1..]))
-}
-
-/// `s.trim()`, answered at once for the usual field that starts and ends with a printable ASCII
-/// character.
-fn trim(s: &str) -> &str {
-    let bytes = s.as_bytes();
-    match (bytes.first(), bytes.last()) {
-        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
-        _ => s.trim(),
-    }
 }
 
 /// Every cue form of `data/cues.csv`: each verb's past, third person and -ing form (a
