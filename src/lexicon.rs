@@ -15,7 +15,7 @@ pub(crate) use classes::Classes;
 pub(crate) use filters::BitFilter;
 
 use filters::{short_key_at, InitialFilter, PackedSet, ShortWords};
-use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines};
+use read::{classed, cue_forms, function_words, gender, given_names, rows, word_lines, word_list};
 
 /// How a cue links to its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -313,10 +313,10 @@ impl Lexicon {
             set.extend(words);
             set
         };
-        let words = |text: &'static str| set(&word_lines(text).collect::<Vec<_>>());
+        let words = |text: &'static str| set(&word_list(text));
         // The two long lists, read once for their sets and their filters.
-        let places: Vec<&'static str> = word_lines(PLACES).collect();
-        let common_words: Vec<&'static str> = word_lines(COMMON_WORDS).collect();
+        let places = word_list(PLACES);
+        let common_words = word_list(COMMON_WORDS);
         let mut lexicon = Lexicon {
             cues,
             pronouns,

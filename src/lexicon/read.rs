@@ -91,6 +91,14 @@ pub(super) fn word_lines(text: &'static str) -> impl Iterator<Item = &'static st
     trimmed_lines(text).filter(|l| !l.starts_with('#'))
 }
 
+/// [`word_lines`] collected, into a list sized once by its line breaks (grown by doubling, the
+/// two long lists were copied a dozen times each).
+pub(super) fn word_list(text: &'static str) -> Vec<&'static str> {
+    let mut list = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    list.extend(word_lines(text));
+    list
+}
+
 pub(super) fn gender(s: &str) -> Gender {
     match s {
         "male" => Gender::Male,
