@@ -133,9 +133,15 @@ pub struct Matcher {
 impl Matcher {
     /// Compiles the gazetteer and lexicon into one automaton.
     pub fn new(gazetteer: &Gazetteer, lexicon: &'static Lexicon) -> Result<Matcher> {
-        let mut index: HashMap<String, u32> = HashMap::default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut payloads: Vec<Vec<(Payload, Box<str>)>> = Vec::new();
+        // Sized for the forms to come (each entry's name, aliases and surname, and the language's
+        // cues and honorifics): grown from empty, 90,000 patterns were rehashed and copied
+        // over and over.
+        let forms = gazetteer.entries().iter().map(|e| 2 + e.aliases.len()).sum::<usize>()
+            + lexicon.cues.len()
+            + lexicon.honorifics.len();
+        let mut index: HashMap<String, u32> = HashMap::with_capacity_and_hasher(forms, Default::default());
+        let mut patterns: Vec<String> = Vec::with_capacity(forms);
+        let mut payloads: Vec<Vec<(Payload, Box<str>)>> = Vec::with_capacity(forms);
         let mut add = |form: &str, p: Payload| {
             let form = form.trim();
             if form.is_empty() {
@@ -152,7 +158,8 @@ impl Matcher {
                 list.push((p, form.into()));
             }
         };
-        let mut surnames: HashMap<&str, Vec<u32>> = HashMap::default();
+        let mut surnames: HashMap<&str, Vec<u32>> =
+            HashMap::with_capacity_and_hasher(gazetteer.entries().len(), Default::default());
         let mut titles: Vec<String> = Vec::new();
         let mut title_index: HashMap<String, u32> = HashMap::default();
         for (i, e) in gazetteer.entries().iter().enumerate() {
