@@ -157,19 +157,30 @@ pub fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
     before_ok && after_ok
 }
 
-/// The non-blank lines of `text`, trimmed, first line first: what
-/// `text.lines().map(str::trim).filter(|l| !l.is_empty())` gives (`trim` takes the `\r` of a
-/// `\r\n` too), the line breaks found by the `memchr` crate's vector search.
-pub(crate) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
+/// The lines of `text` between its `\n`s, as written (a `\r` before a `\n` kept), the last one
+/// even when empty; the line breaks found by the `memchr` crate's vector search. Trimmed, and
+/// without the empty ones, they are what `str::lines` gives.
+pub(crate) fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    breaks
-        .map(move |end| {
-            let line = &text[start..end];
-            start = end + 1;
-            trim(line)
-        })
-        .filter(|l| !l.is_empty())
+    breaks.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+}
+
+/// How many lines [`raw_lines`] gives: the `\n`s and one, counted by a vector search (to size
+/// a list before reading them).
+pub(crate) fn line_count(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
+}
+
+/// The non-blank lines of `text`, trimmed, first line first: what
+/// `text.lines().map(str::trim).filter(|l| !l.is_empty())` gives (`trim` takes the `\r` of a
+/// `\r\n` too).
+pub(crate) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
+    raw_lines(text).map(trim).filter(|l| !l.is_empty())
 }
 
 /// `s.trim()`, answered at once for the usual line or field that starts and ends with a

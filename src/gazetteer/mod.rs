@@ -29,7 +29,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::text::trim;
+use crate::text::{line_count, trim};
 
 /// Whether an entry is a person or an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -235,7 +235,7 @@ impl Gazetteer {
         let mut lines = LineIndex::new(text);
         // The line of each id in this file, to report a duplicate with both places.
         // Sized by the lines (a file of 50,000 names grew both from empty).
-        let rows = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let rows = line_count(text);
         let mut seen: HashMap<String, u64> = HashMap::with_capacity_and_hasher(rows, Default::default());
         let mut loaded = Vec::with_capacity(rows);
         let mut record = csv::StringRecord::new();

@@ -6,24 +6,19 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{CueClass, Function, GIVEN_NAMES};
 use crate::gazetteer::Gender;
 use crate::inflect;
-use crate::text::{trim, trimmed_lines};
+use crate::text::{line_count, raw_lines, trim, trimmed_lines};
 
 /// Data rows: non-empty, non-comment lines after the header, split on the first comma, with
 /// their line numbers: what `str::lines`, `split_once(',')` and `trim` give (a line's `\r` is
 /// trimmed with its white space), read faster: `data/given-names.csv` has 27,000 rows, read at
 /// every start, and the generic searches and trims took most of its reading.
 pub(super) fn rows(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
-    let mut start = 0;
-    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    let lines = breaks.map(move |end| {
-        let line = &text[start..end];
-        start = end + 1;
-        line
-    });
-    lines.enumerate().filter(|(_, l)| !trim(l).is_empty() && !l.starts_with('#')).skip(1).map(|(n, l)| {
-        let (a, b) = split_comma(l).unwrap_or((l, ""));
-        (n + 1, trim(a), trim(b))
-    })
+    raw_lines(text).enumerate().filter(|(_, l)| !trim(l).is_empty() && !l.starts_with('#')).skip(1).map(
+        |(n, l)| {
+            let (a, b) = split_comma(l).unwrap_or((l, ""));
+            (n + 1, trim(a), trim(b))
+        },
+    )
 }
 
 /// `s.split_once(',')`, by a byte loop (the fields are short).
@@ -94,7 +89,7 @@ pub(super) fn word_lines(text: &'static str) -> impl Iterator<Item = &'static st
 /// [`word_lines`] collected, into a list sized once by its line breaks (grown by doubling, the
 /// two long lists were copied a dozen times each).
 pub(super) fn word_list(text: &'static str) -> Vec<&'static str> {
-    let mut list = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut list = Vec::with_capacity(line_count(text));
     list.extend(word_lines(text));
     list
 }
