@@ -19,6 +19,8 @@ const START_MAX: usize = 8;
 
 /// A pattern with what any match of it must contain.
 pub(super) struct LazyRegex {
+    /// The pattern as written (the tests compare it with `regex`'s `Regex`).
+    #[cfg(test)]
     pattern: String,
     /// For a pattern anchored at the line start, the classes of the first characters of every
     /// match, one class per character; empty when none are known.
@@ -26,7 +28,7 @@ pub(super) struct LazyRegex {
     /// A match holds at least one of these; `None` when reading the pattern found nothing
     /// that every match holds (then every line is tried).
     needs: Option<Needs>,
-    /// The pattern parsed, for its narrowed form (`narrow`).
+    /// The pattern parsed: compiled whole, or narrowed (`narrow`), on first need.
     hir: Hir,
     regex: OnceLock<Compiled>,
     /// The pattern narrowed to the characters of most lines, for those lines.
@@ -204,8 +206,15 @@ impl LazyRegex {
         let needs = needed(&hir).map(Needs::new);
         let starts = if anchored(&hir) { leading(&hir, START_MAX).0 } else { Vec::new() };
         let starts = starts.iter().map(CharClass::new).collect();
-        let pattern = pattern.to_string();
-        Ok(LazyRegex { pattern, starts, needs, hir, regex: OnceLock::new(), narrow: OnceLock::new() })
+        Ok(LazyRegex {
+            #[cfg(test)]
+            pattern: pattern.to_string(),
+            starts,
+            needs,
+            hir,
+            regex: OnceLock::new(),
+            narrow: OnceLock::new(),
+        })
     }
 
     /// The pattern as written.
@@ -216,7 +225,7 @@ impl LazyRegex {
 
     /// The compiled expression.
     pub(super) fn regex(&self) -> &Compiled {
-        self.regex.get_or_init(|| Compiled::new(&self.pattern).expect("a pattern that regex-syntax parsed"))
+        self.regex.get_or_init(|| Compiled::new(&self.hir).expect("a pattern that regex-syntax parsed"))
     }
 
     /// The compiled expression that reads `line`: the narrowed one where `line` allows it (the
@@ -226,7 +235,7 @@ impl LazyRegex {
             return self.regex();
         }
         self.narrow.get_or_init(|| {
-            Compiled::of_hir(&narrow::narrowed(&self.hir))
+            Compiled::new(&narrow::narrowed(&self.hir))
                 .expect("a narrowed pattern compiles as the pattern does")
         })
     }
