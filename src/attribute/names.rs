@@ -72,7 +72,7 @@ impl<'a> DocContext<'a> {
             NOT_ASKED => {}
             known => return known == NAME_WORD,
         }
-        match self.name_word_by_lookup(toks, i, capitalized) {
+        match self.name_word_by_lookup(toks, i) {
             Some(answer) => {
                 t.name_word.set(if answer { NAME_WORD } else { NO_NAME_WORD });
                 answer
@@ -85,8 +85,9 @@ impl<'a> DocContext<'a> {
     /// lexicon, the token's mention and the token before it, none of which changes; `None` for
     /// a word that is no name word only until a name ending in it is read (a sentence adverb or
     /// participle: "Interestingly,"), whose answer is not kept.
-    fn name_word_by_lookup(&self, toks: &[Tok], i: usize, capitalized: bool) -> Option<bool> {
+    fn name_word_by_lookup(&self, toks: &[Tok], i: usize) -> Option<bool> {
         let t = &toks[i];
+        let capitalized = self.is_capitalized(t);
         let w = self.word(t);
         // "Jan. 9": a month's abbreviation, not the given name.
         if w.ends_with('.') && self.is_never_name(t) {
