@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use crate::document::Document;
-use crate::text::trimmed_lines;
+use crate::text::{trim, trimmed_lines};
 
 mod compiled;
 mod lazy;
@@ -112,7 +112,7 @@ fn lines_back(text: &str) -> impl Iterator<Item = &str> {
             let start = brk.map_or(0, |b| b + 1);
             let line = &text[start..end];
             end = brk.unwrap_or(0);
-            line.trim()
+            trim(line)
         })
         .filter(|l| !l.is_empty())
 }
