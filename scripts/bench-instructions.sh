@@ -31,5 +31,5 @@ for bin in "$@"; do
         --toggle-collect='*Extractor::extract*' --callgrind-out-file="$out" \
         "$bin" --profile --names "$NAMES" --mb "$MB" >/dev/null 2>&1
     callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
-        python3 scripts/bench_summary.py counts "$(basename "$bin")" "regex::regex::string::Regex::new ["
+        python3 scripts/bench_summary.py counts "$(basename "$bin")" "outlet/compiled.rs:whosaid::outlet::compiled::Compiled::new"
 done

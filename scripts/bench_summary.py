@@ -62,6 +62,9 @@ def counts(label, less=None):
             left_out = events(line)
     if total is None:
         sys.exit(f"bench_summary.py: no PROGRAM TOTALS line for {label}")
+    if less and left_out is None:
+        # A renamed function would leave its cost in silently: the counts would not compare.
+        sys.exit(f"bench_summary.py: no line holds {less!r} for {label}")
     ir, _, _, i1, d1r, d1w, llir, lldr, lldw, _, bcm, _, bim = (
         t - r for t, r in zip(total, left_out or [0] * 13))
     l1, ll, mispredicted = i1 + d1r + d1w, llir + lldr + lldw, bcm + bim
