@@ -15,6 +15,39 @@ use crate::lexicon::{Classes, Function, Lexicon, PronounKind, RoleWord};
 use crate::mention::{kind, Matcher, Mention, Payload};
 use crate::text::is_word_char;
 
+/// The name units filed under one word in `DocContext::by_surname` or `by_first_word`: indices
+/// into `DocContext::units`, in text order. Most words name one unit in an article, held
+/// without a list of its own (a list per word was one in eleven of extraction’s allocations).
+#[derive(Debug)]
+pub(super) enum UnitIds {
+    One([usize; 1]),
+    Many(Vec<usize>),
+}
+
+impl UnitIds {
+    /// Files `id` under `word` in `index`, after those filed before.
+    pub(super) fn file<'a>(index: &mut HashMap<&'a str, UnitIds>, word: &'a str, id: usize) {
+        index
+            .entry(word)
+            .and_modify(|ids| match ids {
+                UnitIds::One([first]) => *ids = UnitIds::Many(vec![*first, id]),
+                UnitIds::Many(list) => list.push(id),
+            })
+            .or_insert(UnitIds::One([id]));
+    }
+}
+
+impl std::ops::Deref for UnitIds {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        match self {
+            UnitIds::One(one) => one,
+            UnitIds::Many(list) => list,
+        }
+    }
+}
+
 /// Per-document state for attribution.
 pub(crate) struct DocContext<'a> {
     pub(super) text: &'a str,
@@ -37,10 +70,10 @@ pub(crate) struct DocContext<'a> {
     bounds: Vec<(u32, u32)>,
     /// Full personal names by surname (last word, and first word of two-word names): indices
     /// into `units`, in text order.
-    pub(super) by_surname: HashMap<&'a str, Vec<usize>>,
+    pub(super) by_surname: HashMap<&'a str, UnitIds>,
     /// Two-word names by their first word, for family-name-first names ("Zhang" of "Zhang
     /// Jun"): used only when no name ends with the surname.
-    pub(super) by_first_word: HashMap<&'a str, Vec<usize>>,
+    pub(super) by_first_word: HashMap<&'a str, UnitIds>,
     pub(super) roles: HashMap<String, String>,
     pub(super) last: Option<Attribution<'a>>,
     /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).
@@ -421,5 +454,25 @@ impl<'a> DocContext<'a> {
         } else {
             Lower::Owned(w.to_ascii_lowercase())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids filed under a word come back in the order filed, the first alone without a list.
+    #[test]
+    fn unit_ids_keep_the_order_they_were_filed_in() {
+        let mut index: HashMap<&str, UnitIds> = HashMap::default();
+        UnitIds::file(&mut index, "Roe", 3);
+        assert!(matches!(index["Roe"], UnitIds::One([3])));
+        for id in [7, 9] {
+            UnitIds::file(&mut index, "Roe", id);
+        }
+        UnitIds::file(&mut index, "Lee", 8);
+        assert_eq!(&*index["Roe"], &[3, 7, 9]);
+        assert_eq!(&*index["Lee"], &[8]);
+        assert!(!index.contains_key("Okafor"));
     }
 }

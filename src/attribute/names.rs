@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::context::UnitIds;
 use super::entities::UnitRole;
 use super::tokens::{NAME_WORD, NOT_ASKED, NO_NAME_WORD};
 use super::{DocContext, Tok, TokKind};
@@ -155,13 +156,13 @@ impl<'a> DocContext<'a> {
                 }
                 if u.full && !u.org {
                     let idx = self.units.len();
-                    self.by_surname.entry(u.last).or_default().push(idx);
+                    UnitIds::file(&mut self.by_surname, u.last, idx);
                     // A two-word name run ("Tom Lee") by its first word; a gazetteer entry's
                     // never (its first word would be its surname).
                     if u.person && u.entry.is_none() && u.name.split_whitespace().count() == 2 {
                         let first = self.word(&toks[ua]);
                         if first != u.last {
-                            self.by_first_word.entry(first).or_default().push(idx);
+                            UnitIds::file(&mut self.by_first_word, first, idx);
                         }
                     }
                 }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::context::UnitIds;
 use super::names::{unit_start, NameUnit};
 use super::phrase::Np;
 use super::{DocContext, Speaker, Tok, TokKind};
@@ -266,7 +267,7 @@ impl<'a> DocContext<'a> {
             let g = self.units[**x].gender;
             unit.gender == Gender::Unknown || g == Gender::Unknown || g == unit.gender
         };
-        let nearest = |index: &HashMap<&'a str, Vec<usize>>| {
+        let nearest = |index: &HashMap<&'a str, UnitIds>| {
             index.get(surname).and_then(|list| {
                 let k = list.partition_point(|&x| self.units[x].at < pos);
                 let before = list[..k].iter().rev().take(SAME_SURNAME_TRIED).find(fits);
