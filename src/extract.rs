@@ -361,9 +361,9 @@ fn read_names(text: &str, ctx: &mut DocContext, mut read: FirstPass) -> FirstPas
     let mut paragraphs = segment::QuotedParagraphs::new(text);
     loop {
         read.found.clear();
-        for (para, next_opens, quotes) in paragraphs.by_ref() {
+        while let Some((para, next_opens, quotes)) = paragraphs.next_quoted() {
             let first_quote = read.quotes.len();
-            read.quotes.extend(quotes.into_iter().filter(|q| !q.nested));
+            read.quotes.extend(quotes.iter().filter(|q| !q.nested));
             read.found.push(FoundParagraph { para, next_opens, first_quote, quotes_end: read.quotes.len() });
             if read.found.len() == CHUNK_PARAGRAPHS {
                 break;

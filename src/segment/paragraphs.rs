@@ -1,7 +1,7 @@
 //! Paragraphs: the line breaks of a text, blank lines, hard-wrapped blocks, and lines joined
 //! by a quote that a single line break interrupts.
 
-use super::quotes::{ends_open, first_mark_closes, opens_with_quote, quotes_with, Doubles};
+use super::quotes::{ends_open, first_mark_closes, opens_with_quote, quotes_into, Doubles};
 use super::{Paragraph, QuoteSpan};
 use crate::text::is_space;
 
@@ -110,12 +110,14 @@ pub struct Paragraphs<'a> {
     text: &'a str,
     lines: Lines<'a>,
     hard_wrapped: bool,
+    /// A paragraph's double marks done with, whose lists the next reading fills.
+    spare: Option<Doubles>,
 }
 
 impl<'a> Paragraphs<'a> {
     /// The paragraphs of `text`.
     pub fn new(text: &'a str) -> Paragraphs<'a> {
-        Paragraphs { text, lines: Lines::new(text), hard_wrapped: looks_hard_wrapped(text) }
+        Paragraphs { text, lines: Lines::new(text), hard_wrapped: looks_hard_wrapped(text), spare: None }
     }
 
     /// The next paragraph; with `keep`, also its double marks when joining lines read them.
@@ -135,7 +137,7 @@ impl<'a> Paragraphs<'a> {
         let mut joined = 1;
         while joined < MAX_JOINED_LINES {
             let (open, read) = if keep {
-                let read = Doubles::of(self.text, para);
+                let read = Doubles::of(self.text, para, self.spare.take());
                 (read.ends_open(), Some(read))
             } else {
                 (ends_open(self.text, para), None)
@@ -145,6 +147,8 @@ impl<'a> Paragraphs<'a> {
             else {
                 return Some((para, read));
             };
+            // The marks of the longer paragraph are read again, into the same lists.
+            self.spare = read;
             para.end = end;
             self.lines = lines;
             joined += taken;
@@ -167,6 +171,8 @@ impl Iterator for Paragraphs<'_> {
 pub(crate) struct QuotedParagraphs<'a> {
     paras: Paragraphs<'a>,
     next: Option<(Paragraph, Option<Doubles>)>,
+    /// The quotes of the paragraph last handed out.
+    quotes: Vec<QuoteSpan>,
 }
 
 impl<'a> QuotedParagraphs<'a> {
@@ -174,7 +180,20 @@ impl<'a> QuotedParagraphs<'a> {
     pub(crate) fn new(text: &'a str) -> QuotedParagraphs<'a> {
         let mut paras = Paragraphs::new(text);
         let next = paras.next_read(true);
-        QuotedParagraphs { paras, next }
+        QuotedParagraphs { paras, next, quotes: Vec::new() }
+    }
+
+    /// The next paragraph, whether the paragraph after it opens with a quote mark, and the
+    /// paragraph's quotes (`quotes(text, paragraph, next_opens)`), in a list that serves every
+    /// paragraph.
+    pub(crate) fn next_quoted(&mut self) -> Option<(Paragraph, bool, &[QuoteSpan])> {
+        let (para, read) = self.next.take()?;
+        self.next = self.paras.next_read(true);
+        let text = self.paras.text;
+        let next_opens = self.next.as_ref().is_some_and(|(n, _)| opens_with_quote(text, *n));
+        let spare = self.paras.spare.take();
+        self.paras.spare = quotes_into(text, para, next_opens, read, spare, &mut self.quotes);
+        Some((para, next_opens, &self.quotes))
     }
 }
 
@@ -184,11 +203,7 @@ impl Iterator for QuotedParagraphs<'_> {
     type Item = (Paragraph, bool, Vec<QuoteSpan>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (para, read) = self.next.take()?;
-        self.next = self.paras.next_read(true);
-        let text = self.paras.text;
-        let next_opens = self.next.as_ref().is_some_and(|(n, _)| opens_with_quote(text, *n));
-        Some((para, next_opens, quotes_with(text, para, next_opens, read)))
+        self.next_quoted().map(|(para, next_opens, quotes)| (para, next_opens, quotes.to_vec()))
     }
 }
 
@@ -351,6 +366,8 @@ mod tests {
             "He said “a\nb\nc\nd\ne\nf\ng.” Then ‘this’ and ''that.''",
             "A line\nwrapped “here\nand” here.\n\nB line\nwrapped\nagain.\n\nC “line\nwrapped\nonce.",
             "“One.\n“Two.”\n\n“ We will,” she said. “Stray. “Real,” she said.",
+            // Single marks in paragraph after paragraph: each read into the lists of the last.
+            "It’s ‘done’, and ‘over’ — a ‘coup’.\nNone here.\nA ‘b’ c.\nThe ‘first’ of ‘many’, ‘the’ ‘last’.",
             "",
         ];
         for t in texts {

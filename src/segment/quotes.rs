@@ -173,7 +173,7 @@ pub(super) fn ends_open(text: &str, para: Paragraph) -> bool {
 }
 
 /// What reading a paragraph's double marks finds: its double-quoted spans, the quote it
-/// leaves open, and the single marks passed on the way, kept so that [`quotes_with`] need not
+/// leaves open, and the single marks passed on the way, kept so that [`quotes_into`] need not
 /// read the paragraph again.
 pub(super) struct Doubles {
     para: Paragraph,
@@ -184,9 +184,18 @@ pub(super) struct Doubles {
 }
 
 impl Doubles {
-    /// The double marks of `para` read.
-    pub(super) fn of(text: &str, para: Paragraph) -> Doubles {
-        let mut read = Doubles { para, spans: Vec::new(), open: None, singles: Vec::new() };
+    /// The double marks of `para` read, into the lists of `spare` when given (a paragraph's
+    /// read before, done with: fresh lists for every paragraph were a sixth of extraction's
+    /// allocations).
+    pub(super) fn of(text: &str, para: Paragraph, spare: Option<Doubles>) -> Doubles {
+        let mut read = match spare {
+            Some(mut spent) => {
+                spent.spans.clear();
+                spent.singles.clear();
+                Doubles { para, open: None, ..spent }
+            }
+            None => Doubles { para, spans: Vec::new(), open: None, singles: Vec::new() },
+        };
         read.open = scan_doubles(text, para, Some(&mut read));
         read
     }
@@ -200,35 +209,47 @@ impl Doubles {
 /// Finds the quoted spans of one paragraph. `next_opens` says whether the next paragraph
 /// begins with an opening quote mark (the multi-paragraph convention).
 pub fn quotes(text: &str, para: Paragraph, next_opens: bool) -> Vec<QuoteSpan> {
-    quotes_with(text, para, next_opens, None)
+    let mut out = Vec::new();
+    quotes_into(text, para, next_opens, None, None, &mut out);
+    out
 }
 
-/// [`quotes`], reusing `read`, the paragraph's double marks when already read.
-pub(super) fn quotes_with(
+/// [`quotes`] into `out` (emptied first), from `read`, the paragraph's double marks when already
+/// read, else read into the lists of `spare`. Returns the marks read, spent, for their lists to
+/// serve another paragraph.
+pub(super) fn quotes_into(
     text: &str,
     para: Paragraph,
     next_opens: bool,
     read: Option<Doubles>,
-) -> Vec<QuoteSpan> {
+    spare: Option<Doubles>,
+    out: &mut Vec<QuoteSpan>,
+) -> Option<Doubles> {
+    out.clear();
     if para.end > MAX_TEXT {
-        return Vec::new(); // past what `u32` offsets reach (see `MAX_TEXT`)
+        return read.or(spare); // past what `u32` offsets reach (see `MAX_TEXT`)
     }
-    let read = read.filter(|d| d.para == para).unwrap_or_else(|| Doubles::of(text, para));
-    let mut out = read.spans;
-    if let Some(o) = read.open {
+    let mut read = match read {
+        Some(read) if read.para == para => read,
+        other => Doubles::of(text, para, other.or(spare)),
+    };
+    out.append(&mut read.spans);
+    if let Some(o) = &read.open {
         let first = text[para.start..o.pos].chars().all(|c| is_space(c) || is_format(c));
         if next_opens || first {
-            let mut q = span(text, &o, para.end, para.end, false, false, false);
+            let mut q = span(text, o, para.end, para.end, false, false, false);
             q.continues = next_opens;
             out.push(q);
         }
     }
     out.retain(|q| text[q.range()].chars().any(char::is_alphanumeric));
-    let doubles: Vec<QuoteSpan> = out.iter().filter(|q| !q.nested).copied().collect();
-    single_quotes(text, para, &doubles, &read.singles, &mut out);
+    // The double-quoted spans, in the list they came in (emptied above).
+    let doubles = &mut read.spans;
+    doubles.extend(out.iter().filter(|q| !q.nested));
+    single_quotes(text, para, doubles, &read.singles, out);
     out.retain(|q| text[q.range()].chars().any(char::is_alphanumeric));
     out.sort_by_key(|q| (q.open, q.nested));
-    out
+    Some(read)
 }
 
 /// Curly marks after byte `from` of a paragraph: (openers, closers).
