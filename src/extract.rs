@@ -114,6 +114,7 @@ impl Extractor {
         let mut offsets = CharOffsets::new(text);
         let quotes = &read.quotes;
         let mut next = 0;
+        let mut attributed = Vec::new();
         for p in &read.to_attribute {
             let index = p.index as usize;
             if index != next {
@@ -130,7 +131,8 @@ impl Extractor {
                     (&toks[..], None)
                 }
             };
-            for found in ctx.attribute_paragraph(toks, quotes, headlines.contains(&index), ends) {
+            ctx.attribute_paragraph(toks, quotes, headlines.contains(&index), ends, &mut attributed);
+            for found in attributed.drain(..) {
                 if found.attribution.is_none() && !self.options.all {
                     continue;
                 }

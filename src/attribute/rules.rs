@@ -41,22 +41,24 @@ pub(crate) struct AttributedQuote<'a> {
 }
 
 impl<'a> DocContext<'a> {
-    /// Attributes every quote of a paragraph in text order, by rules 1 to 5. `headline` marks
-    /// a headline paragraph, whose quotes are of that kind; `ends` are its sentence ends when
-    /// read before (`DocContext::sentence_ends`).
+    /// Attributes every quote of a paragraph in text order, by rules 1 to 5, into `attributed`
+    /// (emptied first; one list serves a document's paragraphs). `headline` marks a headline
+    /// paragraph, whose quotes are of that kind; `ends` are its sentence ends when read before
+    /// (`DocContext::sentence_ends`).
     pub(crate) fn attribute_paragraph(
         &mut self,
         toks: &[Tok],
         quotes: &[QuoteSpan],
         headline: bool,
         ends: Option<&[bool]>,
-    ) -> Vec<AttributedQuote<'a>> {
+        attributed: &mut Vec<AttributedQuote<'a>>,
+    ) {
         let text = self.text;
         let has_cue = self.has_cue(toks);
         let colon_end = ends_with_colon(toks);
         // Every paragraph attributed holds a quote or a cue, or leads in to a quote paragraph.
         self.prepare_sentences(toks, ends);
-        let mut attributed: Vec<AttributedQuote<'a>> = Vec::new();
+        attributed.clear();
         if self.is_promo(toks) {
             for (ti, t) in toks.iter().enumerate() {
                 if let TokKind::Quote(qi) = t.kind {
@@ -67,7 +69,7 @@ impl<'a> DocContext<'a> {
                 }
             }
             self.carried = None;
-            return attributed;
+            return;
         }
         // Index in `attributed` of the latest attributed quote (kept, not searched for: a paragraph
         // of many unattributed quotes would make the search quadratic).
@@ -140,7 +142,6 @@ impl<'a> DocContext<'a> {
                 })
             }
         };
-        attributed
     }
 
     /// A paragraph that is only a short quote in single marks, in an article that quotes speech
