@@ -65,9 +65,21 @@ impl<'a> DocContext<'a> {
     /// the role written inside the phrase.
     pub(super) fn interpret(&self, toks: &[Tok], np: Np, pos: usize) -> Option<Found<'a>> {
         let text_of = |a: usize, b: usize| Cow::Borrowed(self.span(toks, a, b));
+        // "The Committee said", "the Board of Health": an organisation word alone after a
+        // determiner, that ends no name the article gave, is a description, not a surname.
+        let org_word = |u: &NameUnit, ua: usize| {
+            ua > np.a
+                && self.is_determiner(&toks[ua - 1])
+                && !u.full
+                && u.entry.is_none()
+                && self.role_of(&toks[ua]) == Some(RoleWord::Group)
+                && !self.by_surname.contains_key(u.last)
+        };
         // One pass over the phrase: its name units, and where the core ends and a post-modifier
-        // begins ("Bonnie Glaser | of the German Marshall Fund").
-        let mut units: Vec<(NameUnit<'a>, usize, usize)> = Vec::new();
+        // begins ("Bonnie Glaser | of the German Marshall Fund"). Of the units, the head can only
+        // be the last that is no organisation word (below); units come in text order.
+        let mut any_unit = false;
+        let mut last: Option<(NameUnit<'a>, usize, usize)> = None;
         let mut core_end = np.b;
         // A post-modifier of a role noun before any name ("the Deputy Minister | of Health").
         let mut role_modifier = None;
@@ -79,13 +91,16 @@ impl<'a> DocContext<'a> {
                     core_end = pm;
                     break;
                 }
-                units.push((u, i, end));
+                any_unit = true;
+                if !org_word(&u, i) {
+                    last = Some((u, i, end));
+                }
                 i = end;
                 continue;
             }
             let t = &toks[i];
             if t.kind == TokKind::Word && self.does(t, Function::PostModifier) {
-                if !units.is_empty() {
+                if any_unit {
                     core_end = i;
                     break;
                 }
@@ -105,25 +120,15 @@ impl<'a> DocContext<'a> {
         }
         // The head: the last name unit of the core. "Obama’s former strategist", "the State
         // Department spokesman": a name followed by a possessive or a role noun modifies the
-        // head, it is not it.
-        let mut best: Option<(NameUnit<'a>, usize, usize)> = None;
-        // "The Committee said", "the Board of Health": an organisation word alone after a
-        // determiner, that ends no name the article gave, is a description, not a surname.
-        let org_word = |u: &NameUnit, ua: usize| {
-            ua > np.a
-                && self.is_determiner(&toks[ua - 1])
-                && !u.full
-                && u.entry.is_none()
-                && self.role_of(&toks[ua]) == Some(RoleWord::Group)
-                && !self.by_surname.contains_key(u.last)
-        };
-        for (u, ua, end) in units.into_iter().filter(|(u, ua, end)| *end <= core_end && !org_word(u, *ua)) {
+        // head, it is not it. (A core cut short by a role's post-modifier ends before every
+        // unit: units are read only after it.)
+        let best = last.filter(|&(_, _, end)| {
             let modifies = end < core_end
                 && (toks[end].kind == TokKind::Possessive
                     || toks[end..core_end].iter().any(|t| self.is_role_noun(t))
                         && self.unit_at(toks, end).is_none());
-            best = if modifies { None } else { Some((u, ua, end)) };
-        }
+            end <= core_end && !modifies
+        });
         if let Some((unit, ua, ub)) = best {
             let ua = unit_start(toks, ua, ub, &unit);
             let (role, titled) = if ua > np.a {
