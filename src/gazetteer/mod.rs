@@ -71,7 +71,8 @@ impl Role {
     /// "Secretary of State, U.S. Department of State": how the role reads in output.
     pub fn display(&self) -> String {
         match (self.title.is_empty(), self.org.is_empty()) {
-            (false, false) => format!("{}, {}", self.title, self.org),
+            // Joined in a string of the right size (`format!` grew one from nothing, twice).
+            (false, false) => [self.title.as_str(), self.org.as_str()].join(", "),
             (false, true) => self.title.clone(),
             (true, false) => self.org.clone(),
             (true, true) => String::new(),
