@@ -396,7 +396,7 @@ impl<'a> DocContext<'a> {
             Some(have) if role.is_empty() || fuller(have) => Cow::Owned(have.clone()),
             _ if role.is_empty() => role,
             _ => {
-                self.remember_role(&sp.name, &role);
+                self.remember_role(&sp.name, Cow::Borrowed(&role));
                 role
             }
         };
@@ -411,12 +411,12 @@ impl<'a> DocContext<'a> {
 
     /// Keeps the role a person is first given, carried to their later mentions; an office title
     /// alone ("Sen.") gives way to the next other role.
-    pub(super) fn remember_role(&mut self, name: &str, role: &str) {
+    pub(super) fn remember_role(&mut self, name: &str, role: Cow<'_, str>) {
         let l = self.lexicon;
         match self.roles.get_mut(name) {
-            Some(have) if !l.is_office_form(have) || l.is_office_form(role) => {}
-            Some(have) => *have = role.to_string(),
-            None => drop(self.roles.insert(name.to_string(), role.to_string())),
+            Some(have) if !l.is_office_form(have) || l.is_office_form(&role) => {}
+            Some(have) => *have = role.into_owned(),
+            None => drop(self.roles.insert(name.to_string(), role.into_owned())),
         }
     }
 

@@ -151,7 +151,7 @@ impl<'a> DocContext<'a> {
                     if !role.is_empty() {
                         let g = self.gazetteer;
                         let key = u.entry.map_or(&*u.name, |e| &g.entries()[e as usize].name);
-                        self.remember_role(key, &role);
+                        self.remember_role(key, role);
                     }
                 }
                 if u.full && !u.org {

@@ -1,5 +1,7 @@
 //! Noun phrases: the words next to a cue read as a phrase, its subject, apposition and role.
 
+use std::borrow::Cow;
+
 use super::{DocContext, Tok, TokKind};
 use crate::gazetteer::EntityKind;
 use crate::lexicon::{Function, RoleWord};
@@ -196,7 +198,7 @@ impl<'a> DocContext<'a> {
     /// "U.S. Secretary of State for Political Affairs Victoria Nuland", "Mayor Ann Roe"): the
     /// contiguous capitalised and role words before it, when they include a role noun or an
     /// office title. A courtesy title at either end ("Mr.", "Dr.") is no part of it.
-    pub(super) fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> String {
+    pub(super) fn premodifier_role(&self, toks: &[Tok], lo: usize, ua: usize) -> Cow<'a, str> {
         let mut a = ua;
         while a > lo {
             let i = a - 1;
@@ -243,9 +245,9 @@ impl<'a> DocContext<'a> {
             b = h;
         }
         if !toks[a..b].iter().any(|t| self.is_role_noun(t) || self.is_office_title(t)) {
-            return String::new();
+            return Cow::Borrowed("");
         }
-        self.span(toks, a, b).to_string()
+        Cow::Borrowed(self.span(toks, a, b))
     }
 
     /// The role a person's name at tokens `[ua, ub)` is written with, in a phrase of tokens
@@ -259,15 +261,14 @@ impl<'a> DocContext<'a> {
         ua: usize,
         ub: usize,
         hi: usize,
-    ) -> (String, bool) {
-        let mut role = self.premodifier_role(toks, lo, ua);
+    ) -> (Cow<'a, str>, bool) {
+        let role = self.premodifier_role(toks, lo, ua);
         let head = (lo..ua).rev().find(|&i| !toks[i].inside);
         let titled = !role.is_empty()
             && (self.is_role_noun(&toks[ua - 1]) || head.is_some_and(|h| self.is_office_title(&toks[h])));
         let end = if titled { self.title_post_modifier(toks, ub).min(hi) } else { ub };
         if end > ub {
-            role.push(' ');
-            role.push_str(self.span(toks, ub, end));
+            return (Cow::Owned([&*role, self.span(toks, ub, end)].join(" ")), titled);
         }
         (role, titled)
     }

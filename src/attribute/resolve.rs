@@ -134,7 +134,7 @@ impl<'a> DocContext<'a> {
             let (role, titled) = if ua > np.a {
                 self.introduced_role(toks, np.a, ua, ub, np.b)
             } else {
-                (String::new(), false)
+                (Cow::Borrowed(""), false)
             };
             let role = if core_end < np.b && !titled {
                 if role.is_empty() {
@@ -143,7 +143,7 @@ impl<'a> DocContext<'a> {
                     Cow::Owned(format!("{role} {}", text_of(core_end, np.b)))
                 }
             } else {
-                Cow::Owned(role)
+                role
             };
             let mention = text_of(
                 if ua > np.a && self.honorific_gender(&toks[ua - 1]).is_some() { ua - 1 } else { ua },
