@@ -115,9 +115,14 @@ impl<'a> DocContext<'a> {
         pos: usize,
     ) -> Option<Attribution<'a>> {
         let cues = (ss..qi).rev().filter_map(|k| Some((k, self.cue_of(&toks[k])?)));
-        let cues: Vec<(usize, u32)> =
-            cues.filter(|&(k, c)| !self.noun_like_cue(toks, k, c, ss)).take(CUES_TRIED).collect();
-        cues.into_iter().find_map(|(k, c)| self.speaker_of_cue(toks, k, c, ss, se, pos))
+        // Found first, then tried (trying one reads and writes the context): held in place.
+        let mut tried = [(0, 0); CUES_TRIED];
+        let mut n = 0;
+        for cue in cues.filter(|&(k, c)| !self.noun_like_cue(toks, k, c, ss)).take(CUES_TRIED) {
+            tried[n] = cue;
+            n += 1;
+        }
+        tried[..n].iter().find_map(|&(k, c)| self.speaker_of_cue(toks, k, c, ss, se, pos))
     }
 
     /// A cue after the quote: adjacent (`“…,” X said`) or anywhere later in the sentence.
