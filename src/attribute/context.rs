@@ -1,6 +1,7 @@
 //! The per-document state of attribution, and the token queries every rule shares: the word,
 //! its mentions and cue, capitals, sentence bounds.
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashMap as HashMap;
@@ -74,7 +75,8 @@ pub(crate) struct DocContext<'a> {
     /// Two-word names by their first word, for family-name-first names ("Zhang" of "Zhang
     /// Jun"): used only when no name ends with the surname.
     pub(super) by_first_word: HashMap<&'a str, UnitIds>,
-    pub(super) roles: HashMap<String, String>,
+    /// The role each person was first given, by name (see `remember_role`).
+    pub(super) roles: HashMap<Cow<'a, str>, Cow<'a, str>>,
     pub(super) last: Option<Attribution<'a>>,
     /// The speaker a quote-only paragraph continues: the previous paragraph's last (rule 5).
     pub(super) carried: Option<Attribution<'a>>,

@@ -396,12 +396,12 @@ impl<'a> DocContext<'a> {
         let Found { speaker: sp, method, mention, role, .. } = found;
         let role = trim_role(role);
         // An office title alone ("Sen.") gives way to a fuller role the person was given before.
-        let fuller = |have: &String| !self.is_bare_title(have) && self.is_bare_title(&role);
+        let fuller = |have: &str| !self.is_bare_title(have) && self.is_bare_title(&role);
         let role = match self.roles.get(&*sp.name) {
-            Some(have) if role.is_empty() || fuller(have) => Cow::Owned(have.clone()),
+            Some(have) if role.is_empty() || fuller(have) => have.clone(),
             _ if role.is_empty() => role,
             _ => {
-                self.remember_role(&sp.name, Cow::Borrowed(&role));
+                self.remember_role(sp.name.clone(), role.clone());
                 role
             }
         };
@@ -416,12 +416,12 @@ impl<'a> DocContext<'a> {
 
     /// Keeps the role a person is first given, carried to their later mentions; an office title
     /// alone ("Sen.") gives way to the next other role.
-    pub(super) fn remember_role(&mut self, name: &str, role: Cow<'_, str>) {
+    pub(super) fn remember_role(&mut self, name: Cow<'a, str>, role: Cow<'a, str>) {
         let l = self.lexicon;
-        match self.roles.get_mut(name) {
+        match self.roles.get_mut(&*name) {
             Some(have) if !l.is_office_form(have) || l.is_office_form(&role) => {}
-            Some(have) => *have = role.into_owned(),
-            None => drop(self.roles.insert(name.to_string(), role.into_owned())),
+            Some(have) => *have = role,
+            None => drop(self.roles.insert(name, role)),
         }
     }
 

@@ -150,7 +150,8 @@ impl<'a> DocContext<'a> {
                     let (role, _) = self.introduced_role(toks, 0, ua, next, toks.len());
                     if !role.is_empty() {
                         let g = self.gazetteer;
-                        let key = u.entry.map_or(&*u.name, |e| &g.entries()[e as usize].name);
+                        let key =
+                            u.entry.map_or(u.name.clone(), |e| Cow::Borrowed(&g.entries()[e as usize].name));
                         self.remember_role(key, role);
                     }
                 }
