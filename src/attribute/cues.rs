@@ -401,7 +401,7 @@ impl<'a> DocContext<'a> {
             Some(have) if role.is_empty() || fuller(have) => have.clone(),
             _ if role.is_empty() => role,
             _ => {
-                self.remember_role(sp.name.clone(), role.clone());
+                self.remember_role(&sp.name, &role);
                 role
             }
         };
@@ -415,13 +415,16 @@ impl<'a> DocContext<'a> {
     }
 
     /// Keeps the role a person is first given, carried to their later mentions; an office title
-    /// alone ("Sen.") gives way to the next other role.
-    pub(super) fn remember_role(&mut self, name: Cow<'a, str>, role: Cow<'a, str>) {
+    /// alone ("Sen.") gives way to the next other role. Both are copied only when kept, and
+    /// then only if owned (most are spans of the text or of the gazetteer).
+    // The `Cow`s themselves are kept (a clone of a borrowed one copies no text), not their text.
+    #[allow(clippy::ptr_arg)]
+    pub(super) fn remember_role(&mut self, name: &Cow<'a, str>, role: &Cow<'a, str>) {
         let l = self.lexicon;
-        match self.roles.get_mut(&*name) {
-            Some(have) if !l.is_office_form(have) || l.is_office_form(&role) => {}
-            Some(have) => *have = role,
-            None => drop(self.roles.insert(name, role)),
+        match self.roles.get_mut(&**name) {
+            Some(have) if !l.is_office_form(have) || l.is_office_form(role) => {}
+            Some(have) => *have = role.clone(),
+            None => drop(self.roles.insert(name.clone(), role.clone())),
         }
     }
 

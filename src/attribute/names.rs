@@ -152,7 +152,7 @@ impl<'a> DocContext<'a> {
                         let g = self.gazetteer;
                         let key =
                             u.entry.map_or(u.name.clone(), |e| Cow::Borrowed(&g.entries()[e as usize].name));
-                        self.remember_role(key, role);
+                        self.remember_role(&key, &role);
                     }
                 }
                 if u.full && !u.org {
