@@ -197,6 +197,9 @@ impl<'a> QuotedParagraphs<'a> {
     }
 }
 
+/// [`QuotedParagraphs::next_quoted`] with each paragraph's quotes in a list of their own, for the
+/// tests that compare it with [`paragraphs`] and [`super::quotes`]; extraction reads the shared list.
+#[cfg(test)]
 impl Iterator for QuotedParagraphs<'_> {
     /// A paragraph, whether the next one opens with a quote mark, and the paragraph's quotes
     /// (`quotes(text, paragraph, next_opens)`).
